@@ -53,9 +53,7 @@ export function serializeWebhookBody(value: unknown, format: WebhookBodyFormat):
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
-  }
-  return sorted;
+  const record = value as Record<string, unknown>;
+  // fromEntries defines own properties, so a `__proto__` key from parsed JSON stays a key.
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, sortKeys(record[key])]));
 }

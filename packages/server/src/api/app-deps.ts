@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { pino, type Logger } from 'pino';
+import type { Store } from '../storage/store.js';
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1_048_576;
+
+/** What the HTTP API needs from the rest of the server. */
+export interface AppDeps {
+  readonly store: Store;
+  /** Told when new deliveries are due, so it does not wait for its next poll. */
+  readonly worker: { wake(): void };
+  /** Epoch ms; default `Date.now`. */
+  readonly now?: () => number;
+  /** New UUIDs (event and delivery ids); default `randomUUID`. */
+  readonly newId?: () => string;
+  readonly logger?: Logger;
+  /** SHA-256 hex of `SWITCHBOARD_ADMIN_TOKEN`; null or absent disables the admin routes. */
+  readonly adminTokenHash?: string | null;
+  readonly bodyLimit?: number;
+}
+
+/** {@link AppDeps} with every default filled in. */
+export interface AppContext {
+  readonly store: Store;
+  readonly worker: { wake(): void };
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly logger: Logger;
+  readonly adminTokenHash: string | null;
+  readonly bodyLimit: number;
+}
+
+export function appContext(deps: AppDeps): AppContext {
+  return {
+    store: deps.store,
+    worker: deps.worker,
+    now: deps.now ?? Date.now,
+    newId: deps.newId ?? randomUUID,
+    logger: deps.logger ?? pino({ level: 'silent' }),
+    adminTokenHash: deps.adminTokenHash ?? null,
+    bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+  };
+}

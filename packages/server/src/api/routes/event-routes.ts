@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { ValidationError } from '../../errors/api-error.js';
+import { publishEvent, type PublishEventOutcome } from '../../events/publish-event.js';
+import type { JsonObject } from '../../storage/store.js';
+import { valueOrThrow } from '../validation/checked.js';
+import {
+  anyObject,
+  dateTime,
+  nullable,
+  oneOf,
+  string,
+  url,
+} from '../validation/field-checks.js';
+import { missingIssue } from '../validation/issues.js';
+import { checkObject, type ObjectSpec } from '../validation/object-spec.js';
+import type { RouteContext } from './route-context.js';
+
+const EVENT_SPEC: ObjectSpec = {
+  event_type: { check: string({ maxLength: 255 }), required: true },
+  payload: { check: anyObject(), default: {} },
+  id: { check: string({ maxLength: 255 }) },
+  occurred_at: { check: dateTime() },
+  connection_id: { check: string({ maxLength: 255 }) },
+  webhook_url: { check: url() },
+  webhook_failover_url: { check: nullable(url({ allowEmpty: true })) },
+  webhook_url_method: { check: oneOf(['POST', 'GET']) },
+};
+
+/** `POST /switchboard/events`: publish one event for delivery. */
+export function registerEventRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/switchboard/events', async (request, reply) => {
+    const body = valueOrThrow(checkObject(EVENT_SPEC, request.body, 'create'));
+    const outcome = await publishEvent(
+      { store: ctx.store, now: ctx.now, newId: ctx.newId, wake: () => { ctx.worker.wake(); } },
+      { account: ctx.auth.accountOf(request), ...publishFields(body) },
+    );
+    return reply.status(202).send({ data: outcomeData(outcome) });
+  });
+}
+
+function publishFields(body: JsonObject) {
+  return {
+    eventType: body['event_type'] as string,
+    payload: body['payload'] as JsonObject,
+    ...optional('id', body['id']),
+    ...optional('occurredAt', body['occurred_at']),
+    ...optional('connectionId', body['connection_id']),
+    ...optional('webhookUrl', body['webhook_url']),
+    ...(body['webhook_failover_url'] === undefined
+      ? {}
+      : { failoverUrl: body['webhook_failover_url'] as string | null }),
+    ...(body['webhook_url_method'] === undefined
+      ? {}
+      : { method: body['webhook_url_method'] as 'POST' | 'GET' }),
+  };
+}
+
+function optional<K extends string>(key: K, value: unknown): { [P in K]?: string } {
+  return typeof value === 'string' ? ({ [key]: value } as { [P in K]: string }) : {};
+}
+
+function outcomeData(outcome: PublishEventOutcome): JsonObject {
+  switch (outcome.kind) {
+    case 'published':
+      return { id: outcome.eventId, duplicate: false, webhook_delivery_id: outcome.deliveryId };
+    case 'duplicate':
+      return { id: outcome.eventId, duplicate: true };
+    case 'unknown_connection':
+      throw new ValidationError([
+        {
+          code: '10015',
+          title: 'Invalid value for connection_id',
+          detail:
+            'The requested connection_id (Call Control App ID) is either invalid or does not exist.',
+          pointer: '/connection_id',
+        },
+      ]);
+    case 'no_target':
+      throw new ValidationError([
+        {
+          ...missingIssue({ pointer: '/webhook_url' }),
+          detail: 'Either connection_id or webhook_url is required.',
+        },
+      ]);
+  }
+}

@@ -1,0 +1,12 @@
+import type { AppContext } from '../app-deps.js';
+import type { Authenticator } from '../authenticator.js';
+
+/** What every route module is registered with. */
+export interface RouteContext extends AppContext {
+  readonly auth: Authenticator;
+}
+
+/** Path parameters of `/{id}` routes. */
+export interface IdParams {
+  readonly id: string;
+}

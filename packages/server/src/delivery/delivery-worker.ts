@@ -1,0 +1,199 @@
+import { pino, type Logger } from 'pino';
+import { Agent, type Dispatcher } from 'undici';
+import type { AttemptRecord, Delivery, Store } from '../storage/store.js';
+import { OriginSlots } from './origin-slots.js';
+import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
+import { decideAfterRound } from './round-decision.js';
+import { runRound } from './run-round.js';
+import { SigningKeyCache } from './signing-key-cache.js';
+import { WakeSignal } from './wake-signal.js';
+
+/** `webhook_timeout_secs` is at most 30: the longest try a target can ask for. */
+export const MAX_TARGET_TIMEOUT_MS = 30_000;
+/** Settled: a lease lasts at most the try's timeout plus 30 s. */
+export const LEASE_SLACK_MS = 30_000;
+const MAX_CLAIM_BATCH = 256;
+const DEFAULT_GRACE_MS = 10_000;
+
+export interface DeliveryWorkerOptions {
+  readonly store: Store;
+  /** Unique per process, e.g. `${hostname}:${pid}:${random}`; leases are held under it. */
+  readonly owner: string;
+  /** Epoch ms; default `Date.now`. */
+  readonly now?: () => number;
+  /** Uniform in [0, 1) for retry jitter; default `Math.random`. */
+  readonly random?: () => number;
+  /** Most tries in flight in this process; default 64. */
+  readonly concurrency?: number;
+  /** Most tries in flight per origin (scheme://host:port); default 16. */
+  readonly perOriginConcurrency?: number;
+  /** Per-try timeout when the target's `timeoutMs` is 0; default 10 000. */
+  readonly defaultTimeoutMs?: number;
+  /** Delays (ms) of the rounds after the first; default seed 003's [1 min, 5 min, 15 min, 1 h]. */
+  readonly schedule?: readonly number[];
+  /** Longest idle sleep, since other nodes may publish without waking us; default 1000. */
+  readonly pollIntervalMs?: number;
+  readonly logger?: Logger;
+  /** Default: a keep-alive Agent with `perOriginConcurrency` connections per origin. */
+  readonly dispatcher?: Dispatcher;
+  /** Called after each try's record is stored (metrics). */
+  readonly onAttempt?: (attempt: AttemptRecord, delivery: Delivery) => void;
+}
+
+export interface DeliveryWorker {
+  /** Starts claiming due deliveries. Calling it twice has no effect. */
+  start(): void;
+  /** Claims now instead of at the next poll (call after publishing). */
+  wake(): void;
+  /**
+   * Stops claiming, lets tries in flight finish for up to `graceMs` (default 10 s), aborts the
+   * rest and gives their leases back so that they are due at once.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
+}
+
+type Settings = Required<Omit<DeliveryWorkerOptions, 'onAttempt' | 'dispatcher'>> &
+  { readonly dispatcher: Dispatcher; readonly onAttempt: DeliveryWorkerOptions['onAttempt'] | undefined };
+
+/** Creates a worker that claims due deliveries with leases and runs their rounds concurrently. */
+export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const perOrigin = options.perOriginConcurrency ?? 16;
+  return new Worker({
+    store: options.store,
+    owner: options.owner,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    concurrency: options.concurrency ?? 64,
+    perOriginConcurrency: perOrigin,
+    defaultTimeoutMs: options.defaultTimeoutMs ?? 10_000,
+    schedule: options.schedule ?? DEFAULT_RETRY_SCHEDULE,
+    pollIntervalMs: options.pollIntervalMs ?? 1_000,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    dispatcher: options.dispatcher ?? new Agent({ connections: perOrigin, keepAliveTimeout: 4_000 }),
+    onAttempt: options.onAttempt,
+  }, options.dispatcher === undefined);
+}
+
+class Worker implements DeliveryWorker {
+  readonly #settings: Settings;
+  readonly #ownsDispatcher: boolean;
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #slots: OriginSlots;
+  readonly #keys: SigningKeyCache;
+  readonly #signal = new WakeSignal();
+  readonly #shutdown = new AbortController();
+  readonly #leaseMs: number;
+  #loop: Promise<void> | null = null;
+  #stopping = false;
+
+  constructor(settings: Settings, ownsDispatcher: boolean) {
+    this.#settings = settings;
+    this.#ownsDispatcher = ownsDispatcher;
+    this.#slots = new OriginSlots(settings.perOriginConcurrency);
+    this.#keys = new SigningKeyCache(settings.store);
+    // One lease length for a whole batch: the longest try any target may ask for, plus slack.
+    this.#leaseMs = Math.max(MAX_TARGET_TIMEOUT_MS, settings.defaultTimeoutMs) + LEASE_SLACK_MS;
+  }
+
+  start(): void {
+    if (this.#loop !== null || this.#stopping) return;
+    this.#loop = this.#run();
+  }
+
+  wake(): void {
+    this.#signal.notify();
+  }
+
+  async stop(options: { graceMs?: number } = {}): Promise<void> {
+    this.#stopping = true;
+    this.#signal.notify();
+    await this.#loop;
+    if (!(await this.#drain(options.graceMs ?? DEFAULT_GRACE_MS))) {
+      this.#shutdown.abort();
+      await Promise.allSettled([...this.#inFlight]);
+    }
+    const released = await this.#settings.store.releaseLeases(this.#settings.owner, this.#settings.now());
+    this.#settings.logger.info({ released }, 'delivery worker stopped');
+    if (this.#ownsDispatcher) await this.#settings.dispatcher.close();
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      try {
+        await this.#tick();
+      } catch (error) {
+        this.#settings.logger.error({ err: error }, 'delivery claim failed');
+        await this.#signal.wait(this.#settings.pollIntervalMs);
+      }
+    }
+  }
+
+  async #tick(): Promise<void> {
+    const { store, owner, now, concurrency, pollIntervalMs } = this.#settings;
+    const free = concurrency - this.#inFlight.size;
+    if (free <= 0) return this.#signal.wait(pollIntervalMs);
+    const plan = this.#slots.plan(free, MAX_CLAIM_BATCH);
+    const claimedAt = now();
+    const claimed = await store.claimDue({ owner, now: claimedAt, limit: plan.limit, leaseMs: this.#leaseMs, excludeOrigins: plan.excludeOrigins });
+    for (const delivery of claimed) this.#launch(delivery, claimedAt + this.#leaseMs);
+    if (claimed.length < plan.limit && !this.#stopping) {
+      await this.#signal.wait(await this.#idleDelay(plan.excludeOrigins.length > 0));
+    }
+  }
+
+  /** Sleeps until the next round is due, but never past the poll interval. */
+  async #idleDelay(someExcluded: boolean): Promise<number> {
+    const { pollIntervalMs, store, now } = this.#settings;
+    // Excluded origins may hold due work: a finishing try wakes the loop for it.
+    if (someExcluded) return pollIntervalMs;
+    const next = await store.nextDueAt();
+    const delay = next === null ? pollIntervalMs : next - now();
+    return delay > 0 ? Math.min(delay, pollIntervalMs) : pollIntervalMs;
+  }
+
+  #launch(delivery: Delivery, leaseExpiresAt: number): void {
+    this.#slots.acquire(delivery.origin);
+    const task: Promise<void> = this.#deliver(delivery, leaseExpiresAt)
+      .catch((error: unknown) => {
+        this.#settings.logger.error({ err: error, deliveryId: delivery.id }, 'delivery round failed');
+      })
+      .finally(() => {
+        this.#slots.release(delivery.origin);
+        this.#inFlight.delete(task);
+        this.#signal.notify();
+      });
+    this.#inFlight.add(task);
+  }
+
+  async #deliver(delivery: Delivery, leaseExpiresAt: number): Promise<void> {
+    const { store, owner, now, random, logger } = this.#settings;
+    const key = await this.#keys.get(delivery.accountId, now());
+    const context = { ...this.#settings, shutdown: this.#shutdown.signal, privateKey: key.privateKey, leaseExpiresAt };
+    const round = await runRound(context, delivery);
+    // Aborted by stop(): the lease is released instead, and the whole round runs again later.
+    if (this.#shutdown.signal.aborted) return;
+    const schedule = delivery.target.retrySchedule ?? this.#settings.schedule;
+    const update = decideAfterRound({ outcomes: round.outcomes, roundsBefore: delivery.rounds, schedule, now: now(), random });
+    const completed = await store.complete({ deliveryId: delivery.id, owner, attempts: round.attempts, rounds: delivery.rounds + 1, update });
+    if (!completed) {
+      logger.warn({ deliveryId: delivery.id }, 'lease lost before the round was recorded; result dropped');
+      return;
+    }
+    for (const attempt of round.attempts) this.#settings.onAttempt?.(attempt, delivery);
+  }
+
+  /** True when every try in flight ended within `graceMs`. */
+  async #drain(graceMs: number): Promise<boolean> {
+    if (this.#inFlight.size === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => {
+        resolve(false);
+      }, graceMs);
+    });
+    const drained = Promise.allSettled([...this.#inFlight]).then(() => true);
+    const result = await Promise.race([drained, timeout]);
+    clearTimeout(timer);
+    return result;
+  }
+}

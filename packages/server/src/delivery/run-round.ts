@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Dispatcher } from 'undici';
+import type { AttemptRecord, Delivery } from '../storage/store.js';
+import type { AttemptOutcome } from './attempt-outcome.js';
+import { buildAttemptRecord } from './attempt-record.js';
+import { sendTry } from './send-try.js';
+import { buildWebhookRequest } from './webhook-request.js';
+
+/** The failover try never runs closer than this to the lease's end, so a lease cannot lapse mid-try. */
+const LEASE_MARGIN_MS = 2_000;
+const MIN_TRY_TIMEOUT_MS = 1_000;
+
+export interface RoundContext {
+  readonly dispatcher: Dispatcher;
+  readonly shutdown: AbortSignal;
+  readonly now: () => number;
+  readonly defaultTimeoutMs: number;
+  /** Base64 raw Ed25519 seed of the account's current signing key. */
+  readonly privateKey: string;
+  /** Epoch ms when the claim's lease ends. */
+  readonly leaseExpiresAt: number;
+}
+
+export interface RoundResult {
+  readonly attempts: readonly AttemptRecord[];
+  readonly outcomes: readonly AttemptOutcome[];
+}
+
+/**
+ * One round: the primary URL, then the failover URL if the primary failed for any reason.
+ * Each try is signed afresh and counts as its own `meta.attempt`.
+ */
+export async function runRound(context: RoundContext, delivery: Delivery): Promise<RoundResult> {
+  const attempts: AttemptRecord[] = [];
+  const outcomes: AttemptOutcome[] = [];
+  for (const url of roundUrls(delivery)) {
+    const timeoutMs = tryTimeout(context, delivery, attempts.length > 0);
+    const { record, outcome } = await runTry(context, delivery, url, delivery.attempts + attempts.length + 1, timeoutMs);
+    attempts.push(record);
+    outcomes.push(outcome);
+    if (outcome.kind === 'delivered' || context.shutdown.aborted) break;
+  }
+  return { attempts, outcomes };
+}
+
+function roundUrls(delivery: Delivery): string[] {
+  const { url, failoverUrl } = delivery.target;
+  return failoverUrl === null || failoverUrl === '' ? [url] : [url, failoverUrl];
+}
+
+function tryTimeout(context: RoundContext, delivery: Delivery, isFailover: boolean): number {
+  const timeout = delivery.target.timeoutMs > 0 ? delivery.target.timeoutMs : context.defaultTimeoutMs;
+  if (!isFailover) return timeout;
+  const leaseLeft = context.leaseExpiresAt - context.now() - LEASE_MARGIN_MS;
+  return Math.max(MIN_TRY_TIMEOUT_MS, Math.min(timeout, leaseLeft));
+}
+
+async function runTry(
+  context: RoundContext,
+  delivery: Delivery,
+  url: string,
+  attempt: number,
+  timeoutMs: number,
+): Promise<{ record: AttemptRecord; outcome: AttemptOutcome }> {
+  const startedAt = context.now();
+  const request = buildWebhookRequest({ delivery, url, attempt, privateKey: context.privateKey, now: startedAt });
+  const started = performance.now();
+  const outcome = await sendTry({ request, timeoutMs, dispatcher: context.dispatcher, shutdown: context.shutdown, now: context.now });
+  const latencyMs = Math.round(performance.now() - started);
+  const fields = { id: randomUUID(), deliveryId: delivery.id, attempt, url, request, outcome };
+  return { record: buildAttemptRecord({ ...fields, startedAt, finishedAt: context.now(), latencyMs }), outcome };
+}

@@ -1,0 +1,49 @@
+import type { SigningKey, Store } from '../storage/store.js';
+
+/** An account has no current signing key: a fault in setup, not a delivery outcome. */
+export class NoSigningKeyError extends Error {
+  readonly code = 'SB_NO_SIGNING_KEY';
+
+  constructor(accountId: string) {
+    super(`Account ${accountId} has no signing key.`);
+    this.name = 'NoSigningKeyError';
+  }
+}
+
+/** Long enough to spare the store a read per try, short enough that a rotation lands quickly. */
+export const SIGNING_KEY_TTL_MS = 5_000;
+
+interface Entry {
+  readonly expiresAt: number;
+  readonly key: Promise<SigningKey>;
+}
+
+/**
+ * The current signing key per account, cached briefly. Concurrent tries for one account share
+ * a single store read; a failed read is not cached.
+ */
+export class SigningKeyCache {
+  readonly #store: Store;
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  get(accountId: string, now: number): Promise<SigningKey> {
+    const entry = this.#entries.get(accountId);
+    if (entry !== undefined && entry.expiresAt > now) return entry.key;
+    const key = this.#load(accountId, now);
+    this.#entries.set(accountId, { expiresAt: now + SIGNING_KEY_TTL_MS, key });
+    void key.catch(() => {
+      if (this.#entries.get(accountId)?.key === key) this.#entries.delete(accountId);
+    });
+    return key;
+  }
+
+  async #load(accountId: string, now: number): Promise<SigningKey> {
+    const [current] = await this.#store.listSigningKeys(accountId, now);
+    if (current === undefined) throw new NoSigningKeyError(accountId);
+    return current;
+  }
+}

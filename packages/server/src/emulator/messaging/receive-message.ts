@@ -1,0 +1,113 @@
+import type { JsonObject, Store } from '../../storage/store.js';
+import type { EmulatorDeps } from '../emulator-deps.js';
+import {
+  isFieldError,
+  isHttpUrl,
+  optionalString,
+  optionalStringList,
+  requiredE164,
+  requiredString,
+  type Body,
+} from '../phone-numbers/body-checks.js';
+import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { findNumber } from '../phone-numbers/phone-number-store.js';
+import { newInboundMessage } from './inbound-message.js';
+import { saveMessage } from './message-store.js';
+import { getProfile, profileRouting, type ProfileRouting } from './messaging-profile.js';
+import { randomUuid } from './random-uuid.js';
+
+/** A checked `POST /switchboard/simulate/messages` body. */
+interface SimulatedInbound {
+  readonly to: string;
+  readonly from: string;
+  readonly text: string;
+  readonly mediaUrls: readonly string[];
+  readonly messagingProfileId: string | null;
+}
+
+function checkInbound(body: Body): SimulatedInbound | FieldError[] {
+  const to = requiredE164(body, 'to');
+  const from = requiredString(body, 'from');
+  const text = optionalString(body, 'text');
+  const media = checkMedia(body);
+  const profileId = optionalString(body, 'messaging_profile_id');
+  const errors = [to, from, text, media, profileId].filter(isFieldError);
+  if (isFieldError(to) || isFieldError(from) || isFieldError(text)) return errors;
+  if (isFieldError(media) || isFieldError(profileId)) return errors;
+  if ((text ?? '') === '' && media.length === 0) {
+    return [fieldErrors.missing("Give 'text', 'media_urls' or both.", '/text')];
+  }
+  return { to, from, text: text ?? '', mediaUrls: media, messagingProfileId: profileId || null };
+}
+
+function checkMedia(body: Body): string[] | FieldError {
+  const urls = optionalStringList(body, 'media_urls') ?? [];
+  if (isFieldError(urls) || urls.every(isHttpUrl)) return urls;
+  return fieldErrors.invalidUrl('Each media URL must be an absolute http(s) URL.', '/media_urls');
+}
+
+/** The profile that receives a message to `to`: the given one, else the number's. */
+async function receivingProfile(
+  store: Store,
+  accountId: string,
+  inbound: SimulatedInbound,
+): Promise<ProfileRouting | FieldError> {
+  const number = inbound.messagingProfileId === null ? await findNumber(store, accountId, inbound.to) : null;
+  const profileId = inbound.messagingProfileId ?? number?.messaging_profile_id ?? null;
+  if (profileId === null) return unroutable(inbound.to, number === null);
+  const profile = await getProfile(store, accountId, profileId);
+  if (profile !== null) return profileRouting(profile);
+  return fieldErrors.noSuchAssociation(`The messaging profile ${profileId} does not exist.`, '/messaging_profile_id');
+}
+
+function unroutable(to: string, unknownNumber: boolean): FieldError {
+  const why = unknownNumber
+    ? `${to} is not a number on this account: add it with POST /switchboard/phone_numbers`
+    : `${to} is not assigned to a messaging profile: assign one with PATCH /v2/phone_numbers/{id}/messaging`;
+  return fieldErrors.noSuchAssociation(`Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`, '/to');
+}
+
+/**
+ * Simulates a message from the far end: stores it and sends `message.received` to the
+ * messaging profile that owns `to` (or the one given). Returns the inbound payload.
+ */
+export async function receiveMessage(
+  deps: EmulatorDeps,
+  accountId: string,
+  body: Body,
+): Promise<JsonObject | FieldError | FieldError[]> {
+  const inbound = checkInbound(body);
+  if (Array.isArray(inbound)) return inbound;
+  const profile = await receivingProfile(deps.store, accountId, inbound);
+  if (isFieldError(profile)) return profile;
+  const now = deps.now();
+  const message = newInboundMessage({
+    ...inbound,
+    id: randomUuid(() => deps.random()),
+    organizationId: accountId,
+    profile,
+    now,
+  });
+  await saveMessage(deps.store, accountId, message, now);
+  await emitReceived(deps, accountId, message, profile, now);
+  return message;
+}
+
+async function emitReceived(
+  deps: EmulatorDeps,
+  accountId: string,
+  message: JsonObject,
+  profile: ProfileRouting,
+  now: number,
+): Promise<void> {
+  if (profile.webhookUrl === null && profile.webhookFailoverUrl === null) return;
+  await deps.emit({
+    accountId,
+    eventType: 'message.received',
+    payload: message,
+    occurredAt: now,
+    messagingProfileId: profile.id,
+    webhookUrl: profile.webhookUrl ?? profile.webhookFailoverUrl ?? '',
+    failoverUrl: profile.webhookUrl === null ? null : profile.webhookFailoverUrl,
+  });
+}

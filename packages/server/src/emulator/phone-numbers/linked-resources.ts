@@ -1,0 +1,28 @@
+import type { Store } from '../../storage/store.js';
+import { getProfile } from '../messaging/messaging-profile.js';
+import { nullableString } from './json-fields.js';
+import type { LinkedNames, PhoneNumber } from './phone-number.js';
+
+/** Resource kind of call control applications (the API's `/v2/call_control_applications`). */
+export const APPLICATION_KIND = 'call_control_application';
+
+/** True when the account has this call control application. */
+export async function applicationExists(store: Store, accountId: string, id: string): Promise<boolean> {
+  return (await store.getResource(accountId, APPLICATION_KIND, id)) !== null;
+}
+
+/** The application and profile names shown next to a number's ids. */
+export async function linkedNames(store: Store, accountId: string, number: PhoneNumber): Promise<LinkedNames> {
+  const app =
+    number.connection_id === null
+      ? null
+      : await store.getResource(accountId, APPLICATION_KIND, number.connection_id);
+  const profile =
+    number.messaging_profile_id === null
+      ? null
+      : await getProfile(store, accountId, number.messaging_profile_id);
+  return {
+    connectionName: app === null ? null : nullableString(app.data, 'application_name'),
+    messagingProfileName: profile === null ? null : nullableString(profile, 'name'),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Account, EventRecord, JsonObject, Store } from '../storage/store.js';
+import { resolveTarget, type TargetRequest } from './resolve-target.js';
+
+export interface PublishEventDeps {
+  readonly store: Store;
+  readonly now: () => number;
+  readonly newId: () => string;
+  /** Nudges the delivery worker after a new delivery is stored. */
+  readonly wake: () => void;
+}
+
+export interface PublishEventInput extends TargetRequest {
+  readonly account: Account;
+  readonly eventType: string;
+  readonly payload: JsonObject;
+  /** Caller-chosen event id (idempotency key); default a new UUID. */
+  readonly id?: string;
+  /** ISO-8601; default now, with microseconds as Telnyx voice events show it. */
+  readonly occurredAt?: string;
+}
+
+export type PublishEventOutcome =
+  | { readonly kind: 'published'; readonly eventId: string; readonly deliveryId: string }
+  | { readonly kind: 'duplicate'; readonly eventId: string }
+  | { readonly kind: 'unknown_connection' }
+  | { readonly kind: 'no_target' };
+
+/**
+ * Stores an event and its one delivery in a single transaction, then wakes the worker. A
+ * repeated event id stores nothing and reports `duplicate`, so publishers can retry freely.
+ */
+export async function publishEvent(
+  deps: PublishEventDeps,
+  input: PublishEventInput,
+): Promise<PublishEventOutcome> {
+  const resolved = await resolveTarget(deps.store, input.account, input);
+  if (!resolved.ok) return { kind: resolved.reason };
+  const now = deps.now();
+  const event = eventRecord(input, input.id ?? deps.newId(), now);
+  const deliveryId = deps.newId();
+  const result = await deps.store.publish({
+    event,
+    deliveries: [
+      {
+        id: deliveryId,
+        target: resolved.target,
+        origin: new URL(resolved.target.url).origin,
+        nextAttemptAt: now,
+      },
+    ],
+  });
+  if (!result.created) return { kind: 'duplicate', eventId: event.id };
+  deps.wake();
+  return { kind: 'published', eventId: event.id, deliveryId };
+}
+
+/** Telnyx voice timestamps carry microseconds: `2018-02-02T22:25:27.521992Z`. */
+export function microsecondTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace('Z', '000Z');
+}
+
+function eventRecord(input: PublishEventInput, id: string, now: number): EventRecord {
+  const webhook: JsonObject = {
+    record_type: 'event',
+    event_type: input.eventType,
+    id,
+    occurred_at: input.occurredAt ?? microsecondTimestamp(now),
+    payload: input.payload,
+  };
+  return { id, accountId: input.account.id, eventType: input.eventType, webhook, createdAt: now };
+}

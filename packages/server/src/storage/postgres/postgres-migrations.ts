@@ -1,0 +1,94 @@
+import type { Migration } from '../sql/migration.js';
+
+/**
+ * PostgreSQL schema, oldest first. Never edit a shipped migration: add a new one.
+ *
+ * The same tables as SQLite, with `jsonb` for JSON and `bigint` for epoch-millisecond times.
+ * The claim index is partial on `state = 'queued'` and carries `lease_expires_at` so claims and
+ * `nextDueAt` skip in-flight rows inside the index.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: [
+      `CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        api_key_hash text NOT NULL UNIQUE,
+        settings jsonb NOT NULL,
+        created_at bigint NOT NULL
+      )`,
+      `CREATE TABLE signing_keys (
+        id text PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts (id),
+        public_key text NOT NULL,
+        private_key text NOT NULL,
+        created_at bigint NOT NULL,
+        retires_at bigint
+      )`,
+      `CREATE INDEX signing_keys_by_account ON signing_keys (account_id, created_at DESC)`,
+      `CREATE TABLE resources (
+        account_id text NOT NULL,
+        kind text NOT NULL,
+        id text NOT NULL,
+        data jsonb NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (account_id, kind, id)
+      )`,
+      `CREATE INDEX resources_by_age ON resources (account_id, kind, created_at)`,
+      `CREATE TABLE events (
+        account_id text NOT NULL,
+        id text NOT NULL,
+        event_type text NOT NULL,
+        webhook jsonb NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (account_id, id)
+      )`,
+      `CREATE TABLE deliveries (
+        id text PRIMARY KEY,
+        account_id text NOT NULL,
+        event_id text NOT NULL,
+        url text NOT NULL,
+        failover_url text,
+        method text NOT NULL CHECK (method IN ('POST', 'GET')),
+        api_version text NOT NULL CHECK (api_version IN ('1', '2')),
+        timeout_ms integer NOT NULL,
+        retry_schedule jsonb,
+        body_format text NOT NULL CHECK (body_format IN ('telnyx', 'compact')),
+        origin text NOT NULL,
+        state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'delivered', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        rounds integer NOT NULL DEFAULT 0,
+        next_attempt_at bigint,
+        lease_owner text,
+        lease_expires_at bigint,
+        started_at bigint,
+        finished_at bigint,
+        created_at bigint NOT NULL,
+        options jsonb NOT NULL,
+        FOREIGN KEY (account_id, event_id) REFERENCES events (account_id, id)
+      )`,
+      `CREATE INDEX deliveries_due ON deliveries (next_attempt_at, lease_expires_at)
+        WHERE state = 'queued'`,
+      `CREATE INDEX deliveries_by_account ON deliveries (account_id, created_at DESC)`,
+      `CREATE TABLE attempts (
+        id text PRIMARY KEY,
+        delivery_id text NOT NULL REFERENCES deliveries (id),
+        attempt integer NOT NULL,
+        url text NOT NULL,
+        status text NOT NULL CHECK (status IN ('delivered', 'failed')),
+        started_at bigint NOT NULL,
+        finished_at bigint NOT NULL,
+        errors jsonb NOT NULL,
+        request jsonb NOT NULL,
+        response jsonb,
+        error text,
+        latency_ms double precision NOT NULL,
+        meta jsonb NOT NULL
+      )`,
+      `CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt DESC)`,
+    ],
+  },
+];

@@ -1,0 +1,259 @@
+import type pg from 'pg';
+import { toAccount, type AccountRow } from '../sql/account-row.js';
+import { attemptRow, toAttempt, type AttemptRow } from '../sql/attempt-row.js';
+import {
+  byDueTime,
+  completionColumns,
+  deliveryInsertRow,
+  toDelivery,
+  type DeliveryRow,
+} from '../sql/delivery-row.js';
+import { deliveryListQuery } from '../sql/delivery-list-query.js';
+import { toEvent, type EventRow } from '../sql/event-row.js';
+import { toJsonText } from '../sql/json-text.js';
+import { resourceRow, toResource, type ResourceRow } from '../sql/resource-row.js';
+import { toSigningKey, type SigningKeyRow } from '../sql/signing-key-row.js';
+import type {
+  Account,
+  AttemptRecord,
+  ClaimInput,
+  CompleteInput,
+  Delivery,
+  DeliveryFilter,
+  EventRecord,
+  JsonObject,
+  Page,
+  PageResult,
+  PublishInput,
+  PublishResult,
+  Resource,
+  SigningKey,
+  Store,
+} from '../store.js';
+import { POSTGRES_FLAVOR } from './postgres-flavor.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { migratePostgres } from './postgres-migrator.js';
+import { checkedSchema, createPostgresPool, type PostgresStoreOptions } from './postgres-pool.js';
+import {
+  PG_ACCOUNT_SQL as A,
+  PG_DELIVERY_SQL as D,
+  PG_RESOURCE_SQL as R,
+  type NamedSql,
+} from './postgres-queries.js';
+
+export type { PostgresStoreOptions } from './postgres-pool.js';
+
+/** Opens and migrates a PostgreSQL store (creating its schema if one is given). */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const store = new PostgresStore(options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/**
+ * {@link Store} over a pg connection pool. Every operation is one statement, hence atomic without
+ * an explicit transaction and one round trip; several processes may share the database.
+ */
+export class PostgresStore implements Store {
+  readonly dialect = 'postgres';
+  readonly #pool: pg.Pool;
+  readonly #schema: string | undefined;
+  #closed = false;
+
+  constructor(options: PostgresStoreOptions) {
+    this.#schema = checkedSchema(options.schema);
+    this.#pool = createPostgresPool(options);
+  }
+
+  async migrate(): Promise<void> {
+    await migratePostgres(this.#pool, this.#schema, POSTGRES_MIGRATIONS);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pool.end();
+  }
+
+  async createAccount(account: Account, key: SigningKey): Promise<void> {
+    await this.#run(A.createAccount, [
+      account.id,
+      account.name,
+      account.apiKeyHash,
+      toJsonText(account.settings),
+      account.createdAt,
+      key.id,
+      key.publicKey,
+      key.privateKey,
+      key.createdAt,
+      key.retiresAt,
+    ]);
+  }
+
+  async getAccount(id: string): Promise<Account | null> {
+    return mapOne(await this.#rows<AccountRow>(A.getAccount, [id]), toAccount);
+  }
+
+  async findAccountByKeyHash(apiKeyHash: string): Promise<Account | null> {
+    return mapOne(await this.#rows<AccountRow>(A.findAccountByKeyHash, [apiKeyHash]), toAccount);
+  }
+
+  async updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
+    await this.#run(A.updateAccountSettings, [id, toJsonText(settings)]);
+  }
+
+  async listAccounts(): Promise<readonly Account[]> {
+    return (await this.#rows<AccountRow>(A.listAccounts, [])).map(toAccount);
+  }
+
+  async listSigningKeys(accountId: string, now: number): Promise<readonly SigningKey[]> {
+    return (await this.#rows<SigningKeyRow>(A.listSigningKeys, [accountId, now])).map(
+      toSigningKey,
+    );
+  }
+
+  async rotateSigningKey(key: SigningKey, retireAt: number): Promise<void> {
+    await this.#run(A.rotateSigningKey, [
+      key.id,
+      key.accountId,
+      key.publicKey,
+      key.privateKey,
+      key.createdAt,
+      key.retiresAt,
+      retireAt,
+    ]);
+  }
+
+  async putResource(resource: Resource): Promise<void> {
+    const row = resourceRow(resource);
+    await this.#run(R.putResource, [
+      row.account_id,
+      row.kind,
+      row.id,
+      row.data,
+      row.created_at,
+      row.updated_at,
+    ]);
+  }
+
+  async getResource(accountId: string, kind: string, id: string): Promise<Resource | null> {
+    return mapOne(await this.#rows<ResourceRow>(R.getResource, [accountId, kind, id]), toResource);
+  }
+
+  async listResources(accountId: string, kind: string): Promise<readonly Resource[]> {
+    return (await this.#rows<ResourceRow>(R.listResources, [accountId, kind])).map(toResource);
+  }
+
+  async deleteResource(accountId: string, kind: string, id: string): Promise<boolean> {
+    return (await this.#run(R.deleteResource, [accountId, kind, id])) > 0;
+  }
+
+  async publish({ event, deliveries }: PublishInput): Promise<PublishResult> {
+    const rows = deliveries.map((delivery) => deliveryInsertRow(event, delivery));
+    const [result] = await this.#rows<{ created: number }>(D.publish, [
+      event.accountId,
+      event.id,
+      event.eventType,
+      toJsonText(event.webhook),
+      event.createdAt,
+      toJsonText(rows),
+    ]);
+    if (result !== undefined && result.created > 0) return { created: true };
+    return { created: false, existing: await this.#existingEvent(event) };
+  }
+
+  async #existingEvent(event: EventRecord): Promise<EventRecord> {
+    const existing = await this.getEvent(event.accountId, event.id);
+    if (existing === null) throw new Error(`Event ${event.id} conflicted but cannot be read`);
+    return existing;
+  }
+
+  async getEvent(accountId: string, id: string): Promise<EventRecord | null> {
+    return mapOne(await this.#rows<EventRow>(D.getEvent, [accountId, id]), toEvent);
+  }
+
+  async claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
+    const rows = await this.#rows<DeliveryRow>(D.claimDue, [
+      input.owner,
+      input.now + input.leaseMs,
+      input.now,
+      input.excludeOrigins ?? [],
+      input.limit,
+    ]);
+    return rows.map(toDelivery).sort(byDueTime);
+  }
+
+  async complete(input: CompleteInput): Promise<boolean> {
+    const columns = completionColumns(input.update);
+    const attempts = input.attempts.map((attempt) => attemptRow(input.deliveryId, attempt));
+    const [result] = await this.#rows<{ updated: number }>(D.complete, [
+      input.deliveryId,
+      input.owner,
+      columns.state,
+      input.attempts.length,
+      input.rounds,
+      columns.next_attempt_at,
+      columns.finished_at,
+      toJsonText(attempts),
+    ]);
+    return result !== undefined && result.updated > 0;
+  }
+
+  async releaseLeases(owner: string, now: number): Promise<number> {
+    return this.#run(D.releaseLeases, [owner, now]);
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    const [row] = await this.#rows<{ due: number | null }>(D.nextDueAt, []);
+    return row?.due ?? null;
+  }
+
+  async getDelivery(accountId: string, id: string): Promise<Delivery | null> {
+    return mapOne(await this.#rows<DeliveryRow>(D.getDelivery, [accountId, id]), toDelivery);
+  }
+
+  async listAttempts(deliveryId: string): Promise<readonly AttemptRecord[]> {
+    return (await this.#rows<AttemptRow>(D.listAttempts, [deliveryId])).map(toAttempt);
+  }
+
+  async listDeliveries(
+    accountId: string,
+    filter: DeliveryFilter,
+    page: Page,
+  ): Promise<PageResult<Delivery>> {
+    const query = deliveryListQuery(accountId, filter, page, POSTGRES_FLAVOR);
+    const [count, rows] = await Promise.all([
+      this.#pool.query<{ total: number }>(query.count.sql, [...query.count.values]),
+      this.#pool.query<DeliveryRow>(query.page.sql, [...query.page.values]),
+    ]);
+    return { rows: rows.rows.map(toDelivery), total: count.rows[0]?.total ?? 0 };
+  }
+
+  async requeue(accountId: string, id: string, now: number): Promise<Delivery | null> {
+    return mapOne(await this.#rows<DeliveryRow>(D.requeue, [accountId, id, now]), toDelivery);
+  }
+
+  async countQueued(): Promise<number> {
+    const [row] = await this.#rows<{ total: number }>(D.countQueued, []);
+    return row?.total ?? 0;
+  }
+
+  async #rows<Row extends pg.QueryResultRow>(sql: NamedSql, values: unknown[]): Promise<Row[]> {
+    return (await this.#pool.query<Row>({ ...sql, values })).rows;
+  }
+
+  /** Runs a write and returns how many rows it touched. */
+  async #run(sql: NamedSql, values: unknown[]): Promise<number> {
+    return (await this.#pool.query({ ...sql, values })).rowCount ?? 0;
+  }
+}
+
+function mapOne<R, T>(rows: readonly R[], map: (row: R) => T): T | null {
+  const [row] = rows;
+  return row === undefined ? null : map(row);
+}

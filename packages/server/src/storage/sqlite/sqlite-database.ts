@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+
+/** How to open the SQLite file behind a {@link SqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Path of the database file, or `:memory:` for a private throwaway database. */
+  readonly filename: string;
+  /** How long a writer waits for another connection's lock before failing. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a connection tuned for a write-heavy queue: WAL lets readers run beside the writer, and
+ * `synchronous = NORMAL` skips the fsync per commit (WAL stays consistent; a power cut can lose
+ * only the last moments). The busy timeout lets several processes share the file.
+ */
+export function openSqliteDatabase(options: SqliteStoreOptions): Database.Database {
+  const db = new Database(options.filename);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}

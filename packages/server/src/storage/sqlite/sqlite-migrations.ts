@@ -1,0 +1,94 @@
+import type { Migration } from '../sql/migration.js';
+
+/**
+ * SQLite schema, oldest first. Never edit a shipped migration: add a new one.
+ *
+ * JSON is stored as text and times as integer epoch milliseconds. The claim index is partial on
+ * `state = 'queued'`, so finished deliveries cost it nothing; it carries `lease_expires_at` so
+ * claims and `nextDueAt` can skip in-flight rows without reading the table.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: [
+      `CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        api_key_hash TEXT NOT NULL UNIQUE,
+        settings TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE TABLE signing_keys (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        retires_at INTEGER
+      )`,
+      `CREATE INDEX signing_keys_by_account ON signing_keys (account_id, created_at DESC)`,
+      `CREATE TABLE resources (
+        account_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, kind, id)
+      )`,
+      `CREATE INDEX resources_by_age ON resources (account_id, kind, created_at)`,
+      `CREATE TABLE events (
+        account_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        webhook TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, id)
+      )`,
+      `CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        failover_url TEXT,
+        method TEXT NOT NULL CHECK (method IN ('POST', 'GET')),
+        api_version TEXT NOT NULL CHECK (api_version IN ('1', '2')),
+        timeout_ms INTEGER NOT NULL,
+        retry_schedule TEXT,
+        body_format TEXT NOT NULL CHECK (body_format IN ('telnyx', 'compact')),
+        origin TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        rounds INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        lease_owner TEXT,
+        lease_expires_at INTEGER,
+        started_at INTEGER,
+        finished_at INTEGER,
+        created_at INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        FOREIGN KEY (account_id, event_id) REFERENCES events (account_id, id)
+      )`,
+      `CREATE INDEX deliveries_due ON deliveries (next_attempt_at, lease_expires_at)
+        WHERE state = 'queued'`,
+      `CREATE INDEX deliveries_by_account ON deliveries (account_id, created_at DESC)`,
+      `CREATE TABLE attempts (
+        id TEXT PRIMARY KEY,
+        delivery_id TEXT NOT NULL REFERENCES deliveries (id),
+        attempt INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('delivered', 'failed')),
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        errors TEXT NOT NULL,
+        request TEXT NOT NULL,
+        response TEXT,
+        error TEXT,
+        latency_ms REAL NOT NULL,
+        meta TEXT NOT NULL
+      )`,
+      `CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt DESC)`,
+    ],
+  },
+];

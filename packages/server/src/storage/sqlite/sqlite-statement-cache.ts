@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Prepared statements for SQL built at run time (the delivery list filters). Each filter shape
+ * yields one SQL text, and there are few shapes, so the cache stays small without eviction.
+ */
+export class SqliteStatementCache {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement<unknown[], unknown>>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /** The statement for `sql`, typed by the caller, who knows the columns the SQL selects. */
+  get<Row>(sql: string): Database.Statement<unknown[], Row> {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare<unknown[], unknown>(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
+  }
+}

@@ -1,0 +1,258 @@
+import type Database from 'better-sqlite3';
+import { accountRow, toAccount } from '../sql/account-row.js';
+import { attemptRow, toAttempt } from '../sql/attempt-row.js';
+import {
+  byDueTime,
+  completionColumns,
+  deliveryInsertRow,
+  toDelivery,
+  type DeliveryRow,
+} from '../sql/delivery-row.js';
+import { deliveryListQuery } from '../sql/delivery-list-query.js';
+import { eventRow, toEvent } from '../sql/event-row.js';
+import { toJsonText } from '../sql/json-text.js';
+import { resourceRow, toResource } from '../sql/resource-row.js';
+import { signingKeyRow, toSigningKey } from '../sql/signing-key-row.js';
+import type {
+  Account,
+  AttemptRecord,
+  ClaimInput,
+  CompleteInput,
+  Delivery,
+  DeliveryFilter,
+  EventRecord,
+  JsonObject,
+  Page,
+  PageResult,
+  PublishInput,
+  PublishResult,
+  Resource,
+  SigningKey,
+  Store,
+} from '../store.js';
+import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
+import { SQLITE_FLAVOR } from './sqlite-flavor.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { migrateSqlite } from './sqlite-migrator.js';
+import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements.js';
+import { SqliteStatementCache } from './sqlite-statement-cache.js';
+
+export type { SqliteStoreOptions } from './sqlite-database.js';
+
+/** Opens (creating if needed) and migrates a SQLite store. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  const store = new SqliteStore(options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+/**
+ * {@link Store} over one better-sqlite3 connection. The driver is synchronous; each method runs to
+ * completion before it returns its promise, so no two of them interleave on the connection.
+ * Write transactions are IMMEDIATE so that other processes on the same file wait on the busy
+ * timeout instead of failing halfway.
+ */
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite';
+  readonly #db: Database.Database;
+  readonly #dynamic: SqliteStatementCache;
+  readonly #createAccountTx: Database.Transaction<(account: Account, key: SigningKey) => void>;
+  readonly #rotateKeyTx: Database.Transaction<(key: SigningKey, retireAt: number) => void>;
+  readonly #publishTx: Database.Transaction<(input: PublishInput) => PublishResult>;
+  readonly #completeTx: Database.Transaction<(input: CompleteInput) => boolean>;
+  #prepared: SqliteStatements | undefined;
+
+  constructor(options: SqliteStoreOptions) {
+    this.#db = openSqliteDatabase(options);
+    this.#dynamic = new SqliteStatementCache(this.#db);
+    this.#createAccountTx = this.#db.transaction((account: Account, key: SigningKey) => {
+      this.#s.insertAccount.run(accountRow(account));
+      this.#s.insertSigningKey.run(signingKeyRow(key));
+    });
+    this.#rotateKeyTx = this.#db.transaction((key: SigningKey, retireAt: number) => {
+      this.#s.retireCurrentKeys.run(retireAt, key.accountId);
+      this.#s.insertSigningKey.run(signingKeyRow(key));
+    });
+    this.#publishTx = this.#db.transaction((input: PublishInput) => this.#publishNow(input));
+    this.#completeTx = this.#db.transaction((input: CompleteInput) => this.#completeNow(input));
+  }
+
+  /** Prepared on first use: the tables must exist first, and `migrate` creates them. */
+  get #s(): SqliteStatements {
+    this.#prepared ??= prepareSqliteStatements(this.#db);
+    return this.#prepared;
+  }
+
+  migrate(): Promise<void> {
+    return settle(() => {
+      migrateSqlite(this.#db, SQLITE_MIGRATIONS);
+    });
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      if (this.#db.open) this.#db.close();
+    });
+  }
+
+  createAccount(account: Account, key: SigningKey): Promise<void> {
+    return settle(() => {
+      this.#createAccountTx.immediate(account, key);
+    });
+  }
+
+  getAccount(id: string): Promise<Account | null> {
+    return settle(() => mapOne(this.#s.getAccount.get(id), toAccount));
+  }
+
+  findAccountByKeyHash(apiKeyHash: string): Promise<Account | null> {
+    return settle(() => mapOne(this.#s.findAccountByKeyHash.get(apiKeyHash), toAccount));
+  }
+
+  updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
+    return settle(() => {
+      this.#s.updateAccountSettings.run(toJsonText(settings), id);
+    });
+  }
+
+  listAccounts(): Promise<readonly Account[]> {
+    return settle(() => this.#s.listAccounts.all().map(toAccount));
+  }
+
+  listSigningKeys(accountId: string, now: number): Promise<readonly SigningKey[]> {
+    return settle(() => this.#s.listSigningKeys.all(accountId, now).map(toSigningKey));
+  }
+
+  rotateSigningKey(key: SigningKey, retireAt: number): Promise<void> {
+    return settle(() => {
+      this.#rotateKeyTx.immediate(key, retireAt);
+    });
+  }
+
+  putResource(resource: Resource): Promise<void> {
+    return settle(() => {
+      this.#s.putResource.run(resourceRow(resource));
+    });
+  }
+
+  getResource(accountId: string, kind: string, id: string): Promise<Resource | null> {
+    return settle(() => mapOne(this.#s.getResource.get(accountId, kind, id), toResource));
+  }
+
+  listResources(accountId: string, kind: string): Promise<readonly Resource[]> {
+    return settle(() => this.#s.listResources.all(accountId, kind).map(toResource));
+  }
+
+  deleteResource(accountId: string, kind: string, id: string): Promise<boolean> {
+    return settle(() => this.#s.deleteResource.run(accountId, kind, id).changes > 0);
+  }
+
+  publish(input: PublishInput): Promise<PublishResult> {
+    return settle(() => this.#publishTx.immediate(input));
+  }
+
+  #publishNow({ event, deliveries }: PublishInput): PublishResult {
+    if (this.#s.insertEvent.run(eventRow(event)).changes === 0) {
+      return { created: false, existing: this.#existingEvent(event) };
+    }
+    for (const delivery of deliveries) {
+      this.#s.insertDelivery.run(deliveryInsertRow(event, delivery));
+    }
+    return { created: true };
+  }
+
+  #existingEvent(event: EventRecord): EventRecord {
+    const row = this.#s.getEvent.get(event.accountId, event.id);
+    if (row === undefined) throw new Error(`Event ${event.id} conflicted but cannot be read`);
+    return toEvent(row);
+  }
+
+  getEvent(accountId: string, id: string): Promise<EventRecord | null> {
+    return settle(() => mapOne(this.#s.getEvent.get(accountId, id), toEvent));
+  }
+
+  claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
+    return settle(() => {
+      const rows = this.#s.claimDue.all({
+        owner: input.owner,
+        now: input.now,
+        lease_expires_at: input.now + input.leaseMs,
+        limit: input.limit,
+        exclude_origins: JSON.stringify(input.excludeOrigins ?? []),
+      });
+      return rows.map(toDelivery).sort(byDueTime);
+    });
+  }
+
+  complete(input: CompleteInput): Promise<boolean> {
+    return settle(() => this.#completeTx.immediate(input));
+  }
+
+  #completeNow(input: CompleteInput): boolean {
+    const updated = this.#s.completeDelivery.run({
+      id: input.deliveryId,
+      owner: input.owner,
+      attempt_count: input.attempts.length,
+      rounds: input.rounds,
+      ...completionColumns(input.update),
+    });
+    if (updated.changes === 0) return false;
+    for (const attempt of input.attempts) {
+      this.#s.insertAttempt.run(attemptRow(input.deliveryId, attempt));
+    }
+    return true;
+  }
+
+  releaseLeases(owner: string, now: number): Promise<number> {
+    return settle(() => this.#s.releaseLeases.run(now, owner).changes);
+  }
+
+  nextDueAt(): Promise<number | null> {
+    return settle(() => this.#s.nextDueAt.get()?.due ?? null);
+  }
+
+  getDelivery(accountId: string, id: string): Promise<Delivery | null> {
+    return settle(() => mapOne(this.#s.getDelivery.get(accountId, id), toDelivery));
+  }
+
+  listAttempts(deliveryId: string): Promise<readonly AttemptRecord[]> {
+    return settle(() => this.#s.listAttempts.all(deliveryId).map(toAttempt));
+  }
+
+  listDeliveries(
+    accountId: string,
+    filter: DeliveryFilter,
+    page: Page,
+  ): Promise<PageResult<Delivery>> {
+    return settle(() => {
+      const query = deliveryListQuery(accountId, filter, page, SQLITE_FLAVOR);
+      const count = this.#dynamic.get<{ total: number }>(query.count.sql).get(...query.count.values);
+      const rows = this.#dynamic.get<DeliveryRow>(query.page.sql).all(...query.page.values);
+      return { rows: rows.map(toDelivery), total: count?.total ?? 0 };
+    });
+  }
+
+  requeue(accountId: string, id: string, now: number): Promise<Delivery | null> {
+    return settle(() => mapOne(this.#s.requeue.get(now, accountId, id), toDelivery));
+  }
+
+  countQueued(): Promise<number> {
+    return settle(() => this.#s.countQueued.get()?.total ?? 0);
+  }
+}
+
+/** Runs synchronous driver work as a promise, turning a throw into a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}
+
+function mapOne<R, T>(row: R | undefined, map: (row: R) => T): T | null {
+  return row === undefined ? null : map(row);
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEASE_SLACK_MS, MAX_TARGET_TIMEOUT_MS } from '../../src/delivery/delivery-worker.js';
+import { openFixture, publish, settled, startWorker, T0, type Fixture } from './support/delivery-fixture.js';
+import { TestReceiver } from './support/test-receiver.js';
+
+let fixture: Fixture;
+let healthy: TestReceiver;
+let stuck: TestReceiver;
+
+beforeEach(async () => {
+  fixture = await openFixture();
+  healthy = await TestReceiver.start(fixture.keys.publicKey, fixture.clock.now);
+  stuck = await TestReceiver.start(fixture.keys.publicKey, fixture.clock.now);
+  stuck.on('/hook', 'hang');
+});
+
+afterEach(async () => {
+  await Promise.all([healthy.close(), stuck.close()]);
+  await fixture.store.close();
+  expect([...healthy.rejected, ...stuck.rejected]).toEqual([]);
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe('worker scheduling', () => {
+  it('a hanging origin with a backlog holds only its own slots; a healthy origin is not held back', async () => {
+    const stuckIds = [];
+    for (let i = 0; i < 30; i += 1) stuckIds.push(await publish(fixture, stuck.url('/hook'), { timeoutMs: 30_000 }));
+    const healthyIds = [];
+    for (let i = 0; i < 20; i += 1) healthyIds.push(await publish(fixture, healthy.url('/hook')));
+    const worker = startWorker(fixture, { concurrency: 8, perOriginConcurrency: 4 });
+    for (const id of healthyIds) expect(await settled(fixture, id, 1)).toMatchObject({ state: 'delivered' });
+    expect(stuck.maxOpen).toBe(4);
+    expect(stuck.received).toHaveLength(4);
+    await worker.stop({ graceMs: 0 });
+    for (const id of stuckIds) {
+      const delivery = await fixture.store.getDelivery(fixture.accountId, id);
+      expect(delivery).toMatchObject({ state: 'queued', attempts: 0, leaseOwner: null, nextAttemptAt: T0 });
+    }
+  });
+
+  it('stop() waits for tries in flight within the grace period and records them', async () => {
+    stuck.on('/slow', (_request, _count) => 'hang');
+    healthy.on('/slow', { status: 200 });
+    const id = await publish(fixture, healthy.url('/slow'));
+    const worker = startWorker(fixture);
+    await settled(fixture, id, 1);
+    const stopping = worker.stop({ graceMs: 5_000 });
+    await stopping;
+    expect(await fixture.store.getDelivery(fixture.accountId, id)).toMatchObject({ state: 'delivered' });
+  });
+
+  it("a dead worker's lease is taken over once it expires, never before", async () => {
+    const id = await publish(fixture, healthy.url('/hook'));
+    const leaseMs = MAX_TARGET_TIMEOUT_MS + LEASE_SLACK_MS;
+    const [claimed] = await fixture.store.claimDue({ owner: 'dead', now: T0, limit: 1, leaseMs });
+    expect(claimed?.id).toBe(id);
+    const worker = startWorker(fixture);
+    fixture.clock.advance(leaseMs - 1);
+    worker.wake();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(healthy.received).toHaveLength(0);
+    fixture.clock.advance(1);
+    worker.wake();
+    expect(await settled(fixture, id, 1)).toMatchObject({ state: 'delivered', attempts: 1 });
+    await worker.stop();
+    expect(leaseMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('never runs more tries at once than its concurrency', async () => {
+    let open = 0;
+    let maxOpen = 0;
+    healthy.on('/hook', () => {
+      open += 1;
+      maxOpen = Math.max(maxOpen, open);
+      return { status: 200 };
+    });
+    const ids = [];
+    for (let i = 0; i < 40; i += 1) ids.push(await publish(fixture, healthy.url('/hook')));
+    const worker = startWorker(fixture, { concurrency: 3, perOriginConcurrency: 10 });
+    await until(() => healthy.received.length === 40);
+    await worker.stop();
+    expect(healthy.maxOpen).toBeLessThanOrEqual(3);
+    for (const id of ids) expect((await fixture.store.getDelivery(fixture.accountId, id))?.state).toBe('delivered');
+  });
+});
