@@ -1,11 +1,15 @@
+import type * as NodeCryptoModule from 'node:crypto';
 import { decodeRawKey } from './raw-key.js';
 
-type NodeCrypto = typeof import('node:crypto');
-type Verifier = (data: Uint8Array, signature: Uint8Array) => Promise<boolean>;
+type NodeCrypto = typeof NodeCryptoModule;
+// Synchronous on Node, so the common path costs no extra promise ticks; a promise on WebCrypto.
+type Verifier = (data: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>;
 
 // node:crypto when the runtime has it (fast, synchronous); WebCrypto otherwise (edge runtimes).
 const nodeCrypto: NodeCrypto | null = await import('node:crypto').catch(() => null);
-const SPKI_PREFIX = new Uint8Array([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+const SPKI_PREFIX = new Uint8Array([
+  0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+]);
 const CACHE_LIMIT = 256;
 const verifiers = new Map<string, Verifier>();
 
@@ -28,10 +32,13 @@ function nodeVerifier(crypto: NodeCrypto, raw: Uint8Array): Verifier {
   spki.set(SPKI_PREFIX);
   spki.set(raw, SPKI_PREFIX.length);
   const key = crypto.createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
-  return (data, signature) => Promise.resolve(crypto.verify(null, data, key, signature));
+  return (data, signature) => crypto.verify(null, data, key, signature);
 }
 
 function webVerifier(raw: Uint8Array): Verifier {
-  const key = crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'Ed25519' }, false, ['verify']);
-  return async (data, signature) => crypto.subtle.verify('Ed25519', await key, new Uint8Array(signature), new Uint8Array(data));
+  const key = crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'Ed25519' }, false, [
+    'verify',
+  ]);
+  return async (data, signature) =>
+    crypto.subtle.verify('Ed25519', await key, new Uint8Array(signature), new Uint8Array(data));
 }

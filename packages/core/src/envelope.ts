@@ -55,5 +55,9 @@ function sortKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   // fromEntries defines own properties, so a `__proto__` key from parsed JSON stays a key.
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, sortKeys(record[key])]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, sortKeys(record[key])]),
+  );
 }

@@ -12,13 +12,17 @@ export function getHeader(headers: HeaderSource, name: string): string | undefin
   }
   if (Array.isArray(headers)) {
     const pairs = headers as readonly (readonly [string, string])[];
-    return pairs.find(([key]) => String(key).toLowerCase() === wanted)?.[1];
+    return pairs.find(([key]) => key.toLowerCase() === wanted)?.[1];
   }
   const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+  // Node lower-cases incoming header names, so the exact key is the common case.
+  if (Object.hasOwn(record, wanted)) return firstValue(record[wanted]);
   for (const key of Object.keys(record)) {
-    if (key.toLowerCase() !== wanted) continue;
-    const value = record[key];
-    return typeof value === 'string' ? value : value?.[0];
+    if (key.toLowerCase() === wanted) return firstValue(record[key]);
   }
   return undefined;
+}
+
+function firstValue(value: string | readonly string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : value?.[0];
 }

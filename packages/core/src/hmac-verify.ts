@@ -1,11 +1,16 @@
+import type * as NodeCryptoModule from 'node:crypto';
 import { decodeBase64 } from './encoding.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
-type NodeCrypto = typeof import('node:crypto');
+type NodeCrypto = typeof NodeCryptoModule;
 const nodeCrypto: NodeCrypto | null = await import('node:crypto').catch(() => null);
 
 /** Constant-time check of an HMAC-SHA256 signature under a Standard Webhooks `whsec_` secret. */
-export async function verifyHmac(secret: string, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+export async function verifyHmac(
+  secret: string,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
   const raw = decodeBase64(secret.slice('whsec_'.length));
   if (raw === null || raw.length === 0) {
     throw new WebhookVerificationError('WH_BAD_KEY', 'The whsec_ secret is not valid base64.');
@@ -14,6 +19,12 @@ export async function verifyHmac(secret: string, data: Uint8Array, signature: Ui
     const expected = nodeCrypto.createHmac('sha256', raw).update(data).digest();
     return expected.length === signature.length && nodeCrypto.timingSafeEqual(expected, signature);
   }
-  const key = await crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new Uint8Array(raw),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   return crypto.subtle.verify('HMAC', key, new Uint8Array(signature), new Uint8Array(data));
 }

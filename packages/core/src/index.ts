@@ -1,7 +1,21 @@
-export { WebhookVerificationError, WEBHOOK_ERROR_CODES, type WebhookErrorCode } from './webhook-verification-error.js';
-export { generateKeyPair, publicKeyFromPrivate, importPrivateKey, importPublicKey, type KeyPair } from './keys.js';
+export {
+  WebhookVerificationError,
+  WEBHOOK_ERROR_CODES,
+  type WebhookErrorCode,
+} from './webhook-verification-error.js';
+export {
+  generateKeyPair,
+  publicKeyFromPrivate,
+  importPrivateKey,
+  importPublicKey,
+  type KeyPair,
+} from './keys.js';
 export { decodeRawKey } from './raw-key.js';
-export { signWebhook, type SignWebhookOptions, type TelnyxSignatureHeaders } from './sign-webhook.js';
+export {
+  signWebhook,
+  type SignWebhookOptions,
+  type TelnyxSignatureHeaders,
+} from './sign-webhook.js';
 export {
   signStandardWebhook,
   standardSignedContent,

@@ -1,4 +1,9 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { encodeBase64 } from './encoding.js';
 import { decodeRawKey } from './raw-key.js';
 
@@ -14,6 +19,7 @@ const CACHE_LIMIT = 256;
 const publicCache = new Map<string, KeyObject>();
 const privateCache = new Map<string, KeyObject>();
 
+/** A fresh Ed25519 key pair, both halves as base64 of the raw 32 bytes. */
 export function generateKeyPair(): KeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const spki = publicKey.export({ format: 'der', type: 'spki' });
@@ -26,7 +32,10 @@ export function generateKeyPair(): KeyPair {
 
 /** The public half of a base64 raw private key (seed). */
 export function publicKeyFromPrivate(privateKey: string): string {
-  const spki = createPublicKey(importPrivateKey(privateKey)).export({ format: 'der', type: 'spki' });
+  const spki = createPublicKey(importPrivateKey(privateKey)).export({
+    format: 'der',
+    type: 'spki',
+  });
   return encodeBase64(spki.subarray(SPKI_PREFIX.length));
 }
 

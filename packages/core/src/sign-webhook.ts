@@ -2,6 +2,7 @@ import { sign } from 'node:crypto';
 import { concatBytes, encodeBase64, utf8 } from './encoding.js';
 import { importPrivateKey } from './keys.js';
 
+/** What `signWebhook` signs, and with which key. */
 export interface SignWebhookOptions {
   /** The exact bytes that will be sent. */
   readonly body: string | Uint8Array;
@@ -11,10 +12,11 @@ export interface SignWebhookOptions {
   readonly timestamp?: number;
 }
 
-export interface TelnyxSignatureHeaders {
+/** The headers `signWebhook` returns (a type alias, so it is assignable to `HeaderSource`). */
+export type TelnyxSignatureHeaders = {
   readonly 'telnyx-timestamp': string;
   readonly 'telnyx-signature-ed25519': string;
-}
+};
 
 /** Signs as Telnyx does: Ed25519 over the bytes `timestamp|body`, base64 signature. */
 export function signWebhook(options: SignWebhookOptions): TelnyxSignatureHeaders {

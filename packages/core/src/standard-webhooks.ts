@@ -17,16 +17,19 @@ export interface SignStandardWebhookOptions {
   readonly timestamp?: number;
 }
 
-export interface StandardWebhookHeaders {
+/** The headers `signStandardWebhook` returns (a type alias, so it is assignable to `HeaderSource`). */
+export type StandardWebhookHeaders = {
   readonly 'webhook-id': string;
   readonly 'webhook-timestamp': string;
   readonly 'webhook-signature': string;
-}
+};
 
+/** The bytes Standard Webhooks signs: `id.timestamp.` followed by the body. */
 export function standardSignedContent(id: string, timestamp: string, body: Uint8Array): Uint8Array {
   return concatBytes(utf8(`${id}.${timestamp}.`), body);
 }
 
+/** Signs as Standard Webhooks does; the key's prefix picks `v1a` (`whsk_`) or `v1` (`whsec_`). */
 export function signStandardWebhook(options: SignStandardWebhookOptions): StandardWebhookHeaders {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const body = typeof options.body === 'string' ? utf8(options.body) : options.body;
@@ -40,8 +43,12 @@ export function signStandardWebhook(options: SignStandardWebhookOptions): Standa
 
 function signatureFor(key: string, content: Uint8Array): string {
   if (key.startsWith('whsec_')) return `v1,${encodeBase64(hmacSha256(key, content))}`;
-  if (key.startsWith('whsk_')) return `v1a,${encodeBase64(sign(null, content, importPrivateKey(key)))}`;
-  throw new WebhookVerificationError('WH_BAD_KEY', 'A Standard Webhooks key starts with whsk_ or whsec_.');
+  if (key.startsWith('whsk_'))
+    return `v1a,${encodeBase64(sign(null, content, importPrivateKey(key)))}`;
+  throw new WebhookVerificationError(
+    'WH_BAD_KEY',
+    'A Standard Webhooks key starts with whsk_ or whsec_.',
+  );
 }
 
 function hmacSha256(secret: string, content: Uint8Array): Uint8Array {

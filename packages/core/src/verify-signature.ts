@@ -5,6 +5,7 @@ import { verifyHmac } from './hmac-verify.js';
 import { standardSignedContent } from './standard-webhooks.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
+/** The inputs of `verifySignature` and `verifyWebhook`. */
 export interface VerifySignatureOptions {
   /** The raw body exactly as received. */
   readonly body: string | Uint8Array;
@@ -32,16 +33,34 @@ interface Scheme {
  * Fails closed: a missing key, header or body is an error, never a pass.
  */
 export async function verifySignature(options: VerifySignatureOptions): Promise<Uint8Array> {
+  return checkSignature(options);
+}
+
+/**
+ * `verifySignature` without the promise where it is not needed: on Node every check is
+ * synchronous, and this is the hot path of every receiver. Throws instead of rejecting, so
+ * callers must run it inside an async function.
+ * @internal
+ */
+export function checkSignature(options: VerifySignatureOptions): Uint8Array | Promise<Uint8Array> {
   const keys = keyList(options.publicKey);
   const body = rawBody(options.body);
-  const scheme = readScheme(options.headers ?? {});
+  const scheme = readScheme(options.headers);
   checkTimestamp(scheme.timestamp, options.toleranceSeconds ?? 300, options.now);
   const content = scheme.content(body);
+  const pending: Promise<boolean>[] = [];
   for (const signature of scheme.signatures) {
     for (const key of keys) {
-      if (await signatureMatches(key, signature, content)) return body;
+      const matched = signatureMatches(key, signature, content);
+      if (matched === true) return body;
+      if (matched !== false) pending.push(matched);
     }
   }
+  if (pending.length === 0) return noMatch();
+  return Promise.all(pending).then((results) => (results.includes(true) ? body : noMatch()));
+}
+
+function noMatch(): never {
   throw new WebhookVerificationError(
     'WH_BAD_SIGNATURE',
     'Signature verification failed: no signature matches the body and the configured keys.',
@@ -50,7 +69,8 @@ export async function verifySignature(options: VerifySignatureOptions): Promise<
 
 function keyList(publicKey: unknown): readonly string[] {
   const keys: unknown[] = Array.isArray(publicKey) ? publicKey : [publicKey];
-  if (keys.length === 0) throw new WebhookVerificationError('WH_BAD_KEY', 'No public key was provided.');
+  if (keys.length === 0)
+    throw new WebhookVerificationError('WH_BAD_KEY', 'No public key was provided.');
   for (const key of keys) {
     if (typeof key !== 'string' || key.trim() === '') {
       throw new WebhookVerificationError('WH_BAD_KEY', 'No public key was provided.');
@@ -73,13 +93,19 @@ function rawBody(body: unknown): Uint8Array {
   );
 }
 
-function readScheme(headers: HeaderSource): Scheme {
+// Takes `undefined` too: JavaScript callers may omit headers, which must fail closed.
+function readScheme(source: HeaderSource | undefined): Scheme {
+  const headers = source ?? {};
   const telnyxSignature = getHeader(headers, 'telnyx-signature-ed25519');
   const standardSignature = getHeader(headers, 'webhook-signature');
   if (telnyxSignature === undefined && standardSignature !== undefined) {
     return standardScheme(headers, standardSignature);
   }
-  const timestamp = required(headers, 'telnyx-timestamp', telnyxSignature === undefined ? 'Telnyx-Signature-Ed25519' : undefined);
+  const timestamp = required(
+    headers,
+    'telnyx-timestamp',
+    telnyxSignature === undefined ? 'Telnyx-Signature-Ed25519' : undefined,
+  );
   const signatures = splitSignatures(required(headers, 'telnyx-signature-ed25519')).map((text) => ({
     version: 'ed25519',
     bytes: signatureBytes(text, 64),
@@ -94,7 +120,10 @@ function standardScheme(headers: HeaderSource, header: string): Scheme {
     const comma = entry.indexOf(',');
     const version = comma < 0 ? '' : entry.slice(0, comma);
     if (version !== 'v1' && version !== 'v1a') {
-      throw new WebhookVerificationError('WH_MALFORMED_SIGNATURE', `Unsupported signature entry: ${entry.slice(0, 16)}`);
+      throw new WebhookVerificationError(
+        'WH_MALFORMED_SIGNATURE',
+        `Unsupported signature entry: ${entry.slice(0, 16)}`,
+      );
     }
     return { version, bytes: signatureBytes(entry.slice(comma + 1), version === 'v1a' ? 64 : 32) };
   });
@@ -104,14 +133,18 @@ function standardScheme(headers: HeaderSource, header: string): Scheme {
 function required(headers: HeaderSource, name: string, reportAs?: string): string {
   const value = getHeader(headers, name);
   if (value === undefined || value.trim() === '') {
-    throw new WebhookVerificationError('WH_MISSING_HEADER', `Missing required header: ${reportAs ?? name}`);
+    throw new WebhookVerificationError(
+      'WH_MISSING_HEADER',
+      `Missing required header: ${reportAs ?? name}`,
+    );
   }
   return value.trim();
 }
 
 function splitSignatures(header: string): string[] {
   const parts = header.split(' ').filter((part) => part !== '');
-  if (parts.length === 0) throw new WebhookVerificationError('WH_MALFORMED_SIGNATURE', 'The signature header is empty.');
+  if (parts.length === 0)
+    throw new WebhookVerificationError('WH_MALFORMED_SIGNATURE', 'The signature header is empty.');
   return parts;
 }
 
@@ -126,25 +159,38 @@ function signatureBytes(text: string, length: number): Uint8Array {
   return bytes;
 }
 
-function checkTimestamp(timestamp: string, toleranceSeconds: number, now: Date | number | undefined): void {
+function checkTimestamp(
+  timestamp: string,
+  toleranceSeconds: number,
+  now: Date | number | undefined,
+): void {
   if (!/^\d{1,15}$/.test(timestamp)) {
-    throw new WebhookVerificationError('WH_MALFORMED_TIMESTAMP', `Invalid timestamp format: ${timestamp.slice(0, 32)}`);
+    throw new WebhookVerificationError(
+      'WH_MALFORMED_TIMESTAMP',
+      `Invalid timestamp format: ${timestamp.slice(0, 32)}`,
+    );
   }
   const nowMs = now === undefined ? Date.now() : typeof now === 'number' ? now : now.getTime();
   const skew = Math.floor(nowMs / 1000) - Number(timestamp);
   if (skew > toleranceSeconds) {
-    throw new WebhookVerificationError('WH_TIMESTAMP_TOO_OLD', `Webhook timestamp is ${skew} s old; the tolerance is ${toleranceSeconds} s.`);
+    throw new WebhookVerificationError(
+      'WH_TIMESTAMP_TOO_OLD',
+      `Webhook timestamp is ${skew} s old; the tolerance is ${toleranceSeconds} s.`,
+    );
   }
   if (-skew > toleranceSeconds) {
-    throw new WebhookVerificationError('WH_TIMESTAMP_TOO_NEW', `Webhook timestamp is ${-skew} s in the future; the tolerance is ${toleranceSeconds} s.`);
+    throw new WebhookVerificationError(
+      'WH_TIMESTAMP_TOO_NEW',
+      `Webhook timestamp is ${-skew} s in the future; the tolerance is ${toleranceSeconds} s.`,
+    );
   }
 }
 
-async function signatureMatches(
+function signatureMatches(
   key: string,
   signature: Scheme['signatures'][number],
   content: Uint8Array,
-): Promise<boolean> {
+): boolean | Promise<boolean> {
   if (signature.version === 'v1') {
     return key.startsWith('whsec_') ? verifyHmac(key, content, signature.bytes) : false;
   }

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildEnvelope, serializeWebhookBody, v1EventType, type WebhookData } from '@switchboard/core';
+import {
+  buildEnvelope,
+  serializeWebhookBody,
+  v1EventType,
+  type WebhookData,
+} from '@switchboard/core';
 
 const webhook: WebhookData = {
   record_type: 'event',
@@ -51,14 +56,18 @@ describe("serializeWebhookBody('telnyx')", () => {
   it('equals JSON.stringify of a deeply key-sorted copy, for any JSON value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(serializeWebhookBody(value, 'telnyx')).toBe(JSON.stringify(sortedDeep(value), null, 2));
+        expect(serializeWebhookBody(value, 'telnyx')).toBe(
+          JSON.stringify(sortedDeep(value), null, 2),
+        );
       }),
     );
   });
 
   it('keeps a __proto__ key from parsed JSON as an ordinary key', () => {
     const value: unknown = JSON.parse('{"b":1,"__proto__":{"x":1}}');
-    expect(serializeWebhookBody(value, 'telnyx')).toBe('{\n  "__proto__": {\n    "x": 1\n  },\n  "b": 1\n}');
+    expect(serializeWebhookBody(value, 'telnyx')).toBe(
+      '{\n  "__proto__": {\n    "x": 1\n  },\n  "b": 1\n}',
+    );
   });
 
   it("'compact' is plain JSON.stringify, key order kept", () => {

@@ -41,6 +41,6 @@ export function isDocumentedCode(code: unknown): boolean {
 export function flipBit(bytes: Uint8Array, index: number, bit: number): Uint8Array {
   const copy = new Uint8Array(bytes);
   const at = index % copy.length;
-  copy[at] = (copy[at] ?? 0) ^ (1 << bit % 8);
+  copy[at] = (copy[at] ?? 0) ^ (1 << (bit % 8));
   return copy;
 }

@@ -2,14 +2,22 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { buildTestEvent, eventTemplate, KNOWN_EVENT_TYPES, type TelnyxEventType } from '@switchboard/core';
+import {
+  buildTestEvent,
+  eventTemplate,
+  KNOWN_EVENT_TYPES,
+  type TelnyxEventType,
+} from '@switchboard/core';
 
-const REFERENCE = new URL('../../../../shared/reference/', import.meta.url);
+const REFERENCE = new URL('../src/events/', import.meta.url);
 interface SchemaFile {
   readonly webhooks: Record<string, { readonly schema: Record<string, unknown> }>;
 }
-const schemas = (JSON.parse(readFileSync(new URL('telnyx-webhook-event-schemas.json', REFERENCE), 'utf8')) as SchemaFile)
-  .webhooks;
+const schemas = (
+  JSON.parse(
+    readFileSync(new URL('telnyx-webhook-event-schemas.json', REFERENCE), 'utf8'),
+  ) as SchemaFile
+).webhooks;
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -24,9 +32,12 @@ const SCHEMA_TYPE: Partial<Record<TelnyxEventType, string>> = {
 
 function schemaFor(type: string): Record<string, unknown> {
   const entry = Object.values(schemas).find((hook) => {
-    const data = (hook.schema['properties'] as Record<string, { properties?: Record<string, { enum?: unknown[] }> }>)[
-      'data'
-    ];
+    const data = (
+      hook.schema['properties'] as Record<
+        string,
+        { properties?: Record<string, { enum?: unknown[] }> }
+      >
+    )['data'];
     return data?.properties?.['event_type']?.enum?.includes(type) === true;
   });
   if (entry === undefined) throw new Error(`no schema for ${type}`);
@@ -52,7 +63,9 @@ describe('event templates', () => {
   });
 
   it('the schema check can fail: a wrong enum value is reported', () => {
-    const event = buildTestEvent('call.hangup', { data: { payload: { hangup_cause: 'exploded' as 'timeout' } } });
+    const event = buildTestEvent('call.hangup', {
+      data: { payload: { hangup_cause: 'exploded' as 'timeout' } },
+    });
     expect(validate('call.hangup', event)).toMatch(/hangup_cause/);
   });
 
@@ -79,7 +92,10 @@ describe('event templates', () => {
   });
 
   it('takes fresh ids and the time from the injected sources', () => {
-    const sources = { randomId: () => '00000000-0000-4000-8000-00000000abcd', now: () => new Date(0) };
+    const sources = {
+      randomId: () => '00000000-0000-4000-8000-00000000abcd',
+      now: () => new Date(0),
+    };
     const event = eventTemplate('call.speak.started', {}, sources);
     expect(event.data.id).toBe('00000000-0000-4000-8000-00000000abcd');
     expect(event.data.occurred_at).toBe('1970-01-01T00:00:00.000Z');

@@ -9,14 +9,17 @@ const RECORDING_BASE = 'https://recordings.example.com/4f3b2a10';
 const STREAM_URL = 'wss://stream.example.com/media';
 
 // The ids every call event carries; the call.recording.saved schema has no call_control_id.
-function leg(ids: ResolvedIds) {
+function session(ids: ResolvedIds) {
   return {
-    call_control_id: ids.callControlId,
     call_leg_id: ids.callLegId,
     call_session_id: ids.callSessionId,
     client_state: ids.clientState,
     connection_id: ids.connectionId,
   };
+}
+
+function leg(ids: ResolvedIds) {
+  return { call_control_id: ids.callControlId, ...session(ids) };
 }
 
 function parties(ids: ResolvedIds) {
@@ -39,7 +42,11 @@ export const CALL_PAYLOADS: PayloadBuilders = {
     sip_headers: [],
     tags: [],
   }),
-  'call.answered': (ids) => ({ ...parties(ids), state: 'answered', start_time: isoAt(ids, -4_000) }),
+  'call.answered': (ids) => ({
+    ...parties(ids),
+    state: 'answered',
+    start_time: isoAt(ids, -4_000),
+  }),
   'call.hold': (ids) => parties(ids),
   'call.unhold': (ids) => parties(ids),
   'call.hangup': (ids) => ({
@@ -64,10 +71,9 @@ export const CALL_PAYLOADS: PayloadBuilders = {
   'call.dtmf.received': (ids) => ({ ...parties(ids), digit: '1' }),
   'call.gather.ended': (ids) => ({ ...parties(ids), digits: '1234', status: 'valid' }),
   'call.recording.saved': (ids) => {
-    const { call_control_id: _omitted, ...rest } = leg(ids);
     const urls = { mp3: `${RECORDING_BASE}.mp3`, wav: `${RECORDING_BASE}.wav` };
     return {
-      ...rest,
+      ...session(ids),
       channels: 'single',
       recording_started_at: isoAt(ids, -30_000),
       recording_ended_at: isoAt(ids, -1_000),

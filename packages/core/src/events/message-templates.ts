@@ -35,7 +35,11 @@ function common(ids: ResolvedIds) {
 
 // `status` is the only thing that differs between the outbound events, apart from the
 // completion time and, for failures, the error.
-function outbound(ids: ResolvedIds, status: DeliveryStatus, final: boolean): OutboundMessagePayload {
+function outbound(
+  ids: ResolvedIds,
+  status: DeliveryStatus,
+  final: boolean,
+): OutboundMessagePayload {
   return {
     ...common(ids),
     direction: 'outbound',
@@ -53,7 +57,9 @@ function inbound(ids: ResolvedIds): InboundMessagePayload {
     ...common(ids),
     direction: 'inbound',
     from: { phone_number: ids.from, carrier: 'T-Mobile USA', line_type: 'Wireless' },
-    to: [{ phone_number: ids.to, carrier: 'Telnyx', line_type: 'VoIP', status: 'webhook_delivered' }],
+    to: [
+      { phone_number: ids.to, carrier: 'Telnyx', line_type: 'VoIP', status: 'webhook_delivered' },
+    ],
     sent_at: null,
     completed_at: null,
     cost: COST,
@@ -71,7 +77,10 @@ const NOT_ROUTABLE = {
 export const MESSAGE_PAYLOADS: PayloadBuilders = {
   'message.sent': (ids) => outbound(ids, 'sent', false),
   'message.delivered': (ids) => outbound(ids, 'delivered', true),
-  'message.failed': (ids) => ({ ...outbound(ids, 'delivery_failed', true), errors: [NOT_ROUTABLE] }),
+  'message.failed': (ids) => ({
+    ...outbound(ids, 'delivery_failed', true),
+    errors: [NOT_ROUTABLE],
+  }),
   'message.received': inbound,
   'message.finalized': (ids) => outbound(ids, 'delivered', true),
 };

@@ -11,10 +11,15 @@ export function parseEvent(body: Uint8Array | string): TelnyxWebhookEvent {
   try {
     value = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
   } catch (cause) {
-    throw new WebhookVerificationError('WH_MALFORMED_PAYLOAD', 'The body is not valid JSON.', { cause });
+    throw new WebhookVerificationError('WH_MALFORMED_PAYLOAD', 'The body is not valid JSON.', {
+      cause,
+    });
   }
   if (!isEnvelope(value)) {
-    throw new WebhookVerificationError('WH_MALFORMED_PAYLOAD', 'The body is not a Telnyx webhook envelope.');
+    throw new WebhookVerificationError(
+      'WH_MALFORMED_PAYLOAD',
+      'The body is not a Telnyx webhook envelope.',
+    );
   }
   return value;
 }
@@ -22,7 +27,8 @@ export function parseEvent(body: Uint8Array | string): TelnyxWebhookEvent {
 function isEnvelope(value: unknown): value is TelnyxWebhookEvent {
   if (!isRecord(value)) return false;
   // A body with a `data` key is v2 and must carry its event there; only data-less bodies are v1.
-  if ('data' in value) return isRecord(value['data']) && typeof value['data']['event_type'] === 'string';
+  if ('data' in value)
+    return isRecord(value['data']) && typeof value['data']['event_type'] === 'string';
   return typeof value['event_type'] === 'string';
 }
 

@@ -2,7 +2,7 @@
 export type DeepPartial<T> = T extends readonly unknown[]
   ? T
   : T extends object
-    ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> | undefined }
     : T;
 
 /**

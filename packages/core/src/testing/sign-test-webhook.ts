@@ -30,8 +30,7 @@ let defaultKeys: KeyPair | undefined;
  */
 export function signTestWebhook(options: SignTestWebhookOptions): SignedTestWebhook {
   const privateKey = options.privateKey ?? testKeys().privateKey;
-  const body =
-    options.body ?? serializeWebhookBody(options.event, options.format ?? 'telnyx');
+  const body = options.body ?? serializeWebhookBody(options.event, options.format ?? 'telnyx');
   const signature = signWebhook({
     body,
     privateKey,

@@ -43,7 +43,11 @@ export async function createAccount(
 }
 
 /** The account's current public signing key (base64, 32 bytes). */
-export async function currentPublicKey(store: Store, accountId: string, now: number): Promise<string> {
+export async function currentPublicKey(
+  store: Store,
+  accountId: string,
+  now: number,
+): Promise<string> {
   const [key] = await store.listSigningKeys(accountId, now);
   if (key === undefined) throw new Error(`account ${accountId} has no signing key`);
   return key.publicKey;

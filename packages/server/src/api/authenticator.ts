@@ -6,11 +6,11 @@ import type { Account, Store } from '../storage/store.js';
 /** Resolves Bearer keys to accounts and remembers each request's account. */
 export interface Authenticator {
   /** `onRequest` hook: rejects with 401 / 10009 unless the Bearer key names an account. */
-  authenticate(request: FastifyRequest): Promise<void>;
+  readonly authenticate: (request: FastifyRequest) => Promise<void>;
   /** The account of an authenticated request. */
-  accountOf(request: FastifyRequest): Account;
+  readonly accountOf: (request: FastifyRequest) => Account;
   /** Rejects unless the Bearer token is the admin token. */
-  requireAdmin(request: FastifyRequest): void;
+  readonly requireAdmin: (request: FastifyRequest) => void;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface Authenticator {
 export function createAuthenticator(store: Store, adminTokenHash: string | null): Authenticator {
   const accounts = new WeakMap<FastifyRequest, Account>();
   return {
-    async authenticate(request) {
+    authenticate: async (request) => {
       const hash = hashSecret(bearerToken(request));
       const account = await store.findAccountByKeyHash(hash);
       if (account === null || !hashesMatch(account.apiKeyHash, hash)) {
@@ -28,12 +28,12 @@ export function createAuthenticator(store: Store, adminTokenHash: string | null)
       }
       accounts.set(request, account);
     },
-    accountOf(request) {
+    accountOf: (request) => {
       const account = accounts.get(request);
       if (account === undefined) throw new AuthenticationError();
       return account;
     },
-    requireAdmin(request) {
+    requireAdmin: (request) => {
       if (adminTokenHash === null) {
         throw new ForbiddenError('The admin API is disabled: set SWITCHBOARD_ADMIN_TOKEN.');
       }

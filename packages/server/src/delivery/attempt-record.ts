@@ -34,7 +34,14 @@ export function buildAttemptRecord(input: AttemptRecordInput): AttemptRecord {
     finishedAt: input.finishedAt,
     errors: errorCodes(outcome),
     request: recordedRequest(input.request),
-    response: response === null ? null : { status: response.status, headers: capHeaderPairs(response.headers), body: capText(response.body) },
+    response:
+      response === null
+        ? null
+        : {
+            status: response.status,
+            headers: capHeaderPairs(response.headers),
+            body: capText(response.body),
+          },
     error: errorText(outcome),
     latencyMs: input.latencyMs,
     meta: recordedMeta(outcome),
@@ -42,11 +49,17 @@ export function buildAttemptRecord(input: AttemptRecordInput): AttemptRecord {
 }
 
 function recordedRequest(request: WebhookRequest): AttemptRecord['request'] {
-  const pairs = Object.entries(request.headers).map(
-    ([name, value]): [string, string] => [name, HIDDEN_HEADERS.has(name.toLowerCase()) ? HIDDEN_VALUE : value],
-  );
+  const pairs = Object.entries(request.headers).map(([name, value]): [string, string] => [
+    name,
+    HIDDEN_HEADERS.has(name.toLowerCase()) ? HIDDEN_VALUE : value,
+  ]);
   const body = request.body === null ? null : capText(request.body);
-  return { url: capText(request.url), method: request.method, headers: capHeaderPairs(pairs), body };
+  return {
+    url: capText(request.url),
+    method: request.method,
+    headers: capHeaderPairs(pairs),
+    body,
+  };
 }
 
 function errorCodes(outcome: AttemptOutcome): number[] {
@@ -70,6 +83,7 @@ function recordedMeta(outcome: AttemptOutcome): JsonObject {
   if (outcome.redirects.length > 0) {
     meta['redirects'] = outcome.redirects.map(({ status, location }) => ({ status, location }));
   }
-  if (outcome.kind === 'retryable' && outcome.retryAfterMs !== null) meta['retry_after_ms'] = outcome.retryAfterMs;
+  if (outcome.kind === 'retryable' && outcome.retryAfterMs !== null)
+    meta['retry_after_ms'] = outcome.retryAfterMs;
   return meta;
 }

@@ -5,7 +5,9 @@ const REPLACEMENT = '\uFFFD';
 
 /** Cuts UTF-8 `bytes` to `limit` bytes, dropping a character split by the cut. */
 export function decodeCapped(bytes: Uint8Array, limit = RECORD_LIMIT_BYTES): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, limit)).toString('utf8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, limit)).toString(
+    'utf8',
+  );
   return bytes.length > limit && text.endsWith(REPLACEMENT) ? text.slice(0, -1) : text;
 }
 

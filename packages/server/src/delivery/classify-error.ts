@@ -2,27 +2,59 @@ import type { AttemptOutcome, FollowedRedirect } from './attempt-outcome.js';
 import { DELIVERY_ERROR_CODES, type DeliveryErrorCode } from './delivery-error-codes.js';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 const URL_CODES = new Set(['UND_ERR_INVALID_ARG', 'ERR_INVALID_URL']);
-const TLS_PATTERN = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+const TLS_PATTERN =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 
 /**
  * Maps an error thrown by one HTTP try to its outcome. Network faults are retryable: the
  * receiver may be back next round. A URL that cannot be requested at all is final.
  */
-export function classifyError(error: unknown, redirects: readonly FollowedRedirect[]): AttemptOutcome {
+export function classifyError(
+  error: unknown,
+  redirects: readonly FollowedRedirect[],
+): AttemptOutcome {
   const code = errorCode(error);
   const reason = describe(error, code);
   if (URL_CODES.has(code)) {
-    return { kind: 'final', code: DELIVERY_ERROR_CODES.invalidUrl, reason, response: null, redirects };
+    return {
+      kind: 'final',
+      code: DELIVERY_ERROR_CODES.invalidUrl,
+      reason,
+      response: null,
+      redirects,
+    };
   }
-  return { kind: 'retryable', code: deliveryCode(code), reason, retryAfterMs: null, response: null, redirects };
+  return {
+    kind: 'retryable',
+    code: deliveryCode(code),
+    reason,
+    retryAfterMs: null,
+    response: null,
+    redirects,
+  };
 }
 
 /** The outcome of a try cut short by its own timer. */
-export function timeoutOutcome(timeoutMs: number, redirects: readonly FollowedRedirect[]): AttemptOutcome {
+export function timeoutOutcome(
+  timeoutMs: number,
+  redirects: readonly FollowedRedirect[],
+): AttemptOutcome {
   const reason = `no complete reply within ${timeoutMs} ms`;
-  return { kind: 'retryable', code: DELIVERY_ERROR_CODES.timeout, reason, retryAfterMs: null, response: null, redirects };
+  return {
+    kind: 'retryable',
+    code: DELIVERY_ERROR_CODES.timeout,
+    reason,
+    retryAfterMs: null,
+    response: null,
+    redirects,
+  };
 }
 
 function deliveryCode(code: string): DeliveryErrorCode {

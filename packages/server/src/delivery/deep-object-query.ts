@@ -33,7 +33,8 @@ function scalarText(value: unknown): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value) ?? '';
+  // Not reachable from a JSON envelope; kept total so odd input cannot throw.
+  return JSON.stringify(value) || '';
 }
 
 function encodeComponent(text: string): string {

@@ -20,7 +20,8 @@ export interface RetryPolicyInput {
   readonly random: () => number;
 }
 
-export type RoundDecision = { readonly kind: 'retry'; readonly at: number } | { readonly kind: 'give-up' };
+export type RoundDecision =
+  { readonly kind: 'retry'; readonly at: number } | { readonly kind: 'give-up' };
 
 /**
  * When the next round of a retryable delivery is due, or that there is none. Pure: time and

@@ -36,7 +36,13 @@ export async function runRound(context: RoundContext, delivery: Delivery): Promi
   const outcomes: AttemptOutcome[] = [];
   for (const url of roundUrls(delivery)) {
     const timeoutMs = tryTimeout(context, delivery, attempts.length > 0);
-    const { record, outcome } = await runTry(context, delivery, url, delivery.attempts + attempts.length + 1, timeoutMs);
+    const { record, outcome } = await runTry(
+      context,
+      delivery,
+      url,
+      delivery.attempts + attempts.length + 1,
+      timeoutMs,
+    );
     attempts.push(record);
     outcomes.push(outcome);
     if (outcome.kind === 'delivered' || context.shutdown.aborted) break;
@@ -50,7 +56,8 @@ function roundUrls(delivery: Delivery): string[] {
 }
 
 function tryTimeout(context: RoundContext, delivery: Delivery, isFailover: boolean): number {
-  const timeout = delivery.target.timeoutMs > 0 ? delivery.target.timeoutMs : context.defaultTimeoutMs;
+  const timeout =
+    delivery.target.timeoutMs > 0 ? delivery.target.timeoutMs : context.defaultTimeoutMs;
   if (!isFailover) return timeout;
   const leaseLeft = context.leaseExpiresAt - context.now() - LEASE_MARGIN_MS;
   return Math.max(MIN_TRY_TIMEOUT_MS, Math.min(timeout, leaseLeft));
@@ -64,10 +71,25 @@ async function runTry(
   timeoutMs: number,
 ): Promise<{ record: AttemptRecord; outcome: AttemptOutcome }> {
   const startedAt = context.now();
-  const request = buildWebhookRequest({ delivery, url, attempt, privateKey: context.privateKey, now: startedAt });
+  const request = buildWebhookRequest({
+    delivery,
+    url,
+    attempt,
+    privateKey: context.privateKey,
+    now: startedAt,
+  });
   const started = performance.now();
-  const outcome = await sendTry({ request, timeoutMs, dispatcher: context.dispatcher, shutdown: context.shutdown, now: context.now });
+  const outcome = await sendTry({
+    request,
+    timeoutMs,
+    dispatcher: context.dispatcher,
+    shutdown: context.shutdown,
+    now: context.now,
+  });
   const latencyMs = Math.round(performance.now() - started);
   const fields = { id: randomUUID(), deliveryId: delivery.id, attempt, url, request, outcome };
-  return { record: buildAttemptRecord({ ...fields, startedAt, finishedAt: context.now(), latencyMs }), outcome };
+  return {
+    record: buildAttemptRecord({ ...fields, startedAt, finishedAt: context.now(), latencyMs }),
+    outcome,
+  };
 }

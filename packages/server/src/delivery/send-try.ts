@@ -58,9 +58,19 @@ async function followRedirects(
   }
 }
 
-async function exchange(url: string, options: SendTryOptions, signal: AbortSignal): Promise<ReceivedResponse> {
+async function exchange(
+  url: string,
+  options: SendTryOptions,
+  signal: AbortSignal,
+): Promise<ReceivedResponse> {
   const { method, headers, body } = options.request;
-  const reply = await request(url, { method, headers, body, signal, dispatcher: options.dispatcher });
+  const reply = await request(url, {
+    method,
+    headers,
+    body,
+    signal,
+    dispatcher: options.dispatcher,
+  });
   const text = await readCappedBody(reply.body);
   return { status: reply.statusCode, headers: headerPairs(reply.headers), body: text };
 }
@@ -71,9 +81,18 @@ function redirectTarget(response: ReceivedResponse, base: string): string | null
   return location === undefined ? null : new URL(location, base).href;
 }
 
-function tooManyRedirects(response: ReceivedResponse, redirects: readonly FollowedRedirect[]): AttemptOutcome {
+function tooManyRedirects(
+  response: ReceivedResponse,
+  redirects: readonly FollowedRedirect[],
+): AttemptOutcome {
   const reason = `more than ${MAX_REDIRECTS} redirects`;
-  return { kind: 'final', code: DELIVERY_ERROR_CODES.tooManyRedirects, reason, response, redirects };
+  return {
+    kind: 'final',
+    code: DELIVERY_ERROR_CODES.tooManyRedirects,
+    reason,
+    response,
+    redirects,
+  };
 }
 
 function headerPairs(headers: Record<string, string | string[] | undefined>): [string, string][] {

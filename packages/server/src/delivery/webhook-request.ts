@@ -1,4 +1,9 @@
-import { buildEnvelope, serializeWebhookBody, signWebhook, type WebhookData } from '@switchboard/core';
+import {
+  buildEnvelope,
+  serializeWebhookBody,
+  signWebhook,
+  type WebhookData,
+} from '@switchboard/core';
 import type { Delivery } from '../storage/store.js';
 import { encodeDeepObject } from './deep-object-query.js';
 

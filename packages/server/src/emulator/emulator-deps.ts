@@ -4,10 +4,10 @@ export interface EmitInput {
   readonly accountId: string;
   readonly eventType: string;
   readonly payload: Readonly<Record<string, unknown>>;
-  readonly occurredAt?: number;            // epoch ms; default now
-  readonly connectionId?: string;          // route via the call control application's webhook settings
-  readonly messagingProfileId?: string;    // route via the messaging profile's webhook settings
-  readonly webhookUrl?: string;            // explicit override (per-command webhook_url, per-message webhook_url)
+  readonly occurredAt?: number; // epoch ms; default now
+  readonly connectionId?: string; // route via the call control application's webhook settings
+  readonly messagingProfileId?: string; // route via the messaging profile's webhook settings
+  readonly webhookUrl?: string; // explicit override (per-command webhook_url, per-message webhook_url)
   readonly failoverUrl?: string | null;
   readonly method?: 'POST' | 'GET';
   readonly retrySchedule?: readonly number[]; // webhook_retries_policies[event].retries_ms

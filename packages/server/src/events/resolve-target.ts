@@ -1,10 +1,13 @@
 import { CALL_CONTROL_APPLICATION_KIND } from '../api/call-control-applications/call-control-application-spec.js';
+import { MESSAGING_PROFILE_KIND } from '../emulator/messaging/messaging-profile.js';
 import type { Account, DeliveryTarget, Json, JsonObject, Store } from '../storage/store.js';
 
 /** Where an event should go, as the publisher asked. */
 export interface TargetRequest {
   /** Route through this call control application's webhook settings. */
   readonly connectionId?: string;
+  /** Route through this messaging profile's webhook settings (`webhook_url`, `webhook_failover_url`). */
+  readonly messagingProfileId?: string;
   /** Explicit URL; wins over the application's. */
   readonly webhookUrl?: string;
   /** Explicit failover (`null` or `""`: none). Without it, an explicit URL has no failover. */
@@ -26,11 +29,13 @@ export async function resolveTarget(
   account: Account,
   request: TargetRequest,
 ): Promise<TargetResolution> {
-  const app = request.connectionId === undefined ? null : await application(store, account, request.connectionId);
-  if (request.connectionId !== undefined && app === null) return { ok: false, reason: 'unknown_connection' };
-  const url = request.webhookUrl ?? text(app?.['webhook_event_url']);
+  const owner = await owningSettings(store, account, request);
+  if (owner === undefined) return { ok: false, reason: 'unknown_connection' };
+  const app = owner?.settings ?? null;
+  const url = request.webhookUrl ?? text(app?.[owner?.urlField ?? '']);
   if (url === null) return { ok: false, reason: 'no_target' };
-  const failover = request.webhookUrl === undefined ? text(app?.['webhook_event_failover_url']) : null;
+  const failover =
+    request.webhookUrl === undefined ? text(app?.[owner?.failoverField ?? '']) : null;
   return {
     ok: true,
     target: {
@@ -45,9 +50,48 @@ export async function resolveTarget(
   };
 }
 
-async function application(store: Store, account: Account, id: string): Promise<JsonObject | null> {
-  const resource = await store.getResource(account.id, CALL_CONTROL_APPLICATION_KIND, id);
-  return resource?.data ?? null;
+interface OwnerSettings {
+  readonly settings: JsonObject;
+  readonly urlField: string;
+  readonly failoverField: string;
+}
+
+/**
+ * The application or messaging profile whose webhook settings apply: null when the request names
+ * neither, undefined when it names one the account does not have.
+ */
+async function owningSettings(
+  store: Store,
+  account: Account,
+  request: TargetRequest,
+): Promise<OwnerSettings | null | undefined> {
+  if (request.connectionId !== undefined) {
+    const app = await store.getResource(
+      account.id,
+      CALL_CONTROL_APPLICATION_KIND,
+      request.connectionId,
+    );
+    if (app === null) return undefined;
+    return {
+      settings: app.data,
+      urlField: 'webhook_event_url',
+      failoverField: 'webhook_event_failover_url',
+    };
+  }
+  if (request.messagingProfileId !== undefined) {
+    const profile = await store.getResource(
+      account.id,
+      MESSAGING_PROFILE_KIND,
+      request.messagingProfileId,
+    );
+    if (profile === null) return undefined;
+    return {
+      settings: profile.data,
+      urlField: 'webhook_url',
+      failoverField: 'webhook_failover_url',
+    };
+  }
+  return null;
 }
 
 function text(value: Json | undefined): string | null {

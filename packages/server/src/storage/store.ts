@@ -110,8 +110,17 @@ export interface AttemptRecord {
   readonly finishedAt: number;
   /** Telnyx delivery error codes, e.g. 75499 for a non-2xx reply. */
   readonly errors: readonly number[];
-  readonly request: { readonly url: string; readonly method: string; readonly headers: readonly (readonly [string, string])[]; readonly body: string | null };
-  readonly response: { readonly status: number; readonly headers: readonly (readonly [string, string])[]; readonly body: string } | null;
+  readonly request: {
+    readonly url: string;
+    readonly method: string;
+    readonly headers: readonly (readonly [string, string])[];
+    readonly body: string | null;
+  };
+  readonly response: {
+    readonly status: number;
+    readonly headers: readonly (readonly [string, string])[];
+    readonly body: string;
+  } | null;
   /** Human-readable failure (connection refused, timeout after 10000 ms, …); null on success. */
   readonly error: string | null;
   readonly latencyMs: number;
@@ -133,7 +142,8 @@ export interface PublishInput {
   readonly deliveries: readonly NewDelivery[];
 }
 
-export type PublishResult = { readonly created: true } | { readonly created: false; readonly existing: EventRecord };
+export type PublishResult =
+  { readonly created: true } | { readonly created: false; readonly existing: EventRecord };
 
 export interface ClaimInput {
   readonly owner: string;
@@ -235,7 +245,11 @@ export interface Store {
    * written, so a needle spanning JSON punctuation can match on one backend only; values match
    * on both.
    */
-  listDeliveries(accountId: string, filter: DeliveryFilter, page: Page): Promise<PageResult<Delivery>>;
+  listDeliveries(
+    accountId: string,
+    filter: DeliveryFilter,
+    page: Page,
+  ): Promise<PageResult<Delivery>>;
   /**
    * Puts a delivery (in any state) back in the queue, due at `now`. `attempts` and `rounds` are
    * kept, so numbering continues; the worker decides how many more rounds that allows.

@@ -29,10 +29,13 @@ describe('encodeDeepObject', () => {
 
   it('produces a query that the WHATWG URL parser leaves byte for byte, so the signature holds', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (value) => {
-        const query = encodeDeepObject({ data: value });
-        expect(new URL(`http://127.0.0.1/hook?${query}`).search.slice(1)).toBe(query);
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())),
+        (value) => {
+          const query = encodeDeepObject({ data: value });
+          expect(new URL(`http://127.0.0.1/hook?${query}`).search.slice(1)).toBe(query);
+        },
+      ),
     );
   });
 

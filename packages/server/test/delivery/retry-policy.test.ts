@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_SCHEDULE, MAX_RETRY_AFTER_MS, nextRound, parseRetryAfter } from '../../src/delivery/retry-policy.js';
+import {
+  DEFAULT_RETRY_SCHEDULE,
+  MAX_RETRY_AFTER_MS,
+  nextRound,
+  parseRetryAfter,
+} from '../../src/delivery/retry-policy.js';
 
 const NOW = 1_700_000_000_000;
 const noJitter = (): number => 0.5;
@@ -7,32 +12,80 @@ const noJitter = (): number => 0.5;
 describe('nextRound', () => {
   it('follows seed 003: +1 min, +5 min, +15 min, +1 h after the first round, then gives up', () => {
     const at = [1, 2, 3, 4].map((roundsDone) =>
-      nextRound({ roundsDone, schedule: DEFAULT_RETRY_SCHEDULE, now: NOW, retryAfterMs: null, random: noJitter }),
+      nextRound({
+        roundsDone,
+        schedule: DEFAULT_RETRY_SCHEDULE,
+        now: NOW,
+        retryAfterMs: null,
+        random: noJitter,
+      }),
     );
-    expect(at).toEqual([60_000, 300_000, 900_000, 3_600_000].map((delay) => ({ kind: 'retry', at: NOW + delay })));
-    expect(nextRound({ roundsDone: 5, schedule: DEFAULT_RETRY_SCHEDULE, now: NOW, retryAfterMs: null, random: noJitter })).toEqual({ kind: 'give-up' });
+    expect(at).toEqual(
+      [60_000, 300_000, 900_000, 3_600_000].map((delay) => ({ kind: 'retry', at: NOW + delay })),
+    );
+    expect(
+      nextRound({
+        roundsDone: 5,
+        schedule: DEFAULT_RETRY_SCHEDULE,
+        now: NOW,
+        retryAfterMs: null,
+        random: noJitter,
+      }),
+    ).toEqual({ kind: 'give-up' });
   });
 
   it('gives up at once with an empty schedule', () => {
-    expect(nextRound({ roundsDone: 1, schedule: [], now: NOW, retryAfterMs: null, random: noJitter })).toEqual({ kind: 'give-up' });
+    expect(
+      nextRound({ roundsDone: 1, schedule: [], now: NOW, retryAfterMs: null, random: noJitter }),
+    ).toEqual({ kind: 'give-up' });
   });
 
   it('spreads rounds by at most ±10% with the injected randomness', () => {
-    const low = nextRound({ roundsDone: 1, schedule: [60_000], now: NOW, retryAfterMs: null, random: () => 0 });
-    const high = nextRound({ roundsDone: 1, schedule: [60_000], now: NOW, retryAfterMs: null, random: () => 0.999_999 });
+    const low = nextRound({
+      roundsDone: 1,
+      schedule: [60_000],
+      now: NOW,
+      retryAfterMs: null,
+      random: () => 0,
+    });
+    const high = nextRound({
+      roundsDone: 1,
+      schedule: [60_000],
+      now: NOW,
+      retryAfterMs: null,
+      random: () => 0.999_999,
+    });
     expect(low).toEqual({ kind: 'retry', at: NOW + 54_000 });
     expect(high).toEqual({ kind: 'retry', at: NOW + 66_000 });
   });
 
   it('lets Retry-After delay a round but never bring it forward', () => {
-    const later = nextRound({ roundsDone: 1, schedule: [60_000], now: NOW, retryAfterMs: 120_000, random: noJitter });
-    const sooner = nextRound({ roundsDone: 1, schedule: [60_000], now: NOW, retryAfterMs: 1_000, random: noJitter });
+    const later = nextRound({
+      roundsDone: 1,
+      schedule: [60_000],
+      now: NOW,
+      retryAfterMs: 120_000,
+      random: noJitter,
+    });
+    const sooner = nextRound({
+      roundsDone: 1,
+      schedule: [60_000],
+      now: NOW,
+      retryAfterMs: 1_000,
+      random: noJitter,
+    });
     expect(later).toEqual({ kind: 'retry', at: NOW + 120_000 });
     expect(sooner).toEqual({ kind: 'retry', at: NOW + 60_000 });
   });
 
   it('caps Retry-After at one hour', () => {
-    const capped = nextRound({ roundsDone: 1, schedule: [60_000], now: NOW, retryAfterMs: 86_400_000, random: noJitter });
+    const capped = nextRound({
+      roundsDone: 1,
+      schedule: [60_000],
+      now: NOW,
+      retryAfterMs: 86_400_000,
+      random: noJitter,
+    });
     expect(capped).toEqual({ kind: 'retry', at: NOW + MAX_RETRY_AFTER_MS });
   });
 });

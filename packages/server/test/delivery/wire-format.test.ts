@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryWorker } from '../../src/delivery/delivery-worker.js';
-import { openFixture, publish, settled, startWorker, T0, type Fixture } from './support/delivery-fixture.js';
+import {
+  openFixture,
+  publish,
+  settled,
+  startWorker,
+  T0,
+  type Fixture,
+} from './support/delivery-fixture.js';
 import { TestReceiver } from './support/test-receiver.js';
 
 let fixture: Fixture;
@@ -29,7 +36,10 @@ async function deliverOne(path: string, target: Parameters<typeof publish>[2]) {
 
 describe('what goes on the wire', () => {
   it('GET: the envelope as deepObject query parameters, no body, signature over the query', async () => {
-    const { id, request } = await deliverOne('/get', { method: 'GET', url: receiver.url('/get?token=abc') });
+    const { id, request } = await deliverOne('/get', {
+      method: 'GET',
+      url: receiver.url('/get?token=abc'),
+    });
     expect(request.method).toBe('GET');
     expect(request.body).toBe('');
     expect(request.headers['content-type']).toBeUndefined();
@@ -41,25 +51,38 @@ describe('what goes on the wire', () => {
     expect(params.get('meta[attempt]')).toBe('1');
     expect(params.get('meta[delivered_to]')).toBe(receiver.url('/get?token=abc'));
     const [attempt] = await fixture.store.listAttempts(id);
-    expect(attempt!.request).toMatchObject({ method: 'GET', body: null, url: receiver.url(`/get?${request.query}`) });
+    expect(attempt!.request).toMatchObject({
+      method: 'GET',
+      body: null,
+      url: receiver.url(`/get?${request.query}`),
+    });
   });
 
   it("v1: the legacy flat envelope when the target's API version is '1'", async () => {
     const { request } = await deliverOne('/v1', { apiVersion: '1' });
     const body = JSON.parse(request.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ record_type: 'event', event_type: 'call_initiated', created_at: new Date(T0).toISOString() });
+    expect(body).toMatchObject({
+      record_type: 'event',
+      event_type: 'call_initiated',
+      created_at: new Date(T0).toISOString(),
+    });
     expect(body['payload']).toMatchObject({ call_control_id: 'v3:abc' });
     expect(body).not.toHaveProperty('meta');
   });
 
   it('telnyx body format: pretty-printed JSON with sorted keys', async () => {
     const { request } = await deliverOne('/pretty', {});
-    expect(request.body.startsWith('{\n  "data": {\n    "event_type": "call.initiated",')).toBe(true);
+    expect(request.body.startsWith('{\n  "data": {\n    "event_type": "call.initiated",')).toBe(
+      true,
+    );
   });
 
   it('compact body format: minimal JSON', async () => {
     const { request } = await deliverOne('/compact', { bodyFormat: 'compact' });
     expect(request.body).not.toContain('\n');
-    expect(JSON.parse(request.body)).toMatchObject({ data: { event_type: 'call.initiated' }, meta: { attempt: 1 } });
+    expect(JSON.parse(request.body)).toMatchObject({
+      data: { event_type: 'call.initiated' },
+      meta: { attempt: 1 },
+    });
   });
 });

@@ -28,7 +28,10 @@ export function accountsContract(ctx: ContractContext): void {
     const earlier = makeAccount({ createdAt: T0 });
     await ctx.store.createAccount(later, makeKey(later.id));
     await ctx.store.createAccount(earlier, makeKey(earlier.id));
-    await ctx.store.updateAccountSettings(later.id, { webhook_body_format: 'compact', n: [1, null] });
+    await ctx.store.updateAccountSettings(later.id, {
+      webhook_body_format: 'compact',
+      n: [1, null],
+    });
 
     const listed = await ctx.store.listAccounts();
     expect(listed.map((account) => account.id)).toEqual([earlier.id, later.id]);

@@ -1,5 +1,10 @@
 import { beforeEach, expect, it } from 'vitest';
-import type { AttemptRecord, DeliveryFilter, DeliveryUpdate, Page } from '../../src/storage/store.js';
+import type {
+  AttemptRecord,
+  DeliveryFilter,
+  DeliveryUpdate,
+  Page,
+} from '../../src/storage/store.js';
 import { makeAttempt, publishOne, T0 } from './store-fixtures.js';
 import type { ContractContext } from './store-fixture.js';
 
@@ -39,18 +44,33 @@ async function seed(ctx: ContractContext): Promise<Seeded> {
   await publishOne(ctx.store, 'other', { nextAttemptAt: T0 + 1_000_000 });
 
   const ok = { status: 200, headers: [], body: 'All good.' } as const;
-  await settle(ctx, T0 + 10, { status: 'delivered', errors: [], response: ok }, {
-    state: 'delivered',
-    finishedAt: T0 + 15,
-  });
-  await settle(ctx, T0 + 20, { error: 'timeout after 10000 ms', response: null }, {
-    state: 'failed',
-    finishedAt: T0 + 25,
-  });
-  await settle(ctx, T0 + 30, { url: 'https://fallback.example.com/webhooks' }, {
-    state: 'queued',
-    nextAttemptAt: T0 + 90_000,
-  });
+  await settle(
+    ctx,
+    T0 + 10,
+    { status: 'delivered', errors: [], response: ok },
+    {
+      state: 'delivered',
+      finishedAt: T0 + 15,
+    },
+  );
+  await settle(
+    ctx,
+    T0 + 20,
+    { error: 'timeout after 10000 ms', response: null },
+    {
+      state: 'failed',
+      finishedAt: T0 + 25,
+    },
+  );
+  await settle(
+    ctx,
+    T0 + 30,
+    { url: 'https://fallback.example.com/webhooks' },
+    {
+      state: 'queued',
+      nextAttemptAt: T0 + 90_000,
+    },
+  );
   return { ids: [d1.id, d2.id, d3.id, d4.id] };
 }
 
@@ -63,7 +83,12 @@ export function listDeliveriesContract(ctx: ContractContext): void {
   const list = async (filter: DeliveryFilter, page: Page = { number: 1, size: 20 }) => {
     const result = await ctx.store.listDeliveries('acct', filter, page);
     const [d1, d2, d3, d4] = seeded.ids;
-    const names = new Map([[d1, 'd1'], [d2, 'd2'], [d3, 'd3'], [d4, 'd4']]);
+    const names = new Map([
+      [d1, 'd1'],
+      [d2, 'd2'],
+      [d3, 'd3'],
+      [d4, 'd4'],
+    ]);
     return { names: result.rows.map((row) => names.get(row.id) ?? row.id), total: result.total };
   };
   const names = async (filter: DeliveryFilter) => (await list(filter)).names;
@@ -76,7 +101,11 @@ export function listDeliveriesContract(ctx: ContractContext): void {
 
   it('returns whole deliveries', async () => {
     const [d1] = seeded.ids;
-    const { rows } = await ctx.store.listDeliveries('acct', { status: 'delivered' }, { number: 1, size: 5 });
+    const { rows } = await ctx.store.listDeliveries(
+      'acct',
+      { status: 'delivered' },
+      { number: 1, size: 5 },
+    );
     expect(rows).toEqual([await ctx.store.getDelivery('acct', d1)]);
   });
 
@@ -87,7 +116,10 @@ export function listDeliveriesContract(ctx: ContractContext): void {
 
   it('filters by event type', async () => {
     expect(await names({ eventTypes: ['call.initiated'] })).toEqual(['d4', 'd3']);
-    expect(await names({ eventTypes: ['message.sent', 'message.finalized'] })).toEqual(['d2', 'd1']);
+    expect(await names({ eventTypes: ['message.sent', 'message.finalized'] })).toEqual([
+      'd2',
+      'd1',
+    ]);
     expect(await names({ eventTypes: ['nope'] })).toEqual([]);
     expect(await names({ eventTypes: [] })).toEqual(['d4', 'd3', 'd2', 'd1']);
   });

@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres/postgres-migrations.js';
+import { migratePostgres } from '../../src/storage/postgres/postgres-migrator.js';
+import { createPostgresPool } from '../../src/storage/postgres/postgres-pool.js';
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';
+import { expectUpgraded } from './expect-upgraded.js';
 import { describeStoreContract } from './store-contract.js';
+import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
 const url =
   process.env['SWITCHBOARD_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -70,8 +75,31 @@ if (available) {
           [1, 2, 3].map(() => openPostgresStore({ connectionString: url, schema })),
         );
         await Promise.all(stores.map((store) => store.close()));
-        const { rows } = await admin(`SELECT version FROM ${schema}.schema_migrations`);
-        expect(rows).toEqual([{ version: 1 }]);
+        const { rows } = await admin(
+          `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
+        );
+        expect(rows).toEqual(POSTGRES_MIGRATIONS.map(({ version }) => ({ version })));
+      } finally {
+        await dropSchema(schema);
+      }
+    });
+
+    it('upgrades a version-1 schema, keeping its rows', async () => {
+      const schema = randomSchema();
+      try {
+        const pool = createPostgresPool({ connectionString: url, schema });
+        try {
+          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, 1));
+          for (const statement of VERSION_1_SEED_SQL) await pool.query(statement);
+        } finally {
+          await pool.end();
+        }
+        const store = await openPostgresStore({ connectionString: url, schema });
+        try {
+          await expectUpgraded(store);
+        } finally {
+          await store.close();
+        }
       } finally {
         await dropSchema(schema);
       }
@@ -83,21 +111,24 @@ if (available) {
       const withSchema = new URL(url);
       withSchema.searchParams.set('options', `-c search_path=${schema}`);
       try {
-        const store = await openStore({ databaseUrl: withSchema.toString(), dataDir: '/nonexistent' });
+        const store = await openStore({
+          databaseUrl: withSchema.toString(),
+          dataDir: '/nonexistent',
+        });
         expect(store.dialect).toBe('postgres');
         expect(await store.countQueued()).toBe(0);
         await store.close();
         const { rows } = await admin(`SELECT count(*)::int AS n FROM ${schema}.schema_migrations`);
-        expect(rows).toEqual([{ n: 1 }]);
+        expect(rows).toEqual([{ n: POSTGRES_MIGRATIONS.length }]);
       } finally {
         await dropSchema(schema);
       }
     });
 
-    it('rejects a schema name that would need quoting', () => {
-      expect(() => openPostgresStore({ connectionString: url, schema: 'Bad"Name' })).toThrow(
-        /Invalid PostgreSQL schema name/,
-      );
+    it('rejects a schema name that would need quoting', async () => {
+      await expect(
+        openPostgresStore({ connectionString: url, schema: 'Bad"Name' }),
+      ).rejects.toThrow(/Invalid PostgreSQL schema name/);
     });
   });
 } else if (inCi) {

@@ -90,6 +90,28 @@ export function publishContract(ctx: ContractContext): void {
     expect(await ctx.store.getEvent('other', 'missing')).toBeNull();
   });
 
+  it('keeps concurrent publishes independent when one fails', async () => {
+    const taken = await publishOne(ctx.store, 'acct');
+    const [first, clash, last] = [makeEvent('acct'), makeEvent('acct'), makeEvent('acct')];
+    const results = await Promise.allSettled([
+      ctx.store.publish({ event: first, deliveries: [makeNewDelivery()] }),
+      ctx.store.publish({ event: clash, deliveries: [makeNewDelivery({ id: taken.id })] }),
+      ctx.store.publish({ event: last, deliveries: [makeNewDelivery()] }),
+    ]);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await ctx.store.getEvent('acct', first.id)).toEqual(first);
+    expect(await ctx.store.getEvent('acct', clash.id)).toBeNull();
+    expect(await ctx.store.getEvent('acct', last.id)).toEqual(last);
+    expect(await ctx.store.countQueued()).toBe(3);
+
+    const alone = makeEvent('acct');
+    await expect(
+      ctx.store.publish({ event: alone, deliveries: [makeNewDelivery({ id: taken.id })] }),
+    ).rejects.toThrow();
+    expect(await ctx.store.getEvent('acct', alone.id)).toBeNull();
+  });
+
   it('stores U+0000 in strings as U+FFFD', async () => {
     const event = makeEvent('acct', { webhook: { text: 'a\u0000b', 'k\u0000': 1 } });
     await ctx.store.publish({ event, deliveries: [] });

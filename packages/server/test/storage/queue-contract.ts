@@ -48,9 +48,9 @@ export function queueContract(ctx: ContractContext): void {
     expect(ids(await claim(ctx, { owner: 'w2', now: T0 + LEASE }))).toEqual([delivery.id]);
 
     const stale = { deliveryId: delivery.id, owner: 'w1', rounds: 1, attempts: [] };
-    expect(await ctx.store.complete({ ...stale, update: { state: 'delivered', finishedAt: T0 } })).toBe(
-      false,
-    );
+    expect(
+      await ctx.store.complete({ ...stale, update: { state: 'delivered', finishedAt: T0 } }),
+    ).toBe(false);
     expect(await ctx.store.listAttempts(delivery.id)).toEqual([]);
     const done = { ...stale, owner: 'w2', attempts: [makeAttempt(delivery.id, 1)] };
     expect(await ctx.store.complete({ ...done, update: { state: 'failed', finishedAt: T0 } })).toBe(
@@ -63,7 +63,9 @@ export function queueContract(ctx: ContractContext): void {
     const b = await publishOne(ctx.store, 'acct', { origin: 'https://b.example' });
     const c = await publishOne(ctx.store, 'acct', { origin: 'https://c.example' });
 
-    const claimed = await claim(ctx, { excludeOrigins: ['https://a.example', 'https://c.example'] });
+    const claimed = await claim(ctx, {
+      excludeOrigins: ['https://a.example', 'https://c.example'],
+    });
     expect(ids(claimed)).toEqual([b.id]);
     expect(new Set(ids(await claim(ctx, { excludeOrigins: [] })))).toEqual(new Set([a.id, c.id]));
   });
@@ -174,7 +176,11 @@ export function queueContract(ctx: ContractContext): void {
     expect(ids(await claim(ctx, { now: T0 + 100 }))).toEqual([delivery.id]);
 
     const leased = await ctx.store.requeue('acct', delivery.id, T0 + 200);
-    expect(leased).toMatchObject({ leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: T0 + 200 });
+    expect(leased).toMatchObject({
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      nextAttemptAt: T0 + 200,
+    });
     expect(await ctx.store.requeue('other', delivery.id, T0)).toBeNull();
     expect(await ctx.store.requeue('acct', 'missing', T0)).toBeNull();
   });

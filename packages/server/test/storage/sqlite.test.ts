@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open-store.js';
+import { openSqliteDatabase } from '../../src/storage/sqlite/sqlite-database.js';
+import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/sqlite-migrations.js';
+import { migrateSqlite } from '../../src/storage/sqlite/sqlite-migrator.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { describeStoreContract } from './store-contract.js';
+import { expectUpgraded } from './expect-upgraded.js';
+import { makeEvent, makeNewDelivery } from './store-fixtures.js';
+import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
 const dirs: string[] = [];
 
@@ -49,6 +55,37 @@ describe('SQLite setup', () => {
     );
   });
 
+  it('commits writes still waiting for their batch when closed', async () => {
+    const filename = join(await tempDir(), 'test.db');
+    const store = await openSqliteStore({ filename });
+    const event = makeEvent('acct');
+    const pending = store.publish({ event, deliveries: [makeNewDelivery()] });
+    await store.close();
+    await expect(pending).resolves.toEqual({ created: true });
+
+    const reopened = await openSqliteStore({ filename });
+    try {
+      expect(await reopened.getEvent('acct', event.id)).toEqual(event);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('upgrades a version-1 database, keeping its rows', async () => {
+    const filename = join(await tempDir(), 'test.db');
+    const db = openSqliteDatabase({ filename });
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1));
+    for (const statement of VERSION_1_SEED_SQL) db.exec(statement);
+    db.close();
+
+    const store = await openSqliteStore({ filename });
+    try {
+      await expectUpgraded(store);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('uses WAL and records each migration once', async () => {
     const filename = join(await tempDir(), 'test.db');
     const stores = await Promise.all([1, 2, 3].map(() => openSqliteStore({ filename })));
@@ -58,7 +95,7 @@ describe('SQLite setup', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const versions = db.prepare('SELECT version FROM schema_migrations').pluck().all();
-      expect(versions).toEqual([1]);
+      expect(versions).toEqual(SQLITE_MIGRATIONS.map((migration) => migration.version));
     } finally {
       db.close();
     }

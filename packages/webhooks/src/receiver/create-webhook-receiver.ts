@@ -116,13 +116,14 @@ async function reserve(
   }
 }
 
-// 409 rather than 503 for a live lease: both make Telnyx retry, but 409 says "this delivery
-// collides with one in progress", which keeps it apart from real outages in the sender's logs.
+// 503 rather than 409 for a live lease: Telnyx retries 408, 429 and 5xx but gives up on any
+// other 4xx (seed 001), so a 409 would lose the event if the first run then failed. The body's
+// code (RCV_IN_PROGRESS vs RCV_STORE_UNAVAILABLE) still tells the two 503s apart.
 function leaseResponse(
   outcome: Exclude<ReserveOutcome, 'reserved'> | 'unavailable',
 ): WebhookResponse {
   if (outcome === 'done') return ackResponse('duplicate');
-  if (outcome === 'in_progress') return receiverError(409, 'RCV_IN_PROGRESS');
+  if (outcome === 'in_progress') return receiverError(503, 'RCV_IN_PROGRESS');
   return receiverError(503, 'RCV_STORE_UNAVAILABLE');
 }
 

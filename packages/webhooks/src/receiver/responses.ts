@@ -30,13 +30,13 @@ export function ackResponse(status: AckStatus, settled: Promise<void> = SETTLED)
   return { status: 200, body: JSON.stringify({ status }), headers: JSON_HEADERS, settled };
 }
 
-/** An error reply with `{ error: { code, message } }`; 409 and 503 also carry `Retry-After`. */
+/** An error reply with `{ error: { code, message } }`; a 503 also carries `Retry-After`. */
 export function errorResponse(
   status: number,
   code: WebhookErrorCode | ReceiverResponseCode,
   message: string,
 ): WebhookResponse {
-  const retryable = status === 409 || status === 503;
+  const retryable = status === 503;
   return {
     status,
     body: JSON.stringify({ error: { code, message } }),

@@ -69,7 +69,7 @@ export function describeAdapterContract(name: string, start: StartAdapter): void
       expect(handler).not.toHaveBeenCalled();
     });
 
-    it('runs a duplicate delivery once: 409 while in progress, 200 duplicate after', async () => {
+    it('runs a duplicate delivery once: 503 while in progress, 200 duplicate after', async () => {
       const gate = deferred();
       const handler = vi.fn(() => gate.promise);
       const server = await serve(
@@ -85,7 +85,8 @@ export function describeAdapterContract(name: string, start: StartAdapter): void
         expect(handler).toHaveBeenCalledTimes(1);
       });
       const concurrent = await post(server, request);
-      expect(concurrent.status).toBe(409);
+      expect(concurrent.status).toBe(503);
+      expect(concurrent.body).toMatchObject({ error: { code: 'RCV_IN_PROGRESS' } });
       expect(concurrent.headers.get('retry-after')).toBe('5');
       gate.resolve();
       expect((await first).status).toBe(200);

@@ -23,7 +23,7 @@ describe('receiver ackDeadlineMs', () => {
     expect(response.status).toBe(200);
     expect(json(response)).toEqual({ status: 'accepted' });
     expect(finished).toBe(false);
-    expect((await receiver.handle(signed(event))).status).toBe(409);
+    expect((await receiver.handle(signed(event))).status).toBe(503);
     gate.resolve();
     await response.settled;
     expect(finished).toBe(true);

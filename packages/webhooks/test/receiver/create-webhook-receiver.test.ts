@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { WebhookVerificationError } from '@switchboard/core';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { WebhookVerificationError, type EventOf } from '@switchboard/core';
 import { createWebhookReceiver } from '../../src/receiver/create-webhook-receiver.js';
 import type { HandlerContext } from '../../src/receiver/handler-types.js';
 import { commandIdFor } from '../../src/command-id-for.js';
@@ -148,5 +148,29 @@ describe('createWebhookReceiver', () => {
     expect(() =>
       createWebhookReceiver({ publicKey: keys.publicKey, handlers: {}, ackDeadlineMs: -1 }),
     ).toThrow(RangeError);
+  });
+
+  it('hands v1 (flat) deliveries to the v2 handler, normalised', async () => {
+    const seen: EventOf<'call.hangup'>[] = [];
+    const receiver = createWebhookReceiver({
+      publicKey: keys.publicKey,
+      handlers: {
+        'call.hangup': (event) => {
+          expectTypeOf(event).toEqualTypeOf<EventOf<'call.hangup'>>();
+          seen.push(event);
+        },
+      },
+    });
+    const v1 = {
+      record_type: 'event',
+      event_type: 'call_hangup',
+      id: 'v1-event',
+      created_at: '2025-01-01T00:00:00Z',
+      payload: { call_control_id: 'v3:x', hangup_cause: 'normal_clearing' },
+    };
+    const response = await receiver.handle(signed(JSON.stringify(v1)));
+    expect(response.status).toBe(200);
+    expect(seen[0]?.data).toMatchObject({ event_type: 'call.hangup', id: 'v1-event' });
+    expect(seen[0]?.data.payload.hangup_cause).toBe('normal_clearing');
   });
 });

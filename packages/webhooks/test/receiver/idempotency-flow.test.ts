@@ -20,7 +20,7 @@ describe('receiver idempotency', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
-  it('answers 409 with Retry-After to a duplicate while the first is still running', async () => {
+  it('answers 503 with Retry-After to a duplicate while the first is still running', async () => {
     const gate = deferred();
     const handler = vi.fn(() => gate.promise);
     const receiver = createWebhookReceiver({
@@ -34,7 +34,7 @@ describe('receiver idempotency', () => {
       expect(handler).toHaveBeenCalledTimes(1);
     });
     const second = await receiver.handle(signed(event));
-    expect(second.status).toBe(409);
+    expect(second.status).toBe(503);
     expect(second.headers['retry-after']).toBe('5');
     expect(json(second)).toMatchObject({ error: { code: 'RCV_IN_PROGRESS' } });
     gate.resolve();

@@ -16,7 +16,14 @@ export function newApplication(
     created_at: stamp,
     updated_at: stamp,
   };
-  return { accountId, kind: CALL_CONTROL_APPLICATION_KIND, id, data, createdAt: now, updatedAt: now };
+  return {
+    accountId,
+    kind: CALL_CONTROL_APPLICATION_KIND,
+    id,
+    data,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** The stored resource after an update; identity and creation time never change. */

@@ -44,7 +44,7 @@ export function selectApplications(
 }
 
 function matches(resource: Resource, query: ApplicationQuery): boolean {
-  const name = String(resource.data['application_name'] ?? '').toLowerCase();
+  const name = nameOf(resource).toLowerCase();
   if (query.nameContains !== null && !name.includes(query.nameContains.toLowerCase())) {
     return false;
   }
@@ -53,7 +53,8 @@ function matches(resource: Resource, query: ApplicationQuery): boolean {
 }
 
 function outboundProfile(outbound: Json | undefined): Json | undefined {
-  if (typeof outbound !== 'object' || outbound === null || Array.isArray(outbound)) return undefined;
+  if (typeof outbound !== 'object' || outbound === null || Array.isArray(outbound))
+    return undefined;
   return outbound['outbound_voice_profile_id'];
 }
 
@@ -69,5 +70,10 @@ function order(x: string | number, y: string | number): number {
 function sortValue(resource: Resource, key: ApplicationQuery['sort']['key']): string | number {
   if (key === 'created_at') return resource.createdAt;
   if (key === 'active') return resource.data['active'] === true ? 1 : 0;
-  return String(resource.data['application_name'] ?? '');
+  return nameOf(resource);
+}
+
+function nameOf(resource: Resource): string {
+  const name = resource.data['application_name'];
+  return typeof name === 'string' ? name : '';
 }

@@ -65,7 +65,10 @@ export function registerCallControlApplicationRoutes(
 }
 
 /** The caller's application named in the path, or 404 (other accounts' ids included). */
-async function owned(ctx: RouteContext, request: FastifyRequest<{ Params: IdParams }>): Promise<Resource> {
+async function owned(
+  ctx: RouteContext,
+  request: FastifyRequest<{ Params: IdParams }>,
+): Promise<Resource> {
   const { id } = request.params;
   const accountId = ctx.auth.accountOf(request).id;
   const resource = isNumericId(id) ? await ctx.store.getResource(accountId, KIND, id) : null;

@@ -3,14 +3,7 @@ import { ValidationError } from '../../errors/api-error.js';
 import { publishEvent, type PublishEventOutcome } from '../../events/publish-event.js';
 import type { JsonObject } from '../../storage/store.js';
 import { valueOrThrow } from '../validation/checked.js';
-import {
-  anyObject,
-  dateTime,
-  nullable,
-  oneOf,
-  string,
-  url,
-} from '../validation/field-checks.js';
+import { anyObject, dateTime, nullable, oneOf, string, url } from '../validation/field-checks.js';
 import { missingIssue } from '../validation/issues.js';
 import { checkObject, type ObjectSpec } from '../validation/object-spec.js';
 import type { RouteContext } from './route-context.js';
@@ -31,7 +24,14 @@ export function registerEventRoutes(app: FastifyInstance, ctx: RouteContext): vo
   app.post('/switchboard/events', async (request, reply) => {
     const body = valueOrThrow(checkObject(EVENT_SPEC, request.body, 'create'));
     const outcome = await publishEvent(
-      { store: ctx.store, now: ctx.now, newId: ctx.newId, wake: () => { ctx.worker.wake(); } },
+      {
+        store: ctx.store,
+        now: ctx.now,
+        newId: ctx.newId,
+        wake: () => {
+          ctx.worker.wake();
+        },
+      },
       { account: ctx.auth.accountOf(request), ...publishFields(body) },
     );
     return reply.status(202).send({ data: outcomeData(outcome) });

@@ -48,7 +48,10 @@ export function boolean(): Check<boolean> {
 }
 
 /** A whole number within `[min, max]`. */
-export function integer(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Check<number> {
+export function integer(
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): Check<number> {
   return (value, pointer) => {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       return fail(invalidIssue({ pointer }, 'an integer'));
@@ -97,7 +100,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** An ISO-8601 date-time string; kept as written, since Telnyx shows times as given. */
 export function dateTime(): Check<string> {
   return (value, pointer) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T/.test(value) &&
+    !Number.isNaN(Date.parse(value))
       ? ok(value)
       : fail(invalidIssue({ pointer }, 'an ISO 8601 date-time'));
 }

@@ -32,7 +32,8 @@ export function checkObject(
   mode: CheckMode,
   pointer = '',
 ): Checked<JsonObject> {
-  if (!isPlainObject(value)) return fail(invalidIssue({ pointer: pointer || '/' }, 'a JSON object'));
+  if (!isPlainObject(value))
+    return fail(invalidIssue({ pointer: pointer || '/' }, 'a JSON object'));
   const out: JsonObject = {};
   const issues: Issue[] = [];
   for (const [name, field] of Object.entries(spec)) {
@@ -61,7 +62,7 @@ export function mergePatch(spec: ObjectSpec, current: JsonObject, patch: JsonObj
     const before = current[name];
     const field = spec[name];
     const nested = field !== undefined && 'nested' in field && isPlainObject(before);
-    out[name] = nested ? { ...(before as JsonObject), ...(value as JsonObject) } : value;
+    out[name] = nested ? { ...before, ...(value as JsonObject) } : value;
   }
   return out;
 }

@@ -11,13 +11,15 @@ export interface TextEncoding {
   readonly numChars: number;
 }
 
+// Code points, not UTF-16 units: SMS counts characters, and grapheme clusters do not matter here.
+
 /** True when every character of `text` is in the GSM-7 alphabet. */
 export function fitsGsm7(text: string): boolean {
-  return [...text].every((c) => GSM_BASIC.includes(c) || GSM_EXTENSION.includes(c));
+  return Array.from(text).every((c) => GSM_BASIC.includes(c) || GSM_EXTENSION.includes(c));
 }
 
 function gsmSeptets(text: string): number {
-  return [...text].reduce((n, c) => n + (GSM_EXTENSION.includes(c) ? 2 : 1), 0);
+  return Array.from(text).reduce((n, c) => n + (GSM_EXTENSION.includes(c) ? 2 : 1), 0);
 }
 
 // A single segment holds 160 septets / 70 UTF-16 units; concatenated ones lose room to the UDH.
@@ -30,7 +32,7 @@ function segments(units: number, single: number, multi: number): number {
  * `auto` picks GSM-7 when it fits.
  */
 export function encodeText(text: string, prefer: 'auto' | 'gsm7' | 'ucs2' = 'auto'): TextEncoding {
-  const numChars = [...text].length;
+  const numChars = Array.from(text).length;
   if (prefer !== 'ucs2' && fitsGsm7(text)) {
     return { encoding: 'GSM-7', parts: segments(gsmSeptets(text), 160, 153), numChars };
   }

@@ -49,7 +49,10 @@ async function poolSender(
   const numbers = await listNumbers(store, accountId);
   const first = numbers.find((number) => number.messaging_profile_id === profileId);
   if (first !== undefined) return withProfile(store, accountId, first.phone_number, profileId);
-  return fieldErrors.invalidFrom('The messaging profile has no numbers to send from.', '/messaging_profile_id');
+  return fieldErrors.invalidFrom(
+    'The messaging profile has no numbers to send from.',
+    '/messaging_profile_id',
+  );
 }
 
 async function withProfile(

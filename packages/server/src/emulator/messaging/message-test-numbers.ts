@@ -1,5 +1,6 @@
 /** The final `to[].status` of an outbound message. */
-export type FinalStatus = 'delivered' | 'delivery_failed' | 'sending_failed' | 'delivery_unconfirmed';
+export type FinalStatus =
+  'delivered' | 'delivery_failed' | 'sending_failed' | 'delivery_unconfirmed';
 
 /** `line_type` values of the spec. */
 export type LineType = 'Wireline' | 'Wireless' | 'VoWiFi' | 'VoIP' | 'Pre-Paid Wireless' | '';
@@ -47,7 +48,11 @@ export const MESSAGE_TEST_NUMBERS: readonly MessageTestNumber[] = [
     description: 'a handset that is unreachable: the carrier gives up',
     status: 'delivery_failed',
     lineType: 'Wireless',
-    error: { code: '40008', title: 'Undeliverable', detail: 'The carrier did not accept the message.' },
+    error: {
+      code: '40008',
+      title: 'Undeliverable',
+      detail: 'The carrier did not accept the message.',
+    },
   },
   {
     suffix: '0182',

@@ -65,8 +65,13 @@ export function checkNewProfile(body: Body): JsonObject | FieldError[] {
   const fields = checkProfileFields(body);
   const name = body['name'];
   if (typeof name === 'string' && name.trim() !== '') return fields;
-  const missing = fieldErrors.missing("The 'name' parameter is required and cannot be blank.", '/name');
-  return Array.isArray(fields) ? [missing, ...fields.filter((e) => e.pointer !== '/name')] : [missing];
+  const missing = fieldErrors.missing(
+    "The 'name' parameter is required and cannot be blank.",
+    '/name',
+  );
+  return Array.isArray(fields)
+    ? [missing, ...fields.filter((e) => e.pointer !== '/name')]
+    : [missing];
 }
 
 function checkDestinations(body: Body, key: string): string[] | undefined | FieldError {
@@ -83,13 +88,19 @@ function checkDestinations(body: Body, key: string): string[] | undefined | Fiel
 function checkAlphaSender(body: Body, key: string): string | null | undefined | FieldError {
   const value = optionalString(body, key);
   if (typeof value !== 'string' || /^[A-Za-z0-9 ]{1,11}$/.test(value)) return value;
-  return fieldErrors.invalidValue('An alphanumeric sender ID has 1 to 11 letters, digits or spaces.', `/${key}`);
+  return fieldErrors.invalidValue(
+    'An alphanumeric sender ID has 1 to 11 letters, digits or spaces.',
+    `/${key}`,
+  );
 }
 
 function checkSpendLimit(body: Body, key: string): string | null | undefined | FieldError {
   const value = optionalString(body, key);
   if (typeof value !== 'string' || /^[0-9]+(?:\.[0-9]+)?$/.test(value)) return value;
-  return fieldErrors.invalidValue('The daily spend limit is a decimal amount, e.g. "100.00".', `/${key}`);
+  return fieldErrors.invalidValue(
+    'The daily spend limit is a decimal amount, e.g. "100.00".',
+    `/${key}`,
+  );
 }
 
 function optionalObject(body: Body, key: string): Json | undefined | FieldError {

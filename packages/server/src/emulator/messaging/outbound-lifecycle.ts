@@ -59,7 +59,11 @@ export function runOutbound(ctx: LifecycleContext, run: OutboundRun, queued: Jso
   });
 }
 
-async function finish(ctx: LifecycleContext, run: OutboundRun, message: JsonObject): Promise<JsonObject> {
+async function finish(
+  ctx: LifecycleContext,
+  run: OutboundRun,
+  message: JsonObject,
+): Promise<JsonObject> {
   const { status, error } = run.outcome;
   const final = markFinal(message, status, error, ctx.deps.now());
   await publish(ctx, run, final, [...outcomeEvents(status), 'message.finalized']);

@@ -74,7 +74,9 @@ export function withStatus(message: JsonObject, status: OutboundStatus): JsonObj
   return {
     ...message,
     to: to.map((entry) =>
-      typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? { ...entry, status } : entry,
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+        ? { ...entry, status }
+        : entry,
     ),
   };
 }

@@ -52,19 +52,26 @@ async function receivingProfile(
   accountId: string,
   inbound: SimulatedInbound,
 ): Promise<ProfileRouting | FieldError> {
-  const number = inbound.messagingProfileId === null ? await findNumber(store, accountId, inbound.to) : null;
+  const number =
+    inbound.messagingProfileId === null ? await findNumber(store, accountId, inbound.to) : null;
   const profileId = inbound.messagingProfileId ?? number?.messaging_profile_id ?? null;
   if (profileId === null) return unroutable(inbound.to, number === null);
   const profile = await getProfile(store, accountId, profileId);
   if (profile !== null) return profileRouting(profile);
-  return fieldErrors.noSuchAssociation(`The messaging profile ${profileId} does not exist.`, '/messaging_profile_id');
+  return fieldErrors.noSuchAssociation(
+    `The messaging profile ${profileId} does not exist.`,
+    '/messaging_profile_id',
+  );
 }
 
 function unroutable(to: string, unknownNumber: boolean): FieldError {
   const why = unknownNumber
     ? `${to} is not a number on this account: add it with POST /switchboard/phone_numbers`
     : `${to} is not assigned to a messaging profile: assign one with PATCH /v2/phone_numbers/{id}/messaging`;
-  return fieldErrors.noSuchAssociation(`Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`, '/to');
+  return fieldErrors.noSuchAssociation(
+    `Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`,
+    '/to',
+  );
 }
 
 /**

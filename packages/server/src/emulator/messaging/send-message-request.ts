@@ -77,5 +77,8 @@ function checkMediaUrls(body: Body): string[] | undefined | FieldError {
   if (urls === undefined || isFieldError(urls)) return urls;
   const bad = urls.findIndex((url) => !isHttpUrl(url));
   if (bad < 0) return urls;
-  return fieldErrors.invalidUrl('Each media URL must be an absolute http(s) URL.', `/media_urls/${bad}`);
+  return fieldErrors.invalidUrl(
+    'Each media URL must be an absolute http(s) URL.',
+    `/media_urls/${bad}`,
+  );
 }

@@ -52,6 +52,10 @@ async function accept(
   });
   await saveMessage(ctx.deps.store, accountId, message, now);
   const target = messageWebhookTarget(request, profile);
-  runOutbound(ctx, { accountId, messagingProfileId: profile.id, target, outcome, acceptedAt: now }, message);
+  runOutbound(
+    ctx,
+    { accountId, messagingProfileId: profile.id, target, outcome, acceptedAt: now },
+    message,
+  );
   return message;
 }

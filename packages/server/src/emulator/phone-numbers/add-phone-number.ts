@@ -39,5 +39,8 @@ async function checkUnique(
 ): Promise<string | FieldError> {
   if (isFieldError(phoneNumber)) return phoneNumber;
   if ((await findNumber(deps.store, accountId, phoneNumber)) === null) return phoneNumber;
-  return fieldErrors.duplicate(`The number ${phoneNumber} is already on this account.`, '/phone_number');
+  return fieldErrors.duplicate(
+    `The number ${phoneNumber} is already on this account.`,
+    '/phone_number',
+  );
 }

@@ -25,7 +25,10 @@ export function isHttpUrl(value: string): boolean {
 export function requiredString(body: Body, key: string): string | FieldError {
   const value = body[key];
   if (value === undefined || value === null || value === '') {
-    return fieldErrors.missing(`The '${key}' parameter is required and cannot be blank.`, `/${key}`);
+    return fieldErrors.missing(
+      `The '${key}' parameter is required and cannot be blank.`,
+      `/${key}`,
+    );
   }
   return typeof value === 'string' ? value : mustBe(key, 'a string');
 }
@@ -78,7 +81,7 @@ export function optionalStringList(body: Body, key: string): string[] | undefine
   const value = body[key];
   if (value === undefined) return undefined;
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value as string[];
+    return value;
   }
   return mustBe(key, 'an array of strings');
 }

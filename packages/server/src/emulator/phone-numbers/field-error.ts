@@ -16,7 +16,9 @@ type Make = (detail: string, pointer?: string) => FieldError;
 
 function maker(status: FieldError['status'], code: string, title: string): Make {
   return (detail, pointer) =>
-    pointer === undefined ? { status, code, title, detail } : { status, code, title, detail, pointer };
+    pointer === undefined
+      ? { status, code, title, detail }
+      : { status, code, title, detail, pointer };
 }
 
 /** The Telnyx error codes the emulator's numbers and messaging routes use. */

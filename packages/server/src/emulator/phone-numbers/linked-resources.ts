@@ -1,18 +1,27 @@
+import { CALL_CONTROL_APPLICATION_KIND } from '../../api/call-control-applications/call-control-application-spec.js';
 import type { Store } from '../../storage/store.js';
 import { getProfile } from '../messaging/messaging-profile.js';
 import { nullableString } from './json-fields.js';
 import type { LinkedNames, PhoneNumber } from './phone-number.js';
 
 /** Resource kind of call control applications (the API's `/v2/call_control_applications`). */
-export const APPLICATION_KIND = 'call_control_application';
+export const APPLICATION_KIND = CALL_CONTROL_APPLICATION_KIND;
 
 /** True when the account has this call control application. */
-export async function applicationExists(store: Store, accountId: string, id: string): Promise<boolean> {
+export async function applicationExists(
+  store: Store,
+  accountId: string,
+  id: string,
+): Promise<boolean> {
   return (await store.getResource(accountId, APPLICATION_KIND, id)) !== null;
 }
 
 /** The application and profile names shown next to a number's ids. */
-export async function linkedNames(store: Store, accountId: string, number: PhoneNumber): Promise<LinkedNames> {
+export async function linkedNames(
+  store: Store,
+  accountId: string,
+  number: PhoneNumber,
+): Promise<LinkedNames> {
   const app =
     number.connection_id === null
       ? null

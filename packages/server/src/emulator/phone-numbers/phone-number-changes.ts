@@ -21,9 +21,13 @@ export async function checkReference(
 ): Promise<string | null | undefined | FieldError> {
   if (id === undefined) return undefined;
   if (id === null || id === '') return null;
-  if (typeof id !== 'string') return fieldErrors.invalidValue(`${pointer.slice(1)} must be a string.`, pointer);
+  if (typeof id !== 'string')
+    return fieldErrors.invalidValue(`${pointer.slice(1)} must be a string.`, pointer);
   if (await exists(id)) return id;
-  return fieldErrors.noSuchAssociation(`The resource ${id} given as ${pointer.slice(1)} does not exist.`, pointer);
+  return fieldErrors.noSuchAssociation(
+    `The resource ${id} given as ${pointer.slice(1)} does not exist.`,
+    pointer,
+  );
 }
 
 /** `connection_id` checked against the account's call control applications. */
@@ -72,5 +76,5 @@ export async function messagingChanges(
 function definedOrErrors(fields: Readonly<Record<string, unknown>>): Changes | FieldError[] {
   const errors = Object.values(fields).filter(isFieldError);
   if (errors.length > 0) return errors;
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Changes;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }

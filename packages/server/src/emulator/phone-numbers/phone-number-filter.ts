@@ -7,7 +7,8 @@ type Test = (number: PhoneNumber, value: string) => boolean;
 // The cheap subset of the spec's `filter[...]` keys; the others are ignored, as Telnyx ignores unknown keys.
 const FILTERS: Readonly<Record<string, Test>> = {
   // Spec: digits match anywhere in the number; non-digits match nothing.
-  'filter[phone_number]': (n, v) => /^\+?\d+$/.test(v) && n.phone_number.includes(v.replace('+', '')),
+  'filter[phone_number]': (n, v) =>
+    /^\+?\d+$/.test(v) && n.phone_number.includes(v.replace('+', '')),
   'filter[connection_id]': (n, v) => n.connection_id === v,
   'filter[tag]': (n, v) => n.tags.includes(v),
   'filter[customer_reference]': (n, v) => n.customer_reference === v,

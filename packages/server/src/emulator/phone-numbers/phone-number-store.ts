@@ -55,7 +55,11 @@ export async function getNumber(
 }
 
 /** Writes a number; `Date.parse` of its ISO times keeps the row's times in step with the data. */
-export async function saveNumber(store: Store, accountId: string, number: PhoneNumber): Promise<void> {
+export async function saveNumber(
+  store: Store,
+  accountId: string,
+  number: PhoneNumber,
+): Promise<void> {
   await store.putResource({
     accountId,
     kind: PHONE_NUMBER_KIND,

@@ -41,7 +41,9 @@ function phoneNumberHandlers(deps: EmulatorDeps) {
   };
   const change = async (request: IdRequest, changes: typeof numberChanges) => {
     const [accountId, number] = await load(request);
-    const patch = valueOrThrow(await changes(deps.store, accountId, valueOrThrow(asBody(request.body))));
+    const patch = valueOrThrow(
+      await changes(deps.store, accountId, valueOrThrow(asBody(request.body))),
+    );
     const updated = { ...number, ...patch, updated_at: new Date(deps.now()).toISOString() };
     await saveNumber(deps.store, accountId, updated);
     return [accountId, updated] as const;
@@ -69,7 +71,9 @@ function phoneNumberHandlers(deps: EmulatorDeps) {
     },
     add: async (request: FastifyRequest, reply: { code(status: number): unknown }) => {
       const accountId = deps.accountId(request);
-      const number = valueOrThrow(await addPhoneNumber(deps, accountId, valueOrThrow(asBody(request.body))));
+      const number = valueOrThrow(
+        await addPhoneNumber(deps, accountId, valueOrThrow(asBody(request.body))),
+      );
       reply.code(201);
       return { data: await detailed(accountId, number) };
     },

@@ -8,7 +8,8 @@ function item(error: FieldError): ErrorItem {
 
 /** The API error for one or more problems; the status is the first problem's. */
 export function toApiError(errors: FieldError | readonly [FieldError, ...FieldError[]]): ApiError {
-  const [first, ...rest] = Array.isArray(errors) ? errors : [errors as FieldError];
+  const list: readonly [FieldError, ...FieldError[]] = 'code' in errors ? [errors] : errors;
+  const [first, ...rest] = list;
   return new ApiError(first.status, [item(first), ...rest.map(item)]);
 }
 
@@ -23,5 +24,11 @@ export function valueOrThrow<T>(result: T): Exclude<T, FieldError | readonly Fie
 }
 
 function isError(value: unknown): value is FieldError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'title' in value && 'status' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    'title' in value &&
+    'status' in value
+  );
 }

@@ -91,4 +91,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt DESC)`,
     ],
   },
+  {
+    // Claims then read one event row per delivery instead of two, and each recorded try updates
+    // one random-UUID index fewer: nothing looks attempts up by id, and the lease already stops
+    // a completion from being recorded twice.
+    version: 2,
+    name: 'event type on deliveries, attempts without a key on id',
+    statements: [
+      `ALTER TABLE deliveries ADD COLUMN event_type text`,
+      `UPDATE deliveries d SET event_type = e.event_type
+        FROM events e WHERE e.account_id = d.account_id AND e.id = d.event_id`,
+      `ALTER TABLE deliveries ALTER COLUMN event_type SET NOT NULL`,
+      `ALTER TABLE attempts DROP CONSTRAINT attempts_pkey`,
+    ],
+  },
 ];

@@ -9,7 +9,7 @@ export interface NamedSql {
   readonly text: string;
 }
 
-const DELIVERY_COLUMNS = 'd.*, e.event_type, e.webhook';
+const DELIVERY_COLUMNS = 'd.*, e.webhook';
 const DELIVERY_JOIN = 'e.account_id = d.account_id AND e.id = d.event_id';
 
 const SIGNING_KEY_INSERT = `INSERT INTO signing_keys
@@ -83,13 +83,14 @@ export const PG_DELIVERY_SQL = {
         ON CONFLICT (account_id, id) DO NOTHING
         RETURNING 1
       ), inserted AS (
-        INSERT INTO deliveries (id, account_id, event_id, url, failover_url, method, api_version,
-          timeout_ms, retry_schedule, body_format, origin, next_attempt_at, created_at, options)
-        SELECT x.id, x.account_id, x.event_id, x.url, x.failover_url, x.method, x.api_version,
-          x.timeout_ms, x.retry_schedule::jsonb, x.body_format, x.origin, x.next_attempt_at,
-          x.created_at, x.options::jsonb
+        INSERT INTO deliveries (id, account_id, event_id, event_type, url, failover_url, method,
+          api_version, timeout_ms, retry_schedule, body_format, origin, next_attempt_at,
+          created_at, options)
+        SELECT x.id, x.account_id, x.event_id, x.event_type, x.url, x.failover_url, x.method,
+          x.api_version, x.timeout_ms, x.retry_schedule::jsonb, x.body_format, x.origin,
+          x.next_attempt_at, x.created_at, x.options::jsonb
         FROM jsonb_to_recordset($6::jsonb) AS x (id text, account_id text, event_id text,
-          url text, failover_url text, method text, api_version text, timeout_ms integer,
+          event_type text, url text, failover_url text, method text, api_version text, timeout_ms integer,
           retry_schedule text, body_format text, origin text, next_attempt_at bigint,
           created_at bigint, options text)
         WHERE EXISTS (SELECT 1 FROM event))

@@ -112,9 +112,7 @@ export class PostgresStore implements Store {
   }
 
   async listSigningKeys(accountId: string, now: number): Promise<readonly SigningKey[]> {
-    return (await this.#rows<SigningKeyRow>(A.listSigningKeys, [accountId, now])).map(
-      toSigningKey,
-    );
+    return (await this.#rows<SigningKeyRow>(A.listSigningKeys, [accountId, now])).map(toSigningKey);
   }
 
   async rotateSigningKey(key: SigningKey, retireAt: number): Promise<void> {

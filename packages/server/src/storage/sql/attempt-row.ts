@@ -1,5 +1,5 @@
 import type { AttemptRecord } from '../store.js';
-import { parseJsonAs, parseJsonObject, parseNullableJsonAs, toJsonText } from './json-text.js';
+import { parseJsonObject, toJsonText } from './json-text.js';
 
 /** An `attempts` row (JSON as text); the column names double as SQLite bind parameters. */
 export type AttemptRow = {
@@ -18,6 +18,7 @@ export type AttemptRow = {
   readonly meta: string;
 };
 
+/** The store wrote every JSON column here, so their shapes are known without validation. */
 export function toAttempt(row: AttemptRow): AttemptRecord {
   return {
     id: row.id,
@@ -27,9 +28,10 @@ export function toAttempt(row: AttemptRow): AttemptRecord {
     status: row.status,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    errors: parseJsonAs<number[]>(row.errors),
-    request: parseJsonAs<AttemptRecord['request']>(row.request),
-    response: parseNullableJsonAs<NonNullable<AttemptRecord['response']>>(row.response),
+    errors: JSON.parse(row.errors) as number[],
+    request: JSON.parse(row.request) as AttemptRecord['request'],
+    response:
+      row.response === null ? null : (JSON.parse(row.response) as AttemptRecord['response']),
     error: row.error,
     latencyMs: row.latency_ms,
     meta: parseJsonObject(row.meta),

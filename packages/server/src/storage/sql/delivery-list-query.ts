@@ -21,11 +21,14 @@ export function deliveryListQuery(
 ): DeliveryListQuery {
   const binder = new Binder(flavor);
   const where = conditions(accountId, filter, binder, flavor).join(' AND ');
-  const count = { sql: `SELECT count(*) AS total FROM ${FROM} WHERE ${where}`, values: [...binder.values] };
+  const count = {
+    sql: `SELECT count(*) AS total FROM ${FROM} WHERE ${where}`,
+    values: [...binder.values],
+  };
   const size = Math.max(1, Math.floor(page.size));
   const offset = (Math.max(1, Math.floor(page.number)) - 1) * size;
   const sql =
-    `SELECT d.*, e.event_type, e.webhook FROM ${FROM} WHERE ${where} ` +
+    `SELECT d.*, e.webhook FROM ${FROM} WHERE ${where} ` +
     `ORDER BY d.created_at DESC, d.id DESC LIMIT ${binder.bind(size)} OFFSET ${binder.bind(offset)}`;
   return { page: { sql, values: binder.values }, count };
 }
@@ -41,7 +44,7 @@ function conditions(
   if (filter.status === 'delivered') where.push(`d.state = 'delivered'`);
   if (filter.status === 'failed') where.push(`d.state IN ('failed', 'queued')`);
   if (filter.eventTypes !== undefined && filter.eventTypes.length > 0) {
-    where.push(flavor.inList('e.event_type', binder.bind(flavor.listValue(filter.eventTypes))));
+    where.push(flavor.inList('d.event_type', binder.bind(flavor.listValue(filter.eventTypes))));
   }
   if (filter.webhookContains !== undefined) {
     where.push(flavor.contains(flavor.jsonText('e.webhook'), binder.bind(filter.webhookContains)));

@@ -6,12 +6,12 @@ import type {
   EventRecord,
   NewDelivery,
 } from '../store.js';
-import { parseJsonObject, parseNullableJsonAs, toJsonText } from './json-text.js';
+import { parseJsonObject, toJsonText } from './json-text.js';
 
 /**
- * A `deliveries` row joined with its event's `event_type` and `webhook` (selected as
- * `d.*, e.event_type, e.webhook`). The webhook lives once, on the event, rather than per delivery.
- * CHECK constraints keep the string unions honest.
+ * A `deliveries` row joined with its event's `webhook` (selected as `d.*, e.webhook`). The
+ * webhook lives once, on the event; the short, immutable `event_type` is copied onto the
+ * delivery so claims need one event lookup, not two. CHECK constraints keep the unions honest.
  */
 export type DeliveryRow = {
   readonly id: string;
@@ -45,6 +45,7 @@ export type DeliveryInsertRow = Pick<
   | 'id'
   | 'account_id'
   | 'event_id'
+  | 'event_type'
   | 'url'
   | 'failover_url'
   | 'method'
@@ -87,7 +88,8 @@ function toTarget(row: DeliveryRow): DeliveryTarget {
     method: row.method,
     apiVersion: row.api_version,
     timeoutMs: row.timeout_ms,
-    retrySchedule: parseNullableJsonAs<number[]>(row.retry_schedule),
+    retrySchedule:
+      row.retry_schedule === null ? null : (JSON.parse(row.retry_schedule) as number[]),
     bodyFormat: row.body_format,
   };
 }
@@ -99,6 +101,7 @@ export function deliveryInsertRow(event: EventRecord, delivery: NewDelivery): De
     id: delivery.id,
     account_id: event.accountId,
     event_id: event.id,
+    event_type: event.eventType,
     url: target.url,
     failover_url: target.failoverUrl,
     method: target.method,

@@ -5,15 +5,21 @@ const NUL_ESCAPE = '\\u0000';
 /**
  * Serialises a value for a JSON column. PostgreSQL rejects U+0000 in `jsonb` and `text`, and
  * response bodies from arbitrary endpoints can contain it, so NUL becomes U+FFFD in both
- * dialects (keeping them identical). The slow replacer pass only runs when a NUL is present.
+ * dialects (keeping them identical), in keys as in values. The slower copying pass only runs
+ * when the fast serialisation shows a NUL.
  */
 export function toJsonText(value: unknown): string {
   const text = JSON.stringify(value);
-  return text.includes(NUL_ESCAPE) ? JSON.stringify(value, replaceNul) : text;
+  return text.includes(NUL_ESCAPE) ? JSON.stringify(withoutNul(value)) : text;
 }
 
-function replaceNul(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value;
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD');
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)]),
+  );
 }
 
 /**
@@ -22,14 +28,4 @@ function replaceNul(_key: string, value: unknown): unknown {
  */
 export function parseJsonObject(text: string): JsonObject {
   return JSON.parse(text) as JsonObject;
-}
-
-/** Parses a JSON column whose shape the schema guarantees (the store wrote it). */
-export function parseJsonAs<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
-
-/** SQL NULL stays `null`; it is never the JSON text `null`. */
-export function parseNullableJsonAs<T>(text: string | null): T | null {
-  return text === null ? null : (JSON.parse(text) as T);
 }

@@ -91,4 +91,37 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt DESC)`,
     ],
   },
+  {
+    // Claims then read one event row per delivery instead of two, and each recorded try writes
+    // one random-UUID index page fewer: nothing looks attempts up by id, and the lease already
+    // stops a completion from being recorded twice. SQLite cannot drop a key, so the table is
+    // rebuilt.
+    version: 2,
+    name: 'event type on deliveries, attempts without a key on id',
+    statements: [
+      `ALTER TABLE deliveries ADD COLUMN event_type TEXT NOT NULL DEFAULT ''`,
+      `UPDATE deliveries SET event_type = (
+        SELECT e.event_type FROM events e
+        WHERE e.account_id = deliveries.account_id AND e.id = deliveries.event_id)`,
+      `CREATE TABLE attempts_v2 (
+        id TEXT NOT NULL,
+        delivery_id TEXT NOT NULL REFERENCES deliveries (id),
+        attempt INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('delivered', 'failed')),
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        errors TEXT NOT NULL,
+        request TEXT NOT NULL,
+        response TEXT,
+        error TEXT,
+        latency_ms REAL NOT NULL,
+        meta TEXT NOT NULL
+      )`,
+      `INSERT INTO attempts_v2 SELECT * FROM attempts`,
+      `DROP TABLE attempts`,
+      `ALTER TABLE attempts_v2 RENAME TO attempts`,
+      `CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt DESC)`,
+    ],
+  },
 ];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepareStatement, type SqliteStatement } from './sqlite-statement.js';
 
 /**
  * Prepared statements for SQL built at run time (the delivery list filters). Each filter shape
@@ -6,19 +7,19 @@ import type Database from 'better-sqlite3';
  */
 export class SqliteStatementCache {
   readonly #db: Database.Database;
-  readonly #statements = new Map<string, Database.Statement<unknown[], unknown>>();
+  readonly #statements = new Map<string, SqliteStatement<unknown[]>>();
 
   constructor(db: Database.Database) {
     this.#db = db;
   }
 
   /** The statement for `sql`, typed by the caller, who knows the columns the SQL selects. */
-  get<Row>(sql: string): Database.Statement<unknown[], Row> {
+  get<Row>(sql: string): SqliteStatement<unknown[], Row> {
     let statement = this.#statements.get(sql);
     if (statement === undefined) {
-      statement = this.#db.prepare<unknown[], unknown>(sql);
+      statement = prepareStatement<unknown[]>(this.#db, sql);
       this.#statements.set(sql, statement);
     }
-    return statement as Database.Statement<unknown[], Row>;
+    return statement as SqliteStatement<unknown[], Row>;
   }
 }

@@ -5,13 +5,13 @@ import type { CompletionColumns, DeliveryInsertRow, DeliveryRow } from '../sql/d
 import type { EventRow } from '../sql/event-row.js';
 import type { ResourceRow } from '../sql/resource-row.js';
 import type { SigningKeyRow } from '../sql/signing-key-row.js';
+import { prepareStatement } from './sqlite-statement.js';
 
-/** RETURNING cannot join, so the event's columns come from two primary-key subqueries. */
+/** RETURNING cannot join, so the event's webhook comes from a primary-key subquery. */
 const RETURNING_DELIVERY = `RETURNING *,
-  (SELECT event_type FROM events e WHERE e.account_id = deliveries.account_id AND e.id = deliveries.event_id) AS event_type,
   (SELECT webhook FROM events e WHERE e.account_id = deliveries.account_id AND e.id = deliveries.event_id) AS webhook`;
 
-const SELECT_DELIVERY = `SELECT d.*, e.event_type, e.webhook
+const SELECT_DELIVERY = `SELECT d.*, e.webhook
   FROM deliveries d JOIN events e ON e.account_id = d.account_id AND e.id = d.event_id`;
 
 /** Bound to the claim statement. `exclude_origins` is a JSON array, so one statement fits any list. */
@@ -39,26 +39,35 @@ export function prepareSqliteStatements(db: Database.Database) {
 
 function accountStatements(db: Database.Database) {
   return {
-    insertAccount: db.prepare<AccountRow>(
+    insertAccount: prepareStatement<[AccountRow]>(
+      db,
       `INSERT INTO accounts (id, name, api_key_hash, settings, created_at)
        VALUES (@id, @name, @api_key_hash, @settings, @created_at)`,
     ),
-    getAccount: db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?'),
-    findAccountByKeyHash: db.prepare<[string], AccountRow>(
+    getAccount: prepareStatement<[string], AccountRow>(db, 'SELECT * FROM accounts WHERE id = ?'),
+    findAccountByKeyHash: prepareStatement<[string], AccountRow>(
+      db,
       'SELECT * FROM accounts WHERE api_key_hash = ?',
     ),
-    updateAccountSettings: db.prepare<[string, string]>(
+    updateAccountSettings: prepareStatement<[string, string]>(
+      db,
       'UPDATE accounts SET settings = ? WHERE id = ?',
     ),
-    listAccounts: db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY created_at, id'),
-    insertSigningKey: db.prepare<SigningKeyRow>(
+    listAccounts: prepareStatement<[], AccountRow>(
+      db,
+      'SELECT * FROM accounts ORDER BY created_at, id',
+    ),
+    insertSigningKey: prepareStatement<[SigningKeyRow]>(
+      db,
       `INSERT INTO signing_keys (id, account_id, public_key, private_key, created_at, retires_at)
        VALUES (@id, @account_id, @public_key, @private_key, @created_at, @retires_at)`,
     ),
-    retireCurrentKeys: db.prepare<[number, string]>(
+    retireCurrentKeys: prepareStatement<[number, string]>(
+      db,
       'UPDATE signing_keys SET retires_at = ? WHERE account_id = ? AND retires_at IS NULL',
     ),
-    listSigningKeys: db.prepare<[string, number], SigningKeyRow>(
+    listSigningKeys: prepareStatement<[string, number], SigningKeyRow>(
+      db,
       `SELECT * FROM signing_keys WHERE account_id = ? AND (retires_at IS NULL OR retires_at > ?)
        ORDER BY retires_at IS NOT NULL, created_at DESC, id DESC`,
     ),
@@ -67,19 +76,23 @@ function accountStatements(db: Database.Database) {
 
 function resourceStatements(db: Database.Database) {
   return {
-    putResource: db.prepare<ResourceRow>(
+    putResource: prepareStatement<[ResourceRow]>(
+      db,
       `INSERT INTO resources (account_id, kind, id, data, created_at, updated_at)
        VALUES (@account_id, @kind, @id, @data, @created_at, @updated_at)
        ON CONFLICT (account_id, kind, id) DO UPDATE SET
          data = excluded.data, updated_at = excluded.updated_at`,
     ),
-    getResource: db.prepare<[string, string, string], ResourceRow>(
+    getResource: prepareStatement<[string, string, string], ResourceRow>(
+      db,
       'SELECT * FROM resources WHERE account_id = ? AND kind = ? AND id = ?',
     ),
-    listResources: db.prepare<[string, string], ResourceRow>(
+    listResources: prepareStatement<[string, string], ResourceRow>(
+      db,
       'SELECT * FROM resources WHERE account_id = ? AND kind = ? ORDER BY created_at, id',
     ),
-    deleteResource: db.prepare<[string, string, string]>(
+    deleteResource: prepareStatement<[string, string, string]>(
+      db,
       'DELETE FROM resources WHERE account_id = ? AND kind = ? AND id = ?',
     ),
   };
@@ -91,16 +104,20 @@ function deliveryStatements(db: Database.Database) {
 
 function publishStatements(db: Database.Database) {
   return {
-    insertEvent: db.prepare<EventRow>(
+    insertEvent: prepareStatement<[EventRow]>(
+      db,
       `INSERT INTO events (account_id, id, event_type, webhook, created_at)
        VALUES (@account_id, @id, @event_type, @webhook, @created_at)
        ON CONFLICT (account_id, id) DO NOTHING`,
     ),
-    insertDelivery: db.prepare<DeliveryInsertRow>(
-      `INSERT INTO deliveries (id, account_id, event_id, url, failover_url, method, api_version,
-         timeout_ms, retry_schedule, body_format, origin, next_attempt_at, created_at, options)
-       VALUES (@id, @account_id, @event_id, @url, @failover_url, @method, @api_version,
-         @timeout_ms, @retry_schedule, @body_format, @origin, @next_attempt_at, @created_at, @options)`,
+    insertDelivery: prepareStatement<[DeliveryInsertRow]>(
+      db,
+      `INSERT INTO deliveries (id, account_id, event_id, event_type, url, failover_url, method,
+         api_version, timeout_ms, retry_schedule, body_format, origin, next_attempt_at,
+         created_at, options)
+       VALUES (@id, @account_id, @event_id, @event_type, @url, @failover_url, @method,
+         @api_version, @timeout_ms, @retry_schedule, @body_format, @origin, @next_attempt_at,
+         @created_at, @options)`,
     ),
   };
 }
@@ -111,12 +128,13 @@ function publishStatements(db: Database.Database) {
  */
 function queueStatements(db: Database.Database) {
   return {
-    claimDue: db.prepare<ClaimParams, DeliveryRow>(
+    claimDue: prepareStatement<[ClaimParams], DeliveryRow>(
+      db,
       `UPDATE deliveries
        SET lease_owner = @owner, lease_expires_at = @lease_expires_at,
          started_at = COALESCE(started_at, @now)
-       WHERE id IN (
-         SELECT id FROM deliveries
+       WHERE rowid IN (
+         SELECT rowid FROM deliveries
          WHERE state = 'queued' AND next_attempt_at <= @now
            AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
            AND origin NOT IN (SELECT value FROM json_each(@exclude_origins))
@@ -124,26 +142,30 @@ function queueStatements(db: Database.Database) {
          LIMIT @limit)
        ${RETURNING_DELIVERY}`,
     ),
-    completeDelivery: db.prepare<CompleteParams>(
+    completeDelivery: prepareStatement<[CompleteParams]>(
+      db,
       `UPDATE deliveries
        SET state = @state, attempts = attempts + @attempt_count, rounds = @rounds,
          next_attempt_at = @next_attempt_at, finished_at = @finished_at,
          lease_owner = NULL, lease_expires_at = NULL
        WHERE id = @id AND lease_owner = @owner AND state = 'queued'`,
     ),
-    insertAttempt: db.prepare<AttemptRow>(
+    insertAttempt: prepareStatement<[AttemptRow]>(
+      db,
       `INSERT INTO attempts (id, delivery_id, attempt, url, status, started_at, finished_at,
          errors, request, response, error, latency_ms, meta)
        VALUES (@id, @delivery_id, @attempt, @url, @status, @started_at, @finished_at,
          @errors, @request, @response, @error, @latency_ms, @meta)`,
     ),
     // Released deliveries keep their place in line: they were due already.
-    releaseLeases: db.prepare<[number, string]>(
+    releaseLeases: prepareStatement<[number, string]>(
+      db,
       `UPDATE deliveries
        SET lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = MIN(next_attempt_at, ?)
        WHERE state = 'queued' AND lease_owner = ?`,
     ),
-    requeue: db.prepare<[number, string, string], DeliveryRow>(
+    requeue: prepareStatement<[number, string, string], DeliveryRow>(
+      db,
       `UPDATE deliveries
        SET state = 'queued', next_attempt_at = ?, finished_at = NULL,
          lease_owner = NULL, lease_expires_at = NULL
@@ -152,7 +174,8 @@ function queueStatements(db: Database.Database) {
     ),
     // Only rows ahead of the first unleased one can be due sooner, and those are the few in
     // flight, so this reads a short stretch of the claim index whatever the backlog.
-    nextDueAt: db.prepare<[], { due: number | null }>(
+    nextDueAt: prepareStatement<[], { due: number | null }>(
+      db,
       `SELECT MIN(MAX(next_attempt_at, COALESCE(lease_expires_at, 0))) AS due
        FROM deliveries
        WHERE state = 'queued' AND next_attempt_at <= COALESCE(
@@ -161,7 +184,8 @@ function queueStatements(db: Database.Database) {
           ORDER BY next_attempt_at LIMIT 1),
          9223372036854775807)`,
     ),
-    countQueued: db.prepare<[], { total: number }>(
+    countQueued: prepareStatement<[], { total: number }>(
+      db,
       `SELECT count(*) AS total FROM deliveries WHERE state = 'queued'`,
     ),
   };
@@ -169,13 +193,16 @@ function queueStatements(db: Database.Database) {
 
 function readStatements(db: Database.Database) {
   return {
-    getEvent: db.prepare<[string, string], EventRow>(
+    getEvent: prepareStatement<[string, string], EventRow>(
+      db,
       'SELECT * FROM events WHERE account_id = ? AND id = ?',
     ),
-    getDelivery: db.prepare<[string, string], DeliveryRow>(
+    getDelivery: prepareStatement<[string, string], DeliveryRow>(
+      db,
       `${SELECT_DELIVERY} WHERE d.account_id = ? AND d.id = ?`,
     ),
-    listAttempts: db.prepare<[string], AttemptRow>(
+    listAttempts: prepareStatement<[string], AttemptRow>(
+      db,
       'SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt DESC, started_at DESC, id DESC',
     ),
   };

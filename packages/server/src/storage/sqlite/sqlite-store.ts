@@ -32,10 +32,11 @@ import type {
 } from '../store.js';
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
 import { SQLITE_FLAVOR } from './sqlite-flavor.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { migrateSqlite } from './sqlite-migrator.js';
-import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
+import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements.js';
 
 export type { SqliteStoreOptions } from './sqlite-database.js';
 
@@ -54,6 +55,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
 /**
  * {@link Store} over one better-sqlite3 connection. The driver is synchronous; each method runs to
  * completion before it returns its promise, so no two of them interleave on the connection.
+ * The hot writes (`publish`, `complete`) share transactions through {@link SqliteGroupCommit}.
  * Write transactions are IMMEDIATE so that other processes on the same file wait on the busy
  * timeout instead of failing halfway.
  */
@@ -63,8 +65,7 @@ export class SqliteStore implements Store {
   readonly #dynamic: SqliteStatementCache;
   readonly #createAccountTx: Database.Transaction<(account: Account, key: SigningKey) => void>;
   readonly #rotateKeyTx: Database.Transaction<(key: SigningKey, retireAt: number) => void>;
-  readonly #publishTx: Database.Transaction<(input: PublishInput) => PublishResult>;
-  readonly #completeTx: Database.Transaction<(input: CompleteInput) => boolean>;
+  readonly #groupCommit: SqliteGroupCommit;
   #prepared: SqliteStatements | undefined;
 
   constructor(options: SqliteStoreOptions) {
@@ -78,8 +79,7 @@ export class SqliteStore implements Store {
       this.#s.retireCurrentKeys.run(retireAt, key.accountId);
       this.#s.insertSigningKey.run(signingKeyRow(key));
     });
-    this.#publishTx = this.#db.transaction((input: PublishInput) => this.#publishNow(input));
-    this.#completeTx = this.#db.transaction((input: CompleteInput) => this.#completeNow(input));
+    this.#groupCommit = new SqliteGroupCommit(this.#db);
   }
 
   /** Prepared on first use: the tables must exist first, and `migrate` creates them. */
@@ -96,7 +96,9 @@ export class SqliteStore implements Store {
 
   close(): Promise<void> {
     return settle(() => {
-      if (this.#db.open) this.#db.close();
+      if (!this.#db.open) return;
+      this.#groupCommit.flush();
+      this.#db.close();
     });
   }
 
@@ -153,7 +155,7 @@ export class SqliteStore implements Store {
   }
 
   publish(input: PublishInput): Promise<PublishResult> {
-    return settle(() => this.#publishTx.immediate(input));
+    return this.#groupCommit.run(() => this.#publishNow(input));
   }
 
   #publishNow({ event, deliveries }: PublishInput): PublishResult {
@@ -190,7 +192,7 @@ export class SqliteStore implements Store {
   }
 
   complete(input: CompleteInput): Promise<boolean> {
-    return settle(() => this.#completeTx.immediate(input));
+    return this.#groupCommit.run(() => this.#completeNow(input));
   }
 
   #completeNow(input: CompleteInput): boolean {
@@ -231,7 +233,9 @@ export class SqliteStore implements Store {
   ): Promise<PageResult<Delivery>> {
     return settle(() => {
       const query = deliveryListQuery(accountId, filter, page, SQLITE_FLAVOR);
-      const count = this.#dynamic.get<{ total: number }>(query.count.sql).get(...query.count.values);
+      const count = this.#dynamic
+        .get<{ total: number }>(query.count.sql)
+        .get(...query.count.values);
       const rows = this.#dynamic.get<DeliveryRow>(query.page.sql).all(...query.page.values);
       return { rows: rows.map(toDelivery), total: count?.total ?? 0 };
     });

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { generateKeyPair, type KeyPair } from '@switchboard/core';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
 import type { Delivery, DeliveryTarget, JsonObject, Store } from '../../../src/storage/store.js';
-import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from '../../../src/delivery/delivery-worker.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from '../../../src/delivery/delivery-worker.js';
 
 export const T0 = Date.UTC(2026, 0, 1);
 
@@ -28,14 +32,24 @@ export async function openFixture(): Promise<Fixture> {
   await store.migrate();
   const keys = generateKeyPair();
   const accountId = randomUUID();
-  const account = { id: accountId, name: 'test', apiKeyHash: randomUUID(), settings: {}, createdAt: T0 };
+  const account = {
+    id: accountId,
+    name: 'test',
+    apiKeyHash: randomUUID(),
+    settings: {},
+    createdAt: T0,
+  };
   const key = { id: randomUUID(), accountId, ...keys, createdAt: T0, retiresAt: null };
   await store.createAccount(account, key);
   return { store, accountId, keys, clock: new ManualClock() };
 }
 
 /** Publishes one event with one delivery to `url`, due now; returns the delivery id. */
-export async function publish(fixture: Fixture, url: string, target: Partial<DeliveryTarget> = {}): Promise<string> {
+export async function publish(
+  fixture: Fixture,
+  url: string,
+  target: Partial<DeliveryTarget> = {},
+): Promise<string> {
   const eventId = randomUUID();
   const webhook: JsonObject = {
     record_type: 'event',
@@ -55,12 +69,26 @@ export async function publish(fixture: Fixture, url: string, target: Partial<Del
     ...target,
   };
   const id = randomUUID();
-  const event = { id: eventId, accountId: fixture.accountId, eventType: 'call.initiated', webhook, createdAt: fixture.clock.now() };
-  await fixture.store.publish({ event, deliveries: [{ id, target: fullTarget, origin: new URL(url).origin, nextAttemptAt: fixture.clock.now() }] });
+  const event = {
+    id: eventId,
+    accountId: fixture.accountId,
+    eventType: 'call.initiated',
+    webhook,
+    createdAt: fixture.clock.now(),
+  };
+  await fixture.store.publish({
+    event,
+    deliveries: [
+      { id, target: fullTarget, origin: new URL(url).origin, nextAttemptAt: fixture.clock.now() },
+    ],
+  });
   return id;
 }
 
-export function startWorker(fixture: Fixture, options: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
+export function startWorker(
+  fixture: Fixture,
+  options: Partial<DeliveryWorkerOptions> = {},
+): DeliveryWorker {
   const worker = createDeliveryWorker({
     store: fixture.store,
     owner: `test:${randomUUID()}`,
@@ -77,7 +105,8 @@ export function startWorker(fixture: Fixture, options: Partial<DeliveryWorkerOpt
 export async function settled(fixture: Fixture, id: string, attempts: number): Promise<Delivery> {
   for (;;) {
     const delivery = await fixture.store.getDelivery(fixture.accountId, id);
-    if (delivery !== null && delivery.attempts >= attempts && delivery.leaseOwner === null) return delivery;
+    if (delivery !== null && delivery.attempts >= attempts && delivery.leaseOwner === null)
+      return delivery;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -3,9 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { verifySignature, verifyWebhook } from '@switchboard/core';
 
-/** What a route answers; `hang` never answers (the try must time out). */
+/** What a route answers, optionally after `delayMs`; `hang` never answers (the try must time out). */
 export type Reply =
-  | { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: string }
+  | {
+      readonly status: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly body?: string;
+      readonly delayMs?: number;
+    }
   | 'hang';
 
 export interface ReceivedRequest {
@@ -83,8 +88,11 @@ export class TestReceiver {
     const request = await this.#read(req);
     const count = this.to(request.path).length;
     this.received.push(request);
-    const reply = (this.#routes.get(request.path) ?? (() => ({ status: 200 })))(request, count);
+    const route: Route = this.#routes.get(request.path) ?? (() => ({ status: 200 }));
+    const reply = route(request, count);
     if (reply === 'hang') return;
+    if (reply.delayMs !== undefined)
+      await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body ?? '');
   }
@@ -101,14 +109,28 @@ export class TestReceiver {
     return { method: req.method ?? '', path, query, headers: req.headers, body, envelope };
   }
 
-  async #verify(req: IncomingMessage, body: string, query: string): Promise<Record<string, unknown> | null> {
+  async #verify(
+    req: IncomingMessage,
+    body: string,
+    query: string,
+  ): Promise<Record<string, unknown> | null> {
     const now = this.#now();
     try {
       if (req.method === 'GET') {
-        await verifySignature({ body: query, headers: req.headers, publicKey: this.#publicKey, now });
+        await verifySignature({
+          body: query,
+          headers: req.headers,
+          publicKey: this.#publicKey,
+          now,
+        });
         return null;
       }
-      return (await verifyWebhook({ body, headers: req.headers, publicKey: this.#publicKey, now })) as unknown as Record<string, unknown>;
+      return (await verifyWebhook({
+        body,
+        headers: req.headers,
+        publicKey: this.#publicKey,
+        now,
+      })) as unknown as Record<string, unknown>;
     } catch (error) {
       this.rejected.push(`${req.method ?? ''} ${req.url ?? ''}: ${String(error)}`);
       return null;

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { generateKeyPair } from '@switchboard/core';
+import { Agent, request } from 'undici';
+import { createDeliveryWorker } from '../packages/server/src/delivery/delivery-worker.js';
+import { buildWebhookRequest } from '../packages/server/src/delivery/webhook-request.js';
+import type {
+  Delivery,
+  DeliveryTarget,
+  JsonObject,
+  Store,
+} from '../packages/server/src/storage/store.js';
+
+export interface RunResult {
+  readonly name: string;
+  readonly deliveries: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly peakRssMb: number;
+}
+
+export interface RunOptions {
+  readonly count: number;
+  readonly urls: readonly string[];
+  readonly concurrency: number;
+}
+
+const PUBLISH_CHUNK = 100;
+
+function webhook(id: string): JsonObject {
+  const payload = {
+    call_control_id: 'v3:bench',
+    connection_id: '1',
+    from: '+15550100',
+    to: '+15550101',
+    state: 'parked',
+  };
+  return {
+    record_type: 'event',
+    event_type: 'call.initiated',
+    id,
+    occurred_at: new Date().toISOString(),
+    payload,
+  };
+}
+
+function target(url: string): DeliveryTarget {
+  return {
+    url,
+    failoverUrl: null,
+    method: 'POST',
+    apiVersion: '2',
+    timeoutMs: 0,
+    retrySchedule: null,
+    bodyFormat: 'telnyx',
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? null;
+}
+
+/** Samples RSS until stopped; returns the peak in MB. */
+function rssSampler(): () => number {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1_048_576);
+  };
+}
+
+/** The ceiling: sign + POST with undici at the same concurrency, no storage at all. */
+export async function ceilingRun(options: RunOptions): Promise<RunResult> {
+  const keys = generateKeyPair();
+  const agent = new Agent({
+    connections: Math.ceil(options.concurrency / options.urls.length),
+    keepAliveTimeout: 4_000,
+  });
+  const stopRss = rssSampler();
+  let next = 0;
+  const started = performance.now();
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < options.count; i = next++) {
+      const url = options.urls[i % options.urls.length]!;
+      const delivery = {
+        id: String(i),
+        webhook: webhook(randomUUID()),
+        target: target(url),
+        attempts: 0,
+      } as unknown as Delivery;
+      const req = buildWebhookRequest({
+        delivery,
+        url,
+        attempt: 1,
+        privateKey: keys.privateKey,
+        now: Date.now(),
+      });
+      const reply = await request(url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        dispatcher: agent,
+      });
+      await reply.body.text();
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  return {
+    name: 'ceiling (sign + POST, no storage)',
+    deliveries: options.count,
+    seconds,
+    perSecond: options.count / seconds,
+    p50Ms: null,
+    p99Ms: null,
+    peakRssMb: stopRss(),
+  };
+}
+
+/** Publishes `count` events through the store while a worker delivers them; measures both ends. */
+export async function storeRun(
+  name: string,
+  store: Store,
+  options: RunOptions,
+): Promise<RunResult> {
+  const accountId = await createAccount(store);
+  const publishedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let failures = 0;
+  let finish: () => void = () => undefined;
+  const allDone = new Promise<void>((resolve) => (finish = resolve));
+  const worker = createDeliveryWorker({
+    store,
+    owner: `bench:${randomUUID()}`,
+    concurrency: options.concurrency,
+    perOriginConcurrency: Math.ceil(options.concurrency / options.urls.length),
+    onAttempt: (attempt, delivery) => {
+      if (attempt.status === 'delivered')
+        latencies.push(performance.now() - (publishedAt.get(delivery.id) ?? 0));
+      else failures += 1;
+      if (latencies.length + failures === options.count) finish();
+    },
+  });
+  const stopRss = rssSampler();
+  const started = performance.now();
+  worker.start();
+  await publishAll(store, accountId, options, publishedAt, () => {
+    worker.wake();
+  });
+  await allDone;
+  const seconds = (performance.now() - started) / 1000;
+  await worker.stop();
+  if (failures > 0) throw new Error(`${name}: ${failures} tries failed`);
+  latencies.sort((a, b) => a - b);
+  const p50Ms = percentile(latencies, 0.5);
+  const p99Ms = percentile(latencies, 0.99);
+  return {
+    name,
+    deliveries: latencies.length,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms,
+    p99Ms,
+    peakRssMb: stopRss(),
+  };
+}
+
+async function createAccount(store: Store): Promise<string> {
+  const id = randomUUID();
+  const keys = generateKeyPair();
+  const now = Date.now();
+  await store.createAccount(
+    { id, name: 'bench', apiKeyHash: randomUUID(), settings: {}, createdAt: now },
+    { id: randomUUID(), accountId: id, ...keys, createdAt: now, retiresAt: null },
+  );
+  return id;
+}
+
+async function publishAll(
+  store: Store,
+  accountId: string,
+  options: RunOptions,
+  publishedAt: Map<string, number>,
+  wake: () => void,
+): Promise<void> {
+  for (let i = 0; i < options.count; i += 1) {
+    const url = options.urls[i % options.urls.length]!;
+    const eventId = randomUUID();
+    const deliveryId = randomUUID();
+    const event = {
+      id: eventId,
+      accountId,
+      eventType: 'call.initiated',
+      webhook: webhook(eventId),
+      createdAt: Date.now(),
+    };
+    publishedAt.set(deliveryId, performance.now());
+    const delivery = {
+      id: deliveryId,
+      target: target(url),
+      origin: new URL(url).origin,
+      nextAttemptAt: Date.now(),
+    };
+    await store.publish({ event, deliveries: [delivery] });
+    if (i % PUBLISH_CHUNK === PUBLISH_CHUNK - 1) {
+      wake();
+      // Publishing competes with delivery for the one event loop, as it does in the server.
+      await yieldToLoop();
+    }
+  }
+  wake();
+}

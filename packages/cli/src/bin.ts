@@ -1,0 +1,3 @@
+import { buildCli } from './cli.js';
+
+await buildCli().parseAsync(process.argv);

@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { startWorker, type RunningWorker } from '@switchboard/server';
+import type { CliIo } from '../cli-io.js';
+import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
+
+/** `switchboard worker`: only the delivery worker, sharing a database with API servers. */
+export function workerCommand(io: CliIo): Command {
+  const command = new Command('worker').description(
+    'run only the delivery worker against a shared database (usually PostgreSQL)',
+  );
+  return addEngineOptions(command).action(async (options: Record<string, unknown>) => {
+    const config = configFrom(options, io);
+    if (config === null) {
+      process.exitCode = 2;
+      return;
+    }
+    try {
+      const worker = await startWorker(config);
+      io.out(`Switchboard worker ${worker.owner} started`);
+      io.onStopSignal(() => void stop(worker, io));
+    } catch (error) {
+      reportStartFailure(error, io);
+    }
+  });
+}
+
+async function stop(worker: RunningWorker, io: CliIo): Promise<void> {
+  io.out('Stopping…');
+  try {
+    await worker.close();
+  } catch (error) {
+    reportStartFailure(error, io);
+  }
+}

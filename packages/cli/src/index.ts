@@ -1,0 +1,2 @@
+export { buildCli } from './cli.js';
+export { processIo, type CliIo } from './cli-io.js';

@@ -1,0 +1,237 @@
+import { NotFoundError } from '../../errors/api-error.js';
+import type { EmulatorDeps } from '../emulator-deps.js';
+import { BodyReader } from './body-reader.js';
+import {
+  CallStateError,
+  InvalidCallControlIdError,
+  InvalidConnectionError,
+} from './call-errors.js';
+import { callControlIdFrom, uuidFrom } from './call-ids.js';
+import type { Command, Effect, FarEndAction } from './call-input.js';
+import { CallRuntime, type CallRuntimeOptions } from './call-runtime.js';
+import type { CallState } from './call-state.js';
+import { COMMAND_PARSERS, phone, type ParseContext, type ParsedCommand } from './command-bodies.js';
+import { readCommon } from './common-params.js';
+import { readDialRequest } from './dial-request.js';
+import { createCall, type NewCall } from './new-call.js';
+import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
+
+export type CallEngineOptions = CallRuntimeOptions;
+
+const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', 'speech']);
+
+/**
+ * The Call Control emulator behind the routes: validates requests, creates calls and feeds
+ * commands, far-end actions and timers to their state machines.
+ */
+export class CallEngine {
+  readonly runtime: CallRuntime;
+  readonly #deps: EmulatorDeps;
+  /** Dial command_ids: `account:command_id` → call id and when first seen. */
+  readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
+
+  constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
+    this.#deps = deps;
+    this.runtime = new CallRuntime(deps, options);
+    this.runtime.onTransfer = (origin, effect) => this.#transfer(origin, effect);
+  }
+
+  /** `POST /v2/calls`. A repeated command_id within 60 s returns the first call unchanged. */
+  async dial(accountId: string, body: unknown): Promise<CallState> {
+    const request = readDialRequest(body, this.#parseContext());
+    const repeated = await this.#repeatedDial(accountId, request.commandId);
+    if (repeated !== null) return repeated;
+    await this.#requireApplication(accountId, request.connectionId);
+    const { streamUrl, ...rest } = request;
+    const call = this.#newCall(accountId, {
+      ...rest,
+      direction: 'outgoing',
+      streamOnAnswer: streamUrl,
+      transferOf: null,
+      sessionId: null,
+    });
+    if (request.commandId !== null)
+      this.#dials.set(`${accountId}:${request.commandId}`, {
+        callId: call.id,
+        at: this.#deps.now(),
+      });
+    return this.#start(call);
+  }
+
+  /** `POST /switchboard/simulate/calls`: an incoming call, parked until the app answers. */
+  async simulateInbound(accountId: string, body: unknown): Promise<CallState> {
+    const reader = new BodyReader(body);
+    const connectionId = reader.string('connection_id', { required: true }) ?? '';
+    const from = phone(reader, 'from', true) ?? '';
+    const to = phone(reader, 'to', true) ?? '';
+    reader.done();
+    await this.#requireApplication(accountId, connectionId);
+    const call = this.#newCall(accountId, {
+      connectionId,
+      from,
+      to,
+      direction: 'incoming',
+      clientState: null,
+      routing: null,
+      amd: 'disabled',
+      timeoutSecs: null,
+      timeLimitSecs: 14_400,
+      recordOnAnswer: null,
+      streamOnAnswer: null,
+      transferOf: null,
+      sessionId: null,
+      commandId: null,
+    });
+    return this.#start(call);
+  }
+
+  async get(accountId: string, id: string): Promise<CallState> {
+    const state = await this.runtime.find(accountId, id);
+    if (state === null) throw new InvalidCallControlIdError();
+    return state;
+  }
+
+  /** `POST /v2/calls/{id}/actions/{action}`; resolves with the command's extra reply fields. */
+  async command(
+    accountId: string,
+    id: string,
+    action: string,
+    body: unknown,
+  ): Promise<Record<string, unknown>> {
+    const parse = COMMAND_PARSERS[action];
+    if (parse === undefined) throw new NotFoundError();
+    const reader = new BodyReader(body);
+    const common = readCommon(reader);
+    const parsed = parse(reader, this.#parseContext());
+    reader.done();
+    const state = await this.get(accountId, id);
+    const command = await this.#resolve(accountId, state, parsed);
+    const result = await this.runtime.apply(accountId, id, { type: 'command', command, common });
+    if (result === null) throw new InvalidCallControlIdError();
+    if (!result.ok) throw new CallStateError(result.refusal);
+    return command.name === 'answer' && command.recordOnAnswer !== null
+      ? { recording_id: command.recordOnAnswer.id }
+      : {};
+  }
+
+  /** `POST /switchboard/simulate/calls/{id}/actions/{action}`: the remote party acts. */
+  async farEnd(accountId: string, id: string, action: string, body: unknown): Promise<void> {
+    if (!FAR_END_ACTIONS.has(action)) throw new NotFoundError();
+    const input = { type: 'far_end', action: readFarEnd(action, new BodyReader(body)) } as const;
+    await this.get(accountId, id);
+    const result = await this.runtime.apply(accountId, id, input);
+    if (result !== null && !result.ok) throw new CallStateError(result.refusal);
+  }
+
+  #parseContext(): ParseContext {
+    return { timings: this.runtime.timings, newId: () => uuidFrom(() => this.#deps.random()) };
+  }
+
+  async #repeatedDial(accountId: string, commandId: string | null): Promise<CallState | null> {
+    if (commandId === null) return null;
+    const seen = this.#dials.get(`${accountId}:${commandId}`);
+    if (seen === undefined || this.#deps.now() - seen.at >= COMMAND_ID_WINDOW_MS) return null;
+    return this.runtime.find(accountId, seen.callId);
+  }
+
+  /** Dial and inbound need a Call Control App of the account that has a webhook URL. */
+  async #requireApplication(accountId: string, connectionId: string): Promise<void> {
+    const app = await this.#deps.store.getResource(
+      accountId,
+      'call_control_application',
+      connectionId,
+    );
+    const url = app?.data['webhook_event_url'];
+    if (typeof url !== 'string' || url === '') throw new InvalidConnectionError();
+  }
+
+  #newCall(
+    accountId: string,
+    call: Omit<NewCall, 'id' | 'accountId' | 'legId' | 'sessionId'> & {
+      readonly sessionId: string | null;
+    },
+  ): NewCall {
+    const random = (): number => this.#deps.random();
+    const sessionId = call.sessionId ?? uuidFrom(random);
+    return {
+      ...call,
+      accountId,
+      id: callControlIdFrom(random),
+      legId: uuidFrom(random),
+      sessionId,
+    };
+  }
+
+  async #start(call: NewCall): Promise<CallState> {
+    const first = createCall(call, this.runtime.context());
+    if (!first.ok) throw new Error('a new call cannot be refused');
+    await this.runtime.start(first);
+    return first.state;
+  }
+
+  /** Fills in what a command needs from other calls: the bridge peer, the queue's size. */
+  async #resolve(accountId: string, state: CallState, parsed: ParsedCommand): Promise<Command> {
+    if (parsed.name === 'bridge') {
+      const peer = await this.runtime.find(accountId, parsed.peerId ?? '');
+      if (peer === null || peer.id === state.id) throw new InvalidCallControlIdError();
+      return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
+    }
+    if (parsed.name === 'enqueue') {
+      const queue = parsed.queue ?? '';
+      return {
+        name: 'enqueue',
+        queue,
+        maxSize: parsed.maxSize,
+        maxWaitMs: parsed.maxWaitMs,
+        queueSize: this.#queueSize(accountId, queue),
+      };
+    }
+    if (parsed.name === 'transfer') {
+      return {
+        ...parsed,
+        to: parsed.to ?? '',
+        from: parsed.from ?? (state.direction === 'incoming' ? state.from : state.to),
+      };
+    }
+    return parsed;
+  }
+
+  #queueSize(accountId: string, queue: string): number {
+    let size = 0;
+    for (const call of this.runtime.liveCalls())
+      if (call.accountId === accountId && call.queue?.name === queue) size++;
+    return size;
+  }
+
+  /** A transfer dials a new leg in the same session; it is bridged to `origin` on answer. */
+  async #transfer(origin: CallState, effect: Extract<Effect, { type: 'transfer' }>): Promise<void> {
+    const call = this.#newCall(origin.accountId, {
+      connectionId: origin.connectionId,
+      from: effect.from,
+      to: effect.to,
+      direction: 'outgoing',
+      clientState: effect.clientState,
+      routing: origin.routing,
+      amd: 'disabled',
+      timeoutSecs: effect.timeoutSecs,
+      timeLimitSecs: 14_400,
+      recordOnAnswer: null,
+      streamOnAnswer: null,
+      transferOf: origin.id,
+      sessionId: origin.sessionId,
+      commandId: null,
+    });
+    await this.#start(call);
+  }
+}
+
+function readFarEnd(action: string, reader: BodyReader): FarEndAction {
+  let result: FarEndAction;
+  if (action === 'dtmf')
+    result = { name: 'dtmf', digits: reader.string('digits', { required: true }) ?? '' };
+  else if (action === 'speech')
+    result = { name: 'speech', text: reader.string('text', { required: true }) ?? '' };
+  else result = { name: action as 'answer' | 'hangup' | 'hold' | 'unhold' };
+  reader.done();
+  return result;
+}

@@ -1,0 +1,170 @@
+import { detectionEnded, greetingEnded } from './amd-transitions.js';
+import { draftOf, finish, isAlive, patch, type Draft, type StepContext } from './call-draft.js';
+import type {
+  CallInput,
+  Command,
+  CommonParams,
+  FarEndAction,
+  PeerSignal,
+  Refusal,
+  Step,
+} from './call-input.js';
+import type { CallState, CallTimer } from './call-state.js';
+import { runCommand } from './command-transitions.js';
+import { dequeue, hearSpeech, holdChanged } from './feature-transitions.js';
+import { gatherTimedOut, promptEnded, receiveDigits } from './gather-transitions.js';
+import {
+  answered,
+  bridged,
+  endCall,
+  farEndHangup,
+  peerHungUp,
+  ringOutcome,
+} from './lifecycle-transitions.js';
+import { mediaEnded } from './media-transitions.js';
+
+/** A repeated command_id within this window is ignored (Telnyx: 60 s). */
+export const COMMAND_ID_WINDOW_MS = 60_000;
+
+/**
+ * The call state machine: one pure function from (state, input, time) to the next state and
+ * the effects (webhooks, timers, signals to other calls) the engine must carry out.
+ */
+export function step(state: CallState, input: CallInput, ctx: StepContext): Step {
+  switch (input.type) {
+    case 'command':
+      return onCommand(state, input.command, input.common, ctx);
+    case 'far_end':
+      return onFarEnd(state, input.action, ctx);
+    case 'timer':
+      return onTimer(state, input.timer, ctx);
+    case 'peer':
+      return onPeer(state, input.signal, ctx);
+  }
+}
+
+function refuse(refusal: Refusal): Step {
+  return { ok: false, refusal };
+}
+
+function onCommand(
+  state: CallState,
+  command: Command,
+  common: CommonParams,
+  ctx: StepContext,
+): Step {
+  if (!isAlive(state)) return refuse('call_ended');
+  if (isDuplicate(state, common.commandId, ctx.now)) return { ok: true, state, effects: [] };
+  const draft = draftOf(state, ctx);
+  rememberCommand(draft, common);
+  const refusal = runCommand(draft, command);
+  return refusal === null ? finish(draft) : refuse(refusal);
+}
+
+export function isDuplicate(state: CallState, commandId: string | null, now: number): boolean {
+  if (commandId === null) return false;
+  const seen = state.commandIds[commandId];
+  return seen !== undefined && now - seen < COMMAND_ID_WINDOW_MS;
+}
+
+/** Applies client_state and routing before the command, so its own events already carry them. */
+function rememberCommand(draft: Draft, common: CommonParams): void {
+  const now = draft.ctx.now;
+  const kept = Object.entries(draft.state.commandIds).filter(
+    ([, at]) => now - at < COMMAND_ID_WINDOW_MS,
+  );
+  const commandIds = Object.fromEntries(
+    common.commandId === null ? kept : [...kept, [common.commandId, now]],
+  );
+  patch(draft, { commandIds });
+  if (common.clientState !== null) patch(draft, { clientState: common.clientState });
+  if (common.routing !== null)
+    patch(draft, { routing: { ...draft.state.routing, ...common.routing } });
+}
+
+function onFarEnd(state: CallState, action: FarEndAction, ctx: StepContext): Step {
+  if (!isAlive(state)) return refuse('call_ended');
+  const needsAnswer = action.name !== 'answer' && action.name !== 'hangup';
+  if (needsAnswer && state.phase !== 'answered') return refuse('not_answered');
+  const draft = draftOf(state, ctx);
+  farEndAct(draft, action);
+  return finish(draft);
+}
+
+function farEndAct(draft: Draft, action: FarEndAction): void {
+  if (action.name === 'answer') answerAndLink(draft);
+  else if (action.name === 'hangup') farEndHangup(draft);
+  else if (action.name === 'dtmf') receiveDigits(draft, action.digits);
+  else if (action.name === 'speech') hearSpeech(draft, action.text);
+  else holdChanged(draft, action.name === 'hold');
+}
+
+/** The far end can only answer a call it is ringing for: an outgoing one. */
+function answerAndLink(draft: Draft): void {
+  if (draft.state.direction !== 'outgoing') return;
+  answered(draft);
+  linkTransfer(draft);
+}
+
+/** A transfer's new leg is bridged to the original call as soon as it answers. */
+function linkTransfer(draft: Draft): void {
+  const original = draft.state.transferOf;
+  if (original === null || draft.state.phase !== 'answered') return;
+  bridged(draft, original, false);
+  draft.effects.push({
+    type: 'signal',
+    callId: original,
+    signal: { name: 'bridged', peerId: draft.state.id, parkAfterUnbridge: false },
+  });
+  patch(draft, { transferOf: null });
+}
+
+function onTimer(state: CallState, timer: CallTimer, ctx: StepContext): Step {
+  if (!state.timers.some((pending) => pending.id === timer.id))
+    return { ok: true, state, effects: [] };
+  const draft = draftOf(state, ctx);
+  patch(draft, { timers: state.timers.filter((pending) => pending.id !== timer.id) });
+  fire(draft, timer);
+  return finish(draft);
+}
+
+function fire(draft: Draft, timer: CallTimer): void {
+  switch (timer.kind) {
+    case 'ring_outcome':
+      ringOutcome(draft);
+      linkTransfer(draft);
+      return;
+    case 'dial_timeout':
+      endCall(draft, 'timeout', 'system');
+      return;
+    case 'time_limit':
+      endCall(draft, 'time_limit', 'system');
+      return;
+    case 'amd_result':
+      detectionEnded(draft);
+      return;
+    case 'amd_greeting':
+      greetingEnded(draft);
+      return;
+    case 'media_end':
+      mediaEnded(draft);
+      return;
+    case 'prompt_end':
+      promptEnded(draft);
+      return;
+    case 'gather_timeout':
+      gatherTimedOut(draft);
+      return;
+    case 'queue_timeout':
+      dequeue(draft, 'timeout');
+      return;
+  }
+}
+
+function onPeer(state: CallState, signal: PeerSignal, ctx: StepContext): Step {
+  if (!isAlive(state)) return { ok: true, state, effects: [] };
+  const draft = draftOf(state, ctx);
+  if (signal.name === 'bridged') bridged(draft, signal.peerId, signal.parkAfterUnbridge);
+  else peerHungUp(draft, signal.peerId);
+  return finish(draft);
+}

@@ -1,0 +1,104 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { hashSecret } from './accounts/api-key.js';
+import { ensureDefaultAccount } from './accounts/ensure-default-account.js';
+import { keyFilePath } from './accounts/key-file.js';
+import { createApp, type RouteRegistrar } from './api/create-app.js';
+import type { ServerConfig } from './config/server-config.js';
+import { createLogger } from './create-logger.js';
+import { registerRecordingRoutes } from './emulator/calls/call-routes.js';
+import { emulatorRoutes } from './emulator/emulator-routes.js';
+import type { DeliveryWorker } from './delivery/delivery-worker.js';
+import type { Store } from './storage/store.js';
+import {
+  buildWorker,
+  once,
+  openMigratedStore,
+  stopAll,
+  type StartOptions,
+} from './start-worker.js';
+import { workerOwner } from './worker-owner.js';
+
+/** A running `switchboard serve`. */
+export interface RunningServer {
+  /** Base URL of the server, e.g. `http://127.0.0.1:7700`; the Telnyx API is under `/v2`. */
+  readonly url: string;
+  readonly accountId: string;
+  /** The default account's API key, when known (see docs/server.md). */
+  readonly apiKey: string | null;
+  /** Path of the file holding the default account's key. */
+  readonly apiKeyFile: string;
+  /** Base64 of the default account's raw 32-byte Ed25519 public key. */
+  readonly publicKey: string;
+  /** True when this start made the default account. */
+  readonly created: boolean;
+  readonly dialect: Store['dialect'];
+  /** Stops accepting requests, drains the worker, closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions extends StartOptions {
+  /** Extra authenticated routes, beside the built-in API and emulator. */
+  readonly routes?: readonly RouteRegistrar[];
+}
+
+/**
+ * The composition root: store → default account → delivery worker → HTTP API. Anything that
+ * fails half-way closes what was already opened, so a failed start leaves no locks behind.
+ */
+export async function startServer(
+  config: ServerConfig,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = await openMigratedStore(config);
+  let worker: DeliveryWorker | null = null;
+  let app: FastifyInstance | null = null;
+  let url = `http://${config.host}:${config.port}`;
+  try {
+    const account = await ensureDefaultAccount(store, {
+      dataDir: config.dataDir,
+      apiKey: config.apiKey,
+      now: Date.now(),
+    });
+    worker = buildWorker(config, store, workerOwner(), logger);
+    app = createApp(
+      {
+        store,
+        worker,
+        logger,
+        adminTokenHash: config.adminToken === null ? null : hashSecret(config.adminToken),
+      },
+      [emulatorRoutes({ baseUrl: () => url }), ...(options.routes ?? [])],
+      [registerRecordingRoutes],
+    );
+    await app.listen({ host: config.host, port: config.port });
+    url = baseUrl(app.server.address() as AddressInfo);
+    worker.start();
+    const running = { app, worker };
+    return {
+      url,
+      accountId: account.account.id,
+      apiKey: account.apiKey,
+      apiKeyFile: keyFilePath(config.dataDir),
+      publicKey: account.publicKey,
+      created: account.created,
+      dialect: store.dialect,
+      close: once(async () => {
+        await running.app.close();
+        await stopAll(config, running.worker, store);
+      }),
+    };
+  } catch (error) {
+    await app?.close();
+    await (worker === null ? store.close() : stopAll(config, worker, store));
+    throw error;
+  }
+}
+
+/** A URL a local client can use: a wildcard bind address is reached through loopback. */
+function baseUrl(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? '127.0.0.1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}

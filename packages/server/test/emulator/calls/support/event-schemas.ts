@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+const SCHEMAS_PATH = '/work/shared/reference/telnyx-webhook-event-schemas.json';
+
+interface SchemaFile {
+  readonly webhooks: Readonly<Record<string, { readonly schema: SchemaNode }>>;
+}
+
+interface SchemaNode {
+  readonly properties?: {
+    readonly data?: {
+      readonly properties?: { readonly event_type?: { readonly enum?: readonly string[] } };
+    };
+  };
+}
+
+/** One compiled validator per event type, keyed by the event_type its schema allows. */
+function compileAll(): ReadonlyMap<string, ValidateFunction> {
+  const file = JSON.parse(readFileSync(SCHEMAS_PATH, 'utf8')) as SchemaFile;
+  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+  const validators = new Map<string, ValidateFunction>();
+  for (const { schema } of Object.values(file.webhooks)) {
+    const eventType = schema.properties?.data?.properties?.event_type?.enum?.[0];
+    if (eventType !== undefined) validators.set(eventType, ajv.compile(schema));
+  }
+  return validators;
+}
+
+let validators: ReadonlyMap<string, ValidateFunction> | null = null;
+
+/** Schema errors for one emitted event, wrapped as Telnyx sends it; empty when valid. */
+export function schemaErrors(
+  eventType: string,
+  payload: Readonly<Record<string, unknown>>,
+  id: string,
+  occurredAt: number,
+): string[] {
+  validators ??= compileAll();
+  const validate = validators.get(eventType);
+  if (validate === undefined) return [`no schema for ${eventType}`];
+  const body = {
+    data: {
+      record_type: 'event',
+      event_type: eventType,
+      id,
+      occurred_at: new Date(occurredAt).toISOString(),
+      payload,
+    },
+  };
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map(
+    (error) => `${eventType} ${error.instancePath} ${error.message ?? ''}`,
+  );
+}
