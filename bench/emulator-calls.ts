@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     random: Math.random,
     baseUrl: 'http://127.0.0.1:0',
   };
-  await registerCallRoutes(app, deps, { timings: TIMINGS });
+  registerCallRoutes(app, deps, { timings: TIMINGS });
   await app.ready();
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();

@@ -50,7 +50,14 @@ async function emit(ctx: RouteContext, input: EmitInput): Promise<void> {
   const account = await ctx.store.getAccount(input.accountId);
   if (account === null) return;
   const outcome = await publishEvent(
-    { store: ctx.store, now: ctx.now, newId: ctx.newId, wake: () => ctx.worker.wake() },
+    {
+      store: ctx.store,
+      now: ctx.now,
+      newId: ctx.newId,
+      wake: () => {
+        ctx.worker.wake();
+      },
+    },
     publishInput(account, input),
   );
   if (outcome.kind === 'unknown_connection' || outcome.kind === 'no_target') {
