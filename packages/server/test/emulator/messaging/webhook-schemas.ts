@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { EmitInput } from '../../../src/emulator/emulator-deps.js';
 
 const SCHEMAS = new URL(
-  '../../../../../../shared/reference/telnyx-webhook-event-schemas.json',
+  '../../../../core/src/events/telnyx-webhook-event-schemas.json',
   import.meta.url,
 );
 

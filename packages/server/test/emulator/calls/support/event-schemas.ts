@@ -5,7 +5,11 @@ import addFormatsModule from 'ajv-formats';
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-const SCHEMAS_PATH = '/work/shared/reference/telnyx-webhook-event-schemas.json';
+// The project's own copy of the official schemas, so a fresh clone needs nothing outside it.
+const SCHEMAS_PATH = new URL(
+  '../../../../../core/src/events/telnyx-webhook-event-schemas.json',
+  import.meta.url,
+);
 
 interface SchemaFile {
   readonly webhooks: Readonly<Record<string, { readonly schema: SchemaNode }>>;
