@@ -1,0 +1,42 @@
+// Extracts the OpenAPI component schemas that our API replies must match, with every $ref
+// inlined, into a JSON fixture the tests read. Run: node scripts/extract-response-schemas.mjs <spec.yml>
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const NAMES = [
+  'Call',
+  'CallWithRecordingId',
+  'CallControlApplication',
+  'CallControlCommandResult',
+  'MessagingProfile',
+  'OutboundMessagePayload',
+  'PhoneNumberDetailed',
+  'PhoneNumberWithMessagingSettings',
+  'webhook_delivery',
+];
+const specPath = process.argv[2] ?? '../shared/reference/telnyx-openapi.yml';
+const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 });
+const schemas = spec.components.schemas;
+
+function inline(node, seen) {
+  if (Array.isArray(node)) return node.map((item) => inline(item, seen));
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') {
+    const name = node.$ref.replace('#/components/schemas/', '');
+    if (seen.has(name)) return {};
+    return inline(schemas[name], new Set([...seen, name]));
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'example' || key === 'examples') continue;
+    out[key] = inline(value, seen);
+  }
+  return out;
+}
+
+const result = Object.fromEntries(
+  NAMES.map((name) => [name, inline(schemas[name], new Set([name]))]),
+);
+const target = new URL('../packages/server/test/fixtures/response-schemas.json', import.meta.url);
+writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wrote ${NAMES.length} schemas to ${target.pathname}`);
