@@ -53,11 +53,11 @@ export function receiverError(status: number, code: ReceiverResponseCode): Webho
 }
 
 /**
- * 400 when the request itself is unusable (a parsed body, a non-envelope payload), 500 when
- * the receiver is misconfigured (a bad key, so Telnyx keeps retrying until it is fixed),
- * 401 for every signature and timestamp failure.
+ * 400 when the payload itself is unusable, 500 when the receiver is misconfigured (a bad key,
+ * or a body parsed by middleware before us) so Telnyx keeps retrying until the fix is deployed
+ * instead of dropping every delivery as final, 401 for every signature and timestamp failure.
  */
 export function statusForVerificationCode(code: WebhookErrorCode): number {
-  if (code === 'WH_BODY_PARSED' || code === 'WH_MALFORMED_PAYLOAD') return 400;
-  return code === 'WH_BAD_KEY' ? 500 : 401;
+  if (code === 'WH_MALFORMED_PAYLOAD') return 400;
+  return code === 'WH_BAD_KEY' || code === 'WH_BODY_PARSED' ? 500 : 401;
 }

@@ -15,7 +15,7 @@ describeAdapterContract('express', (receiver) => {
 });
 
 describe('express adapter body guard', () => {
-  it('answers 400 WH_BODY_PARSED with guidance when express.json() ran first', async () => {
+  it('answers 500 WH_BODY_PARSED with guidance when express.json() ran first', async () => {
     const onError = vi.fn();
     const handler = vi.fn();
     const receiver = createWebhookReceiver({
@@ -29,7 +29,7 @@ describe('express adapter body guard', () => {
     const server = await listen(createServer(app));
     try {
       const reply = await post(server, signed(testEvent('call.answered')));
-      expect(reply.status).toBe(400);
+      expect(reply.status).toBe(500);
       expect(reply.body).toMatchObject({ error: { code: 'WH_BODY_PARSED' } });
       expect(JSON.stringify(reply.body)).toContain('before any global body parser');
       expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'WH_BODY_PARSED' }), {

@@ -88,11 +88,11 @@ describe('createWebhookReceiver', () => {
     expect(noId.status).toBe(400);
   });
 
-  it('answers 400 and reports WH_BODY_PARSED when an adapter rejects a parsed body', () => {
+  it('answers 500 and reports WH_BODY_PARSED when an adapter rejects a parsed body', () => {
     const onError = vi.fn();
     const receiver = createWebhookReceiver({ publicKey: keys.publicKey, handlers: {}, onError });
     const response = receiver.reject(new WebhookVerificationError('WH_BODY_PARSED'));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(500);
     expect(json(response)).toMatchObject({ error: { code: 'WH_BODY_PARSED' } });
     expect(onError).toHaveBeenCalledWith(expect.anything(), { phase: 'verification' });
   });
