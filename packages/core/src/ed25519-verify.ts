@@ -1,3 +1,4 @@
+import { nodeCrypto } from './node-crypto.js';
 import type * as NodeCryptoModule from 'node:crypto';
 import { decodeRawKey } from './raw-key.js';
 
@@ -5,8 +6,6 @@ type NodeCrypto = typeof NodeCryptoModule;
 // Synchronous on Node, so the common path costs no extra promise ticks; a promise on WebCrypto.
 type Verifier = (data: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>;
 
-// node:crypto when the runtime has it (fast, synchronous); WebCrypto otherwise (edge runtimes).
-const nodeCrypto: NodeCrypto | null = await import('node:crypto').catch(() => null);
 const SPKI_PREFIX = new Uint8Array([
   0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
 ]);

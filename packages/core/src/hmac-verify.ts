@@ -1,9 +1,6 @@
-import type * as NodeCryptoModule from 'node:crypto';
+import { nodeCrypto } from './node-crypto.js';
 import { decodeBase64 } from './encoding.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
-
-type NodeCrypto = typeof NodeCryptoModule;
-const nodeCrypto: NodeCrypto | null = await import('node:crypto').catch(() => null);
 
 /** Constant-time check of an HMAC-SHA256 signature under a Standard Webhooks `whsec_` secret. */
 export async function verifyHmac(

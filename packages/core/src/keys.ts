@@ -1,10 +1,6 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-} from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { encodeBase64 } from './encoding.js';
+import { requireNodeCrypto } from './node-crypto.js';
 import { decodeRawKey } from './raw-key.js';
 
 /** An Ed25519 key pair as Telnyx shows keys: base64 of the raw 32-byte key (private: the seed). */
@@ -21,7 +17,8 @@ const privateCache = new Map<string, KeyObject>();
 
 /** A fresh Ed25519 key pair, both halves as base64 of the raw 32 bytes. */
 export function generateKeyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const { publicKey, privateKey } =
+    requireNodeCrypto('generateKeyPair').generateKeyPairSync('ed25519');
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
   return {
@@ -32,17 +29,19 @@ export function generateKeyPair(): KeyPair {
 
 /** The public half of a base64 raw private key (seed). */
 export function publicKeyFromPrivate(privateKey: string): string {
-  const spki = createPublicKey(importPrivateKey(privateKey)).export({
-    format: 'der',
-    type: 'spki',
-  });
+  const spki = requireNodeCrypto('publicKeyFromPrivate')
+    .createPublicKey(importPrivateKey(privateKey))
+    .export({
+      format: 'der',
+      type: 'spki',
+    });
   return encodeBase64(spki.subarray(SPKI_PREFIX.length));
 }
 
 /** Imports (once, then from a small cache) a base64 raw Ed25519 public key. */
 export function importPublicKey(key: string): KeyObject {
   return cached(publicCache, key, () =>
-    createPublicKey({
+    requireNodeCrypto('importPublicKey').createPublicKey({
       key: Buffer.concat([SPKI_PREFIX, decodeRawKey(key, 'whpk_')]),
       format: 'der',
       type: 'spki',
@@ -53,7 +52,7 @@ export function importPublicKey(key: string): KeyObject {
 /** Imports (once, then from a small cache) a base64 raw Ed25519 private key (the 32-byte seed). */
 export function importPrivateKey(key: string): KeyObject {
   return cached(privateCache, key, () =>
-    createPrivateKey({
+    requireNodeCrypto('Signing').createPrivateKey({
       key: Buffer.concat([PKCS8_PREFIX, decodeRawKey(key, 'whsk_')]),
       format: 'der',
       type: 'pkcs8',

@@ -1,6 +1,6 @@
-import { sign } from 'node:crypto';
 import { concatBytes, encodeBase64, utf8 } from './encoding.js';
 import { importPrivateKey } from './keys.js';
+import { requireNodeCrypto } from './node-crypto.js';
 
 /** What `signWebhook` signs, and with which key. */
 export interface SignWebhookOptions {
@@ -23,6 +23,10 @@ export function signWebhook(options: SignWebhookOptions): TelnyxSignatureHeaders
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const body = typeof options.body === 'string' ? utf8(options.body) : options.body;
   const signed = concatBytes(utf8(`${timestamp}|`), body);
-  const signature = sign(null, signed, importPrivateKey(options.privateKey));
+  const signature = requireNodeCrypto('signWebhook').sign(
+    null,
+    signed,
+    importPrivateKey(options.privateKey),
+  );
   return { 'telnyx-timestamp': timestamp, 'telnyx-signature-ed25519': encodeBase64(signature) };
 }

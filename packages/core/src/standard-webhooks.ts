@@ -1,6 +1,6 @@
-import { createHmac, sign } from 'node:crypto';
 import { concatBytes, decodeBase64, encodeBase64, utf8 } from './encoding.js';
 import { importPrivateKey } from './keys.js';
+import { requireNodeCrypto } from './node-crypto.js';
 import { WebhookVerificationError } from './webhook-verification-error.js';
 
 /**
@@ -44,7 +44,7 @@ export function signStandardWebhook(options: SignStandardWebhookOptions): Standa
 function signatureFor(key: string, content: Uint8Array): string {
   if (key.startsWith('whsec_')) return `v1,${encodeBase64(hmacSha256(key, content))}`;
   if (key.startsWith('whsk_'))
-    return `v1a,${encodeBase64(sign(null, content, importPrivateKey(key)))}`;
+    return `v1a,${encodeBase64(requireNodeCrypto('signStandardWebhook').sign(null, content, importPrivateKey(key)))}`;
   throw new WebhookVerificationError(
     'WH_BAD_KEY',
     'A Standard Webhooks key starts with whsk_ or whsec_.',
@@ -56,5 +56,8 @@ function hmacSha256(secret: string, content: Uint8Array): Uint8Array {
   if (raw === null || raw.length === 0) {
     throw new WebhookVerificationError('WH_BAD_KEY', 'The whsec_ secret is not valid base64.');
   }
-  return createHmac('sha256', raw).update(content).digest();
+  return requireNodeCrypto('signStandardWebhook')
+    .createHmac('sha256', raw)
+    .update(content)
+    .digest();
 }
