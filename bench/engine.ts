@@ -74,7 +74,7 @@ function row(result: RunResult, ceiling: RunResult): string {
   const ms = (value: number | null): string => (value === null ? '–' : value.toFixed(1));
   const share =
     result === ceiling ? '100%' : `${Math.round((100 * result.perSecond) / ceiling.perSecond)}%`;
-  return `| ${result.name} | ${result.deliveries} | ${Math.round(result.perSecond)} | ${share} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.peakRssMb} |`;
+  return `| ${result.name} | ${result.deliveries} | ${Math.round(result.perSecond)} | ${share} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.peakRssMb} | ${Math.round(result.cpuUsPerDelivery)} |`;
 }
 
 const { child, ports } = await startReceiver();
@@ -92,8 +92,10 @@ try {
   console.log(
     `Node ${process.version}, ${count} events, concurrency ${concurrency}, ${ports.length} origins\n`,
   );
-  console.log('| run | delivered | deliveries/s | of ceiling | p50 ms | p99 ms | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(
+    '| run | delivered | deliveries/s | of ceiling | p50 ms | p99 ms | peak RSS MB | CPU µs/delivery |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
   console.log(row(ceiling, ceiling));
   for (const result of [sqlite, postgres])
     console.log(typeof result === 'string' ? result : row(result, ceiling));

@@ -1,3 +1,8 @@
-import { buildCli } from './cli.js';
+import { runCli } from './run-cli.js';
 
-await buildCli().parseAsync(process.argv);
+// `switchboard … | head` closes stdout early; that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+process.exitCode = await runCli(process.argv);

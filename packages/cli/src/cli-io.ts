@@ -5,11 +5,13 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Calls `handler` once on the first SIGINT or SIGTERM. */
   readonly onStopSignal: (handler: () => void) => void;
+  /** Writes raw text to the terminal (progress bars); absent when stderr is not a TTY. */
+  readonly tty?: (text: string) => void;
 }
 
 /** The real process: stdout, stderr, `process.env` and its signals. */
 export function processIo(): CliIo {
-  return {
+  const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
@@ -24,4 +26,6 @@ export function processIo(): CliIo {
       process.once('SIGTERM', once);
     },
   };
+  if (!process.stderr.isTTY) return io;
+  return { ...io, tty: (text) => process.stderr.write(text) };
 }

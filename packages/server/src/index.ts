@@ -1,7 +1,14 @@
-export { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
+export {
+  startServer,
+  type RunningServer,
+  type RunningTls,
+  type StartServerOptions,
+} from './start-server.js';
+export { tlsClientLines, type TlsClientInfo } from './tls/tls-client-lines.js';
 export { startWorker, type RunningWorker, type StartOptions } from './start-worker.js';
 export {
   loadServerConfig,
+  allSettingNames,
   settingNames,
   type ConfigFlags,
   type ConfigResult,

@@ -7,9 +7,15 @@ import { createApp, type RouteRegistrar } from './api/create-app.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
 import { registerRecordingRoutes } from './emulator/calls/call-routes.js';
+import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes } from './emulator/emulator-routes.js';
+import { createInboxModule } from './inbox/inbox-module.js';
+import { createServerOperations } from './operations/server-operations.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import type { Store } from './storage/store.js';
+import { startHttpsListener, type HttpsListener } from './tls/https-listener.js';
+import { loadTlsMaterial } from './tls/tls-material.js';
 import {
   buildWorker,
   once,
@@ -33,8 +39,23 @@ export interface RunningServer {
   /** True when this start made the default account. */
   readonly created: boolean;
   readonly dialect: Store['dialect'];
+  /** The HTTPS listener of `--tls`, or null. */
+  readonly tls: RunningTls | null;
+  /** The unauthenticated `--metrics-port` endpoint, or null. */
+  readonly metricsUrl: string | null;
   /** Stops accepting requests, drains the worker, closes the store. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/** The HTTPS side of a server started with `tls`. */
+export interface RunningTls {
+  /** e.g. `https://localhost:7443`. */
+  readonly url: string;
+  readonly port: number;
+  /** The certificate a client must trust (`NODE_EXTRA_CA_CERTS`). */
+  readonly certFile: string;
+  /** True when Switchboard generated the certificate into the data dir. */
+  readonly selfSigned: boolean;
 }
 
 export interface StartServerOptions extends StartOptions {
@@ -52,8 +73,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openMigratedStore(config);
+  const ops = createServerOperations(config, store, logger);
   let worker: DeliveryWorker | null = null;
   let app: FastifyInstance | null = null;
+  let https: HttpsListener | null = null;
   let url = `http://${config.host}:${config.port}`;
   try {
     const account = await ensureDefaultAccount(store, {
@@ -61,7 +84,8 @@ export async function startServer(
       apiKey: config.apiKey,
       now: Date.now(),
     });
-    worker = buildWorker(config, store, workerOwner(), logger);
+    worker = buildWorker(config, store, workerOwner(), logger, ops.workerHooks);
+    const inbox = createInboxModule({ store, baseUrl: () => url });
     app = createApp(
       {
         store,
@@ -69,13 +93,22 @@ export async function startServer(
         logger,
         adminTokenHash: config.adminToken === null ? null : hashSecret(config.adminToken),
       },
-      [emulatorRoutes({ baseUrl: () => url }), ...(options.routes ?? [])],
-      [registerRecordingRoutes],
+      [
+        emulatorRoutes({ baseUrl: () => url }),
+        callDashboardRoutes(),
+        inbox.routes,
+        ...ops.routes,
+        ...(options.routes ?? []),
+      ],
+      [registerRecordingRoutes, dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
     );
     await app.listen({ host: config.host, port: config.port });
     url = baseUrl(app.server.address() as AddressInfo);
+    const tls = config.tls ? await startTls(config, app) : null;
+    https = tls?.listener ?? null;
     worker.start();
-    const running = { app, worker };
+    const { metricsUrl } = await ops.start();
+    const running = { app, worker, https };
     return {
       url,
       accountId: account.account.id,
@@ -84,16 +117,41 @@ export async function startServer(
       publicKey: account.publicKey,
       created: account.created,
       dialect: store.dialect,
+      tls: tls?.info ?? null,
+      metricsUrl,
       close: once(async () => {
+        await running.https?.close();
         await running.app.close();
+        await ops.close();
         await stopAll(config, running.worker, store);
       }),
     };
   } catch (error) {
+    await ops.close();
+    await https?.close();
     await app?.close();
     await (worker === null ? store.close() : stopAll(config, worker, store));
     throw error;
   }
+}
+
+/** The HTTPS listener on `tlsPort`, beside the plain one, serving the same app. */
+async function startTls(
+  config: ServerConfig,
+  app: FastifyInstance,
+): Promise<{ listener: HttpsListener; info: RunningTls }> {
+  const material = await loadTlsMaterial({
+    dataDir: config.dataDir,
+    certFile: config.tlsCert,
+    keyFile: config.tlsKey,
+    now: new Date(),
+  });
+  const listener = await startHttpsListener(app, material, config.host, config.tlsPort);
+  const { url, port } = listener;
+  return {
+    listener,
+    info: { url, port, certFile: material.certFile, selfSigned: material.selfSigned },
+  };
 }
 
 /** A URL a local client can use: a wildcard bind address is reached through loopback. */

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
+import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/delivery-worker.js';
+import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { workerOwner } from './worker-owner.js';
@@ -24,10 +26,24 @@ export async function startWorker(
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openMigratedStore(config);
   const owner = workerOwner();
-  const worker = buildWorker(config, store, owner, logger);
+  const ops = createServerOperations(config, store, logger);
+  let worker: DeliveryWorker;
+  try {
+    worker = buildWorker(config, store, owner, logger, ops.workerHooks);
+    await ops.start();
+  } catch (error) {
+    // A bad --webhook-ca-file or a taken --metrics-port fails here: leave no lock behind.
+    await ops.close();
+    await store.close();
+    throw error;
+  }
   worker.start();
   logger.info({ owner, dialect: store.dialect }, 'delivery worker started');
-  return { owner, close: once(() => stopAll(config, worker, store)) };
+  const stop = async (): Promise<void> => {
+    await ops.close();
+    await stopAll(config, worker, store);
+  };
+  return { owner, close: once(stop) };
 }
 
 /** Opens the configured store and brings its schema up to date. */
@@ -51,18 +67,47 @@ export function buildWorker(
   store: Store,
   owner: string,
   logger: Logger,
+  hooks: WorkerHooks = {},
 ): DeliveryWorker {
-  return createDeliveryWorker({
+  const dispatcher = createWebhookDispatcher({
+    caFile: config.webhookCaFile,
+    egress: config.egress,
+    ...(config.perOriginConcurrency === null ? {} : { connections: config.perOriginConcurrency }),
+  });
+  const worker = createDeliveryWorker({
     store,
     owner,
+    dispatcher,
+    ...hooks,
     logger: logger.child({ component: 'delivery' }),
     defaultTimeoutMs: config.webhookTimeoutMs,
     ...(config.retrySchedule === null ? {} : { schedule: config.retrySchedule }),
+    ...(config.leaseMs === null ? {} : { leaseMs: config.leaseMs }),
     ...(config.concurrency === null ? {} : { concurrency: config.concurrency }),
     ...(config.perOriginConcurrency === null
       ? {}
       : { perOriginConcurrency: config.perOriginConcurrency }),
   });
+  return closingDispatcher(worker, () => dispatcher.close());
+}
+
+/** A worker does not close a dispatcher it was given, so its stop does it here. */
+function closingDispatcher(worker: DeliveryWorker, close: () => Promise<void>): DeliveryWorker {
+  return {
+    start: () => {
+      worker.start();
+    },
+    wake: () => {
+      worker.wake();
+    },
+    stop: async (options) => {
+      try {
+        await worker.stop(options);
+      } finally {
+        await close();
+      }
+    },
+  };
 }
 
 /** Stops the worker first so its last attempt records still reach the store. */

@@ -12,7 +12,9 @@ export function addEngineOptions(command: Command): Command {
     .option('--retry-schedule <ms,ms,…>', 'delays of the rounds after the first')
     .option('--concurrency <n>', 'most tries in flight in this process')
     .option('--per-origin-concurrency <n>', 'most tries in flight per receiving origin')
-    .option('--shutdown-grace-ms <ms>', 'how long tries in flight may finish on stop');
+    .option('--shutdown-grace-ms <ms>', 'how long tries in flight may finish on stop')
+    .option('--lease-ms <ms>', 'delivery lease; a crashed process’s tries resume after it')
+    .option('--webhook-ca-file <file>', 'PEM file of extra CAs trusted for HTTPS webhook targets');
 }
 
 /** Reads flags and environment; prints every problem and returns null when invalid. */

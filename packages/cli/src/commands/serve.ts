@@ -1,16 +1,25 @@
 import { Command } from 'commander';
-import { startServer, type RunningServer } from '@switchboard/server';
+import { startServer, tlsClientLines, type RunningServer } from '@switchboard/server';
 import type { CliIo } from '../cli-io.js';
 import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
+import { addOperationsOptions as ops, operationsFlags } from './operations-options.js';
 
 /** `switchboard serve`: the API and the delivery worker in one process. */
 export function serveCommand(io: CliIo): Command {
   const command = new Command('serve')
     .description('run the Switchboard server (API + delivery worker)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
-    .option('--port <port>', 'port to listen on; 0 picks a free one (default 7700)');
-  return addEngineOptions(command).action(async (options: Record<string, unknown>) => {
-    const config = configFrom(options, io);
+    .option('--port <port>', 'port to listen on; 0 picks a free one (default 7700)')
+    .option('--tls', 'also serve HTTPS, for telnyx 1.x/2.x apps (env SWITCHBOARD_TLS)')
+    .option('--tls-port <port>', 'port of the HTTPS listener (default 7443)')
+    .option('--tls-cert <file>', 'PEM certificate; default: self-signed, in the data dir')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert');
+  return addEngineOptions(ops(command)).action(async (options: Record<string, unknown>) => {
+    // Commander gives a switch as `true`; the config reads every flag as text.
+    const config = configFrom(
+      { ...operationsFlags(options), tls: options['tls'] === true ? 'true' : undefined },
+      io,
+    );
     if (config === null) {
       process.exitCode = 2;
       return;
@@ -33,6 +42,10 @@ function printBanner(server: RunningServer, io: CliIo): void {
   );
   if (server.apiKey !== null) io.out(`API key file: ${server.apiKeyFile}`);
   io.out(`Public key: ${server.publicKey}`);
+  if (server.metricsUrl !== null) io.out(`Metrics (no auth): ${server.metricsUrl}`);
+  if (server.tls === null) return;
+  io.out(`HTTPS listening on ${server.tls.url} (certificate: ${server.tls.certFile})`);
+  for (const line of tlsClientLines(server.tls)) io.out(line);
 }
 
 async function stop(server: RunningServer, io: CliIo): Promise<void> {

@@ -2,14 +2,15 @@ import { Command } from 'commander';
 import { startWorker, type RunningWorker } from '@switchboard/server';
 import type { CliIo } from '../cli-io.js';
 import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
+import { addOperationsOptions as ops, operationsFlags } from './operations-options.js';
 
 /** `switchboard worker`: only the delivery worker, sharing a database with API servers. */
 export function workerCommand(io: CliIo): Command {
   const command = new Command('worker').description(
     'run only the delivery worker against a shared database (usually PostgreSQL)',
   );
-  return addEngineOptions(command).action(async (options: Record<string, unknown>) => {
-    const config = configFrom(options, io);
+  return addEngineOptions(ops(command)).action(async (options: Record<string, unknown>) => {
+    const config = configFrom(operationsFlags(options), io);
     if (config === null) {
       process.exitCode = 2;
       return;

@@ -4,11 +4,15 @@ import { toErrorResponse } from '../errors/to-error-response.js';
 import { appContext, type AppDeps } from './app-deps.js';
 import { createAuthenticator } from './authenticator.js';
 import { registerAdminRoutes, registerPublicKeyRoute } from './routes/account-routes.js';
+import { registerAccountSettingsRoutes } from './routes/account-settings-routes.js';
 import { registerCallControlApplicationRoutes } from './routes/call-control-application-routes.js';
+import { registerDeliveryReplayRoutes } from './routes/delivery-replay-routes.js';
+import { registerDeliveryStatsRoutes } from './routes/delivery-stats-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerWebhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
+import { registerWebhookReplayRoutes } from './routes/webhook-replay-routes.js';
 
 /** Extra routes from other modules (the emulator), registered inside the authenticated scope. */
 export type RouteRegistrar = (app: FastifyInstance, ctx: RouteContext) => void;
@@ -51,9 +55,13 @@ function registerAuthenticatedRoutes(
   extraRoutes: readonly RouteRegistrar[],
 ): void {
   registerPublicKeyRoute(scope, ctx);
+  registerAccountSettingsRoutes(scope, ctx);
   registerCallControlApplicationRoutes(scope, ctx);
   registerEventRoutes(scope, ctx);
   registerWebhookDeliveryRoutes(scope, ctx);
+  registerDeliveryStatsRoutes(scope, ctx);
+  registerDeliveryReplayRoutes(scope, ctx);
+  registerWebhookReplayRoutes(scope, ctx);
   for (const register of extraRoutes) register(scope, ctx);
 }
 

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
+import { egressMode, type EgressMode } from '../egress/egress-mode.js';
+import { rate, type RateSetting } from '../rate-limit/rate-setting.js';
+import { duration } from '../retention/duration-setting.js';
+import { readConfigFile } from './config-file.js';
 import {
+  bool,
   delays,
   int,
   logLevel,
@@ -29,8 +34,31 @@ export interface ServerConfig {
   readonly retrySchedule: readonly number[] | null;
   readonly concurrency: number | null;
   readonly perOriginConcurrency: number | null;
+  /** Delivery lease length; null keeps the engine's (longest try timeout + 30 s). */
+  readonly leaseMs: number | null;
   /** How long a stopping worker lets tries in flight finish. */
   readonly shutdownGraceMs: number;
+  /** PEM file of extra CAs trusted for HTTPS webhook targets (private test setups). */
+  readonly webhookCaFile: string | null;
+  /** Also serve HTTPS (for telnyx 1.x/2.x, which only speak HTTPS); see docs/compatibility.md. */
+  readonly tls: boolean;
+  /** Port of the HTTPS listener; 0 picks a free one. */
+  readonly tlsPort: number;
+  /** PEM certificate and key files; null generates a self-signed pair into the data dir. */
+  readonly tlsCert: string | null;
+  readonly tlsKey: string | null;
+  /** JSON file of settings, below flags and environment in precedence. */
+  readonly configFile: string | null;
+  /** Also serves `/metrics` without auth on this port (a private scrape network). */
+  readonly metricsPort: number | null;
+  /** Finished events and deliveries older than this are pruned; null keeps everything. */
+  readonly retention: number | null;
+  /** Which webhook targets may be connected to. */
+  readonly egress: EgressMode;
+  /** Per-account API rate limit; null is off. */
+  readonly rateLimit: RateSetting | null;
+  /** How long a rotated-out signing key stays listed (and valid for receivers). */
+  readonly signingKeyOverlap: number;
 }
 
 /** Command-line flags as strings, by {@link ServerConfig} key. */
@@ -99,30 +127,86 @@ const SETTINGS: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
     parse: int(1, 10_000),
     fallback: null,
   },
+  leaseMs: {
+    env: 'SWITCHBOARD_LEASE_MS',
+    flag: '--lease-ms',
+    parse: int(1_000, 3_600_000),
+    fallback: null,
+  },
   shutdownGraceMs: {
     env: 'SWITCHBOARD_SHUTDOWN_GRACE_MS',
     flag: '--shutdown-grace-ms',
     parse: int(0, 600_000),
     fallback: 10_000,
   },
+  webhookCaFile: {
+    env: 'SWITCHBOARD_WEBHOOK_CA_FILE',
+    flag: '--webhook-ca-file',
+    parse: text(),
+    fallback: null,
+  },
+  tls: { env: 'SWITCHBOARD_TLS', flag: '--tls', parse: bool(), fallback: false },
+  tlsPort: {
+    env: 'SWITCHBOARD_TLS_PORT',
+    flag: '--tls-port',
+    parse: int(0, 65_535),
+    fallback: 7443,
+  },
+  tlsCert: { env: 'SWITCHBOARD_TLS_CERT', flag: '--tls-cert', parse: text(), fallback: null },
+  tlsKey: { env: 'SWITCHBOARD_TLS_KEY', flag: '--tls-key', parse: text(), fallback: null },
+  configFile: { env: 'SWITCHBOARD_CONFIG', flag: '--config', parse: text(), fallback: null },
+  metricsPort: {
+    env: 'SWITCHBOARD_METRICS_PORT',
+    flag: '--metrics-port',
+    parse: int(0, 65_535),
+    fallback: null,
+  },
+  retention: {
+    env: 'SWITCHBOARD_RETENTION',
+    flag: '--retention',
+    parse: duration(60_000, 3_650 * 86_400_000),
+    fallback: null,
+  },
+  egress: { env: 'SWITCHBOARD_EGRESS', flag: '--egress', parse: egressMode(), fallback: 'all' },
+  rateLimit: {
+    env: 'SWITCHBOARD_RATE_LIMIT',
+    flag: '--rate-limit',
+    parse: rate(),
+    fallback: null,
+  },
+  signingKeyOverlap: {
+    env: 'SWITCHBOARD_SIGNING_KEY_OVERLAP',
+    flag: '--signing-key-overlap',
+    parse: duration(0, 365 * 86_400_000),
+    fallback: 86_400_000,
+  },
 };
 
 /**
- * Reads the configuration: flags win over `SWITCHBOARD_*` variables, which win over defaults.
- * Every invalid setting is reported, so one failed start shows all the fixes needed.
+ * Reads the configuration: flags win over `SWITCHBOARD_*` variables, which win over the
+ * `--config` file, which wins over defaults. Every invalid setting is reported, so one failed
+ * start shows all the fixes needed.
  */
 export function loadServerConfig(
   flags: ConfigFlags,
   env: Readonly<Record<string, string | undefined>>,
 ): ConfigResult {
   const errors: string[] = [];
+  const file = fileLayer(readSetting(SETTINGS.configFile, flags.configFile, env, errors), errors);
   const config: Record<string, unknown> = {};
   for (const key of Object.keys(SETTINGS) as (keyof ServerConfig)[]) {
-    config[key] = readSetting(SETTINGS[key], flags[key], env, errors);
+    const setting = SETTINGS[key];
+    const fromFile = file.get(setting.flag.slice(2));
+    config[key] = readSetting({ ...setting, file: fromFile }, flags[key], env, errors);
   }
   if (errors.length > 0) return { ok: false, errors };
   const loaded = config as unknown as ServerConfig;
   return { ok: true, config: { ...loaded, dataDir: resolve(loaded.dataDir) } };
+}
+
+/** Every setting's flag and variable, in declaration order, for `--help` and docs. */
+export function allSettingNames(): readonly { readonly flag: string; readonly env: string }[] {
+  return Object.values(SETTINGS).map(({ flag, env }) => ({ flag, env }));
 }
 
 /** The flag and variable names of a setting, for help texts and docs. */
@@ -133,15 +217,30 @@ export function settingNames(key: keyof ServerConfig): {
   return { flag: SETTINGS[key].flag, env: SETTINGS[key].env };
 }
 
+/** The config file's values by flag name; empty when there is no file or it is unreadable. */
+function fileLayer(path: unknown, errors: string[]): ReadonlyMap<string, string> {
+  if (typeof path !== 'string') return new Map();
+  const known = new Set(Object.values(SETTINGS).map((setting) => setting.flag.slice(2)));
+  known.delete('config');
+  const read = readConfigFile(path, known);
+  if (read.ok) return read.values;
+  errors.push(read.error);
+  return new Map();
+}
+
 function readSetting(
-  setting: Setting<unknown>,
+  setting: Setting<unknown> & { readonly file?: string | undefined },
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   errors: string[],
 ): unknown {
-  const fromEnv = env[setting.env];
+  const fromEnv = env[setting.env] === '' ? undefined : env[setting.env];
   const [raw, name] =
-    flag !== undefined ? [flag, setting.flag] : [fromEnv === '' ? undefined : fromEnv, setting.env];
+    flag !== undefined
+      ? [flag, setting.flag]
+      : fromEnv !== undefined
+        ? [fromEnv, setting.env]
+        : [setting.file, `config "${setting.flag.slice(2)}"`];
   if (raw === undefined) return setting.fallback;
   const parsed = setting.parse(raw, name);
   if (parsed.ok) return parsed.value;

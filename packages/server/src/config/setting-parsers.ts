@@ -50,3 +50,13 @@ export function postgresUrl(): Parser<string> {
       ? { ok: true, value }
       : { ok: false, error: `${name} must be a postgres:// or postgresql:// URL` };
 }
+
+/** `true`/`false`, `1`/`0`, `yes`/`no`, as flags and environment variables write switches. */
+export function bool(): Parser<boolean> {
+  return (value, name) => {
+    const word = value.trim().toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(word)) return { ok: true, value: true };
+    if (['false', '0', 'no', 'off'].includes(word)) return { ok: true, value: false };
+    return { ok: false, error: `${name} must be true or false, got "${value}"` };
+  };
+}

@@ -22,6 +22,11 @@ export function classifyError(
 ): AttemptOutcome {
   const code = errorCode(error);
   const reason = describe(error, code);
+  // Another round would resolve to the same forbidden address: the refusal is final.
+  if (code === 'SB_EGRESS_REFUSED') {
+    const final = DELIVERY_ERROR_CODES.egressRefused;
+    return { kind: 'final', code: final, reason, response: null, redirects };
+  }
   if (URL_CODES.has(code)) {
     return {
       kind: 'final',

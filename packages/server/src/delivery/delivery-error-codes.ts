@@ -2,7 +2,7 @@
  * Telnyx webhook delivery error codes recorded on attempts (`errors: number[]`).
  *
  * 75001 and 75499 come from the examples in Telnyx's OpenAPI spec. Telnyx publishes no others,
- * so 75002–75006 are Switchboard's own, chosen in the same range (see docs/delivery.md).
+ * so 75002–75008 are Switchboard's own, chosen in the same range (see docs/delivery.md).
  */
 export const DELIVERY_ERROR_CODES = {
   /** The host name did not resolve. */
@@ -17,6 +17,10 @@ export const DELIVERY_ERROR_CODES = {
   tlsFailure: 75005,
   /** The URL cannot be requested at all (bad scheme, malformed). */
   invalidUrl: 75006,
+  /** `--egress public-only` refused the target's address (private, loopback, metadata…). */
+  egressRefused: 75007,
+  /** Counted as failed by a chaos profile's `fail_first`; nothing was sent (docs/chaos.md). */
+  chaosFailure: 75008,
   /** A reply that is not 2xx. */
   httpFailure: 75499,
 } as const;

@@ -1,7 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
-import type { AttemptRecord, Delivery, Store } from '../storage/store.js';
+import type { AttemptRecord, Delivery, DeliveryUpdate, Store } from '../storage/store.js';
+import { ChaosGate } from './chaos/chaos-gate.js';
+import { chaosStateOf } from './chaos/chaos-state.js';
+import { CompletionBatch } from './completion-batch.js';
+import { listenForPublishes } from './publish-listener.js';
 import { OriginSlots } from './origin-slots.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
@@ -34,6 +38,12 @@ export interface DeliveryWorkerOptions {
   readonly defaultTimeoutMs?: number;
   /** Delays (ms) of the rounds after the first; default seed 003's [1 min, 5 min, 15 min, 1 h]. */
   readonly schedule?: readonly number[];
+  /**
+   * How long a claim is leased; default the longest try a target may ask for plus
+   * {@link LEASE_SLACK_MS}. Shorter leases let another process resume a crashed one's
+   * deliveries sooner, but a try that outlives its lease may then be sent twice.
+   */
+  readonly leaseMs?: number;
   /** Longest idle sleep, since other nodes may publish without waking us; default 1000. */
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
@@ -41,7 +51,14 @@ export interface DeliveryWorkerOptions {
   readonly dispatcher?: Dispatcher;
   /** Called after each try's record is stored (metrics). */
   readonly onAttempt?: (attempt: AttemptRecord, delivery: Delivery) => void;
+  /** Called when a round starts, when its result is stored, and when it ends (metrics). */
+  readonly onRound?: (event: RoundEvent) => void;
 }
+
+/** A round's life as {@link DeliveryWorkerOptions.onRound} sees it; `ended` always follows `started`. */
+export type RoundEvent =
+  | { readonly kind: 'started' | 'ended'; readonly delivery: Delivery }
+  | { readonly kind: 'recorded'; readonly delivery: Delivery; readonly update: DeliveryUpdate };
 
 export interface DeliveryWorker {
   /** Starts claiming due deliveries. Calling it twice has no effect. */
@@ -55,9 +72,13 @@ export interface DeliveryWorker {
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
-type Settings = Required<Omit<DeliveryWorkerOptions, 'onAttempt' | 'dispatcher'>> & {
+type Settings = Required<
+  Omit<DeliveryWorkerOptions, 'onAttempt' | 'onRound' | 'dispatcher' | 'leaseMs'>
+> & {
+  readonly leaseMs: number | undefined;
   readonly dispatcher: Dispatcher;
   readonly onAttempt: DeliveryWorkerOptions['onAttempt'] | undefined;
+  readonly onRound: DeliveryWorkerOptions['onRound'] | undefined;
 };
 
 /** Creates a worker that claims due deliveries with leases and runs their rounds concurrently. */
@@ -78,6 +99,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       dispatcher:
         options.dispatcher ?? new Agent({ connections: perOrigin, keepAliveTimeout: 4_000 }),
       onAttempt: options.onAttempt,
+      onRound: options.onRound,
+      leaseMs: options.leaseMs,
     },
     options.dispatcher === undefined,
   );
@@ -89,11 +112,14 @@ class Worker implements DeliveryWorker {
   readonly #inFlight = new Set<Promise<void>>();
   readonly #slots: OriginSlots;
   readonly #keys: SigningKeyCache;
+  readonly #completions: CompletionBatch;
+  readonly #chaosGate = new ChaosGate();
   readonly #signal = new WakeSignal();
   readonly #shutdown = new AbortController();
   readonly #leaseMs: number;
   readonly #minClaim: number;
   #loop: Promise<void> | null = null;
+  #listening: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
   #stopping = false;
   #batchWaited = false;
 
@@ -102,8 +128,11 @@ class Worker implements DeliveryWorker {
     this.#ownsDispatcher = ownsDispatcher;
     this.#slots = new OriginSlots(settings.perOriginConcurrency);
     this.#keys = new SigningKeyCache(settings.store);
+    this.#completions = new CompletionBatch(settings.store);
     // One lease length for a whole batch: the longest try any target may ask for, plus slack.
-    this.#leaseMs = Math.max(MAX_TARGET_TIMEOUT_MS, settings.defaultTimeoutMs) + LEASE_SLACK_MS;
+    this.#leaseMs =
+      settings.leaseMs ??
+      Math.max(MAX_TARGET_TIMEOUT_MS, settings.defaultTimeoutMs) + LEASE_SLACK_MS;
     // Under load, claim in batches rather than one row per finished try: a claim of 16 rows
     // costs little more than a claim of 1.
     this.#minClaim = Math.max(1, Math.min(32, Math.floor(settings.concurrency / 4)));
@@ -111,6 +140,9 @@ class Worker implements DeliveryWorker {
 
   start(): void {
     if (this.#loop !== null || this.#stopping) return;
+    this.#listening = listenForPublishes(this.#settings.store, this.#settings.logger, () => {
+      this.#signal.notify();
+    });
     this.#loop = this.#run();
   }
 
@@ -121,6 +153,9 @@ class Worker implements DeliveryWorker {
   async stop(options: { graceMs?: number } = {}): Promise<void> {
     this.#stopping = true;
     this.#signal.notify();
+    await (
+      await this.#listening
+    )?.();
     await this.#loop;
     if (!(await this.#drain(options.graceMs ?? DEFAULT_GRACE_MS))) {
       this.#shutdown.abort();
@@ -183,6 +218,7 @@ class Worker implements DeliveryWorker {
 
   #launch(delivery: Delivery, leaseExpiresAt: number): void {
     this.#slots.acquire(delivery.origin);
+    this.#settings.onRound?.({ kind: 'started', delivery });
     const task: Promise<void> = this.#deliver(delivery, leaseExpiresAt)
       .catch((error: unknown) => {
         this.#settings.logger.error(
@@ -192,6 +228,7 @@ class Worker implements DeliveryWorker {
       })
       .finally(() => {
         this.#slots.release(delivery.origin);
+        this.#settings.onRound?.({ kind: 'ended', delivery });
         this.#inFlight.delete(task);
         this.#signal.notify();
       });
@@ -199,7 +236,7 @@ class Worker implements DeliveryWorker {
   }
 
   async #deliver(delivery: Delivery, leaseExpiresAt: number): Promise<void> {
-    const { store, owner, now, random, logger } = this.#settings;
+    const { owner, now, random, logger } = this.#settings;
     const key = await this.#keys.get(delivery.accountId, now());
     const context = {
       ...this.#settings,
@@ -207,7 +244,11 @@ class Worker implements DeliveryWorker {
       privateKey: key.privateKey,
       leaseExpiresAt,
     };
-    const round = await runRound(context, delivery);
+    const limit = chaosStateOf(delivery)?.profile.concurrency;
+    const round =
+      limit === undefined
+        ? await runRound(context, delivery)
+        : await this.#chaosGate.around(delivery.origin, limit, () => runRound(context, delivery));
     // Aborted by stop(): the lease is released instead, and the whole round runs again later.
     if (this.#shutdown.signal.aborted) return;
     const schedule = delivery.target.retrySchedule ?? this.#settings.schedule;
@@ -218,7 +259,7 @@ class Worker implements DeliveryWorker {
       now: now(),
       random,
     });
-    const completed = await store.complete({
+    const completed = await this.#completions.complete({
       deliveryId: delivery.id,
       owner,
       attempts: round.attempts,
@@ -233,6 +274,7 @@ class Worker implements DeliveryWorker {
       return;
     }
     for (const attempt of round.attempts) this.#settings.onAttempt?.(attempt, delivery);
+    this.#settings.onRound?.({ kind: 'recorded', delivery, update });
   }
 
   /** True when every try in flight ended within `graceMs`. */

@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import type { AttemptRecord, Delivery } from '../storage/store.js';
+import { newTimeOrderedId } from '../storage/time-ordered-id.js';
 import type { AttemptOutcome } from './attempt-outcome.js';
 import { buildAttemptRecord } from './attempt-record.js';
+import { chaosStateOf } from './chaos/chaos-state.js';
+import { NO_CHAOS, planTryChaos, type TryChaos } from './chaos/try-chaos.js';
+import { pause, skippedByChaos } from './chaos/skipped-try.js';
 import { sendTry } from './send-try.js';
 import { buildWebhookRequest } from './webhook-request.js';
 
@@ -34,15 +37,16 @@ export interface RoundResult {
 export async function runRound(context: RoundContext, delivery: Delivery): Promise<RoundResult> {
   const attempts: AttemptRecord[] = [];
   const outcomes: AttemptOutcome[] = [];
+  const chaos = chaosStateOf(delivery);
   for (const url of roundUrls(delivery)) {
+    const attempt = delivery.attempts + attempts.length + 1;
+    const tryChaos = chaos === null ? NO_CHAOS : planTryChaos(chaos, attempt);
+    await pause(tryChaos.delayMs, context.shutdown);
     const timeoutMs = tryTimeout(context, delivery, attempts.length > 0);
-    const { record, outcome } = await runTry(
-      context,
-      delivery,
-      url,
-      delivery.attempts + attempts.length + 1,
+    const { record, outcome } = await runTry(context, delivery, url, attempt, {
       timeoutMs,
-    );
+      chaos: tryChaos,
+    });
     attempts.push(record);
     outcomes.push(outcome);
     if (outcome.kind === 'delivered' || context.shutdown.aborted) break;
@@ -63,12 +67,17 @@ function tryTimeout(context: RoundContext, delivery: Delivery, isFailover: boole
   return Math.max(MIN_TRY_TIMEOUT_MS, Math.min(timeout, leaseLeft));
 }
 
+interface TryPlan {
+  readonly timeoutMs: number;
+  readonly chaos: TryChaos;
+}
+
 async function runTry(
   context: RoundContext,
   delivery: Delivery,
   url: string,
   attempt: number,
-  timeoutMs: number,
+  plan: TryPlan,
 ): Promise<{ record: AttemptRecord; outcome: AttemptOutcome }> {
   const startedAt = context.now();
   const request = buildWebhookRequest({
@@ -76,20 +85,33 @@ async function runTry(
     url,
     attempt,
     privateKey: context.privateKey,
-    now: startedAt,
+    // Chaos may sign with a stale or skewed clock; the attempt still records the real times.
+    now: startedAt + plan.chaos.timestampShiftMs,
   });
   const started = performance.now();
-  const outcome = await sendTry({
-    request,
-    timeoutMs,
-    dispatcher: context.dispatcher,
-    shutdown: context.shutdown,
-    now: context.now,
-  });
+  const outcome = plan.chaos.skipSend
+    ? skippedByChaos(plan.chaos)
+    : await sendTry({
+        request,
+        timeoutMs: plan.timeoutMs,
+        dispatcher: context.dispatcher,
+        shutdown: context.shutdown,
+        now: context.now,
+      });
   const latencyMs = Math.round(performance.now() - started);
-  const fields = { id: randomUUID(), deliveryId: delivery.id, attempt, url, request, outcome };
-  return {
-    record: buildAttemptRecord({ ...fields, startedAt, finishedAt: context.now(), latencyMs }),
+  const fields = {
+    id: newTimeOrderedId(),
+    deliveryId: delivery.id,
+    attempt,
+    url,
+    request,
     outcome,
   };
+  const record = buildAttemptRecord({ ...fields, startedAt, finishedAt: context.now(), latencyMs });
+  return { record: withChaos(record, plan.chaos), outcome };
+}
+
+function withChaos(record: AttemptRecord, chaos: TryChaos): AttemptRecord {
+  if (chaos.faults.length === 0) return record;
+  return { ...record, meta: { ...record.meta, chaos: [...chaos.faults] } };
 }

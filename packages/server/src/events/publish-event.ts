@@ -1,4 +1,6 @@
-import type { Account, EventRecord, JsonObject, Store } from '../storage/store.js';
+import { randomInt } from 'node:crypto';
+import { chaosDeliveries } from '../delivery/chaos/chaos-deliveries.js';
+import type { Account, EventRecord, JsonObject, NewDelivery, Store } from '../storage/store.js';
 import { resolveTarget, type TargetRequest } from './resolve-target.js';
 
 export interface PublishEventDeps {
@@ -7,6 +9,8 @@ export interface PublishEventDeps {
   readonly newId: () => string;
   /** Nudges the delivery worker after a new delivery is stored. */
   readonly wake: () => void;
+  /** Seeds chaos runs that set no `seed`; default a random 32-bit integer. */
+  readonly randomSeed?: () => number;
 }
 
 export interface PublishEventInput extends TargetRequest {
@@ -38,20 +42,32 @@ export async function publishEvent(
   const now = deps.now();
   const event = eventRecord(input, input.id ?? deps.newId(), now);
   const deliveryId = deps.newId();
-  const result = await deps.store.publish({
-    event,
-    deliveries: [
-      {
-        id: deliveryId,
-        target: resolved.target,
-        origin: new URL(resolved.target.url).origin,
-        nextAttemptAt: now,
-      },
-    ],
-  });
+  const delivery: NewDelivery = {
+    id: deliveryId,
+    target: resolved.target,
+    origin: new URL(resolved.target.url).origin,
+    nextAttemptAt: now,
+  };
+  const deliveries =
+    resolved.chaos === null
+      ? [delivery]
+      : chaosDeliveries({
+          delivery,
+          profile: resolved.chaos,
+          streamKey: chaosStream(input),
+          newId: deps.newId,
+          randomSeed: deps.randomSeed ?? (() => randomInt(2 ** 32 - 1)),
+        });
+  const result = await deps.store.publish({ event, deliveries });
   if (!result.created) return { kind: 'duplicate', eventId: event.id };
   deps.wake();
   return { kind: 'published', eventId: event.id, deliveryId };
+}
+
+/** A seeded chaos run counts events per application, messaging profile or per-event route. */
+function chaosStream(input: PublishEventInput): string {
+  const source = input.connectionId ?? input.messagingProfileId ?? 'event';
+  return `${input.account.id}:${source}`;
 }
 
 /** Telnyx voice timestamps carry microseconds: `2018-02-02T22:25:27.521992Z`. */

@@ -1,5 +1,6 @@
 import { CALL_CONTROL_APPLICATION_KIND } from '../api/call-control-applications/call-control-application-spec.js';
 import { MESSAGING_PROFILE_KIND } from '../emulator/messaging/messaging-profile.js';
+import { chaosProfileOf, type ChaosProfile } from '../delivery/chaos/chaos-profile.js';
 import type { Account, DeliveryTarget, Json, JsonObject, Store } from '../storage/store.js';
 
 /** Where an event should go, as the publisher asked. */
@@ -14,10 +15,12 @@ export interface TargetRequest {
   readonly failoverUrl?: string | null;
   readonly method?: 'POST' | 'GET';
   readonly retrySchedule?: readonly number[] | null;
+  /** Faults to inject for this event; wins over the application's or profile's `switchboard_chaos`. */
+  readonly chaos?: ChaosProfile;
 }
 
 export type TargetResolution =
-  | { readonly ok: true; readonly target: DeliveryTarget }
+  | { readonly ok: true; readonly target: DeliveryTarget; readonly chaos: ChaosProfile | null }
   | { readonly ok: false; readonly reason: 'unknown_connection' | 'no_target' };
 
 /**
@@ -47,6 +50,7 @@ export async function resolveTarget(
       retrySchedule: request.retrySchedule ?? null,
       bodyFormat: account.settings['webhook_body_format'] === 'compact' ? 'compact' : 'telnyx',
     },
+    chaos: request.chaos ?? chaosProfileOf(app?.['switchboard_chaos']),
   };
 }
 

@@ -11,6 +11,8 @@
  * `openPostgresStore`, which also migrate.
  */
 
+import type { InboxStore } from './inbox-store.js';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
@@ -193,8 +195,59 @@ export interface PageResult<T> {
   readonly total: number;
 }
 
+/** Latency histogram bin edges in ms; percentiles report the upper edge of their bin. */
+export const LATENCY_BIN_EDGES_MS: readonly number[] = [
+  1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 1000, 1500, 2000, 3000, 5000,
+  7000, 10_000, 15_000, 20_000, 30_000, 60_000,
+];
+
+/** Figures for one time bucket (or the whole window) of {@link Store.deliveryStats}. */
+export interface DeliveryStatsFigures {
+  /** Deliveries created in the bucket, and how they stand now. */
+  readonly created: number;
+  readonly delivered: number;
+  readonly failed: number;
+  readonly queued: number;
+  /** Tries that finished in the bucket, and how many of them failed. */
+  readonly attempts: number;
+  readonly failedAttempts: number;
+  /** Approximate try latency percentiles (upper edge of a histogram bin); null without tries. */
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+}
+
+/** An endpoint whose latest try in the window failed. */
+export interface FailingEndpoint {
+  readonly url: string;
+  /** Failed tries in the window. */
+  readonly failures: number;
+  readonly lastFailedAt: number;
+  /** The endpoint's latest success in the window, if any. */
+  readonly lastDeliveredAt: number | null;
+}
+
+export interface DeliveryStats {
+  readonly sinceMs: number;
+  readonly bucketMs: number;
+  readonly totals: DeliveryStatsFigures;
+  /** The non-empty buckets, oldest first; bucket `i` starts at `sinceMs + i * bucketMs`. */
+  readonly buckets: readonly (DeliveryStatsFigures & { readonly startMs: number })[];
+  /** The account's queued deliveries (any age). */
+  readonly queueDepth: number;
+  readonly failingEndpoints: readonly FailingEndpoint[];
+}
+
+/** What one {@link Store.pruneFinished} batch removed. */
+export interface PruneResult {
+  readonly deliveries: number;
+  readonly attempts: number;
+  readonly events: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Inbox captures and their forward attempts. */
+  readonly inboxes: InboxStore;
 
   /** Applies pending versioned migrations. Safe to call from several processes at once. */
   migrate(): Promise<void>;
@@ -226,6 +279,21 @@ export interface Store {
   claimDue(input: ClaimInput): Promise<readonly Delivery[]>;
   /** Records the attempts and the new state, only if `owner` still holds the lease. Returns false otherwise. */
   complete(input: CompleteInput): Promise<boolean>;
+  /**
+   * {@link complete} for many deliveries in one transaction (one round trip on PostgreSQL): the
+   * worker records every round that finished in the same tick together. Returns one flag per
+   * input, in order; a lost lease fails only its own entry.
+   */
+  completeMany(inputs: readonly CompleteInput[]): Promise<readonly boolean[]>;
+  /**
+   * Optional: calls `listener` when another process publishes, so idle workers wake at once
+   * (PostgreSQL LISTEN/NOTIFY). Resolves with a function that stops listening. Without it,
+   * workers see other processes' events at their next poll.
+   */
+  listenForDue?(
+    listener: () => void,
+    onLost?: (error: Error) => void,
+  ): Promise<() => Promise<void>>;
   /** Gives up every lease held by `owner` (graceful shutdown); the deliveries become due at once. */
   releaseLeases(owner: string, now: number): Promise<number>;
   /**
@@ -257,4 +325,15 @@ export interface Store {
   requeue(accountId: string, id: string, now: number): Promise<Delivery | null>;
   /** Queued deliveries (due now or later). */
   countQueued(): Promise<number>;
+  /**
+   * Retention: one transaction deleting at most `limit` delivered or failed deliveries that
+   * finished before `before` (oldest first) with their attempts, then at most `limit` events
+   * created before `before` that have no delivery left. Queued deliveries are never touched.
+   */
+  pruneFinished(before: number, limit: number): Promise<PruneResult>;
+  /**
+   * Overview figures for deliveries created at or after `sinceMs` and their tries: deliveries
+   * are bucketed by creation time, tries by finish time, in buckets of `bucketMs`.
+   */
+  deliveryStats(accountId: string, sinceMs: number, bucketMs: number): Promise<DeliveryStats>;
 }

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { accountsContract } from './accounts-contract.js';
+import { capturesContract } from './captures-contract.js';
+import { completeManyContract } from './complete-many-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
+import { deliveryStatsContract } from './delivery-stats-contract.js';
 import { listDeliveriesContract } from './list-deliveries-contract.js';
 import { publishContract } from './publish-contract.js';
 import { queueContract } from './queue-contract.js';
 import { resourcesContract } from './resources-contract.js';
+import { retentionContract } from './retention-contract.js';
 import type { ContractContext, MakeStoreFixture, StoreFixture } from './store-fixture.js';
 
 export type { MakeStoreFixture, StoreFixture } from './store-fixture.js';
@@ -46,8 +50,20 @@ export function describeStoreContract(name: string, makeStore: MakeStoreFixture)
     describe('claims and completion', () => {
       queueContract(ctx);
     });
+    describe('completeMany', () => {
+      completeManyContract(ctx);
+    });
     describe('listDeliveries', () => {
       listDeliveriesContract(ctx);
+    });
+    describe('deliveryStats', () => {
+      deliveryStatsContract(ctx);
+    });
+    describe('inbox captures', () => {
+      capturesContract(ctx);
+    });
+    describe('pruneFinished (retention)', () => {
+      retentionContract(ctx);
     });
     describe('several stores on one database', () => {
       concurrencyContract(ctx);

@@ -7,6 +7,7 @@ import {
   string,
   url,
 } from '../validation/field-checks.js';
+import { chaosCheck } from '../../delivery/chaos/chaos-check.js';
 import type { ObjectSpec } from '../validation/object-spec.js';
 
 /** Store kind of call control applications. */
@@ -59,4 +60,6 @@ export const CALL_CONTROL_APPLICATION_SPEC: ObjectSpec = {
   inbound: { nested: INBOUND },
   outbound: { nested: OUTBOUND },
   tags: { check: arrayOf(string({ maxLength: 255 })), default: [] },
+  /** Switchboard's fault injection for this application's webhooks (docs/chaos.md). */
+  switchboard_chaos: { check: chaosCheck() },
 };

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../errors/api-error.js';
+import { chaosCheck } from '../../delivery/chaos/chaos-check.js';
+import type { ChaosProfile } from '../../delivery/chaos/chaos-profile.js';
 import { publishEvent, type PublishEventOutcome } from '../../events/publish-event.js';
 import type { JsonObject } from '../../storage/store.js';
 import { valueOrThrow } from '../validation/checked.js';
@@ -17,6 +19,7 @@ const EVENT_SPEC: ObjectSpec = {
   webhook_url: { check: url() },
   webhook_failover_url: { check: nullable(url({ allowEmpty: true })) },
   webhook_url_method: { check: oneOf(['POST', 'GET']) },
+  chaos: { check: chaosCheck() },
 };
 
 /** `POST /switchboard/events`: publish one event for delivery. */
@@ -52,7 +55,12 @@ function publishFields(body: JsonObject) {
     ...(body['webhook_url_method'] === undefined
       ? {}
       : { method: body['webhook_url_method'] as 'POST' | 'GET' }),
+    ...(isObject(body['chaos']) ? { chaos: body['chaos'] as unknown as ChaosProfile } : {}),
   };
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
 }
 
 function optional<K extends string>(key: K, value: unknown): { [P in K]?: string } {

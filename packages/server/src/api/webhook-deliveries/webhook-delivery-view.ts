@@ -24,6 +24,14 @@ export function webhookDeliveryView(
 }
 
 function attemptView(attempt: AttemptRecord): JsonObject {
+  const view = telnyxAttemptView(attempt);
+  // Switchboard's own facts go under one extra key, so Telnyx's shape is unchanged.
+  const chaos = attempt.meta['chaos'];
+  if (chaos !== undefined) view['switchboard'] = { chaos };
+  return view;
+}
+
+function telnyxAttemptView(attempt: AttemptRecord): JsonObject {
   return {
     status: attempt.status,
     started_at: new Date(attempt.startedAt).toISOString(),

@@ -1,4 +1,6 @@
-import { NotFoundError } from '../../errors/api-error.js';
+import { missingIssue } from '../../api/validation/issues.js';
+import { NotFoundError, ValidationError } from '../../errors/api-error.js';
+import { findNumber } from '../phone-numbers/phone-number-store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { BodyReader } from './body-reader.js';
 import {
@@ -61,10 +63,11 @@ export class CallEngine {
   /** `POST /switchboard/simulate/calls`: an incoming call, parked until the app answers. */
   async simulateInbound(accountId: string, body: unknown): Promise<CallState> {
     const reader = new BodyReader(body);
-    const connectionId = reader.string('connection_id', { required: true }) ?? '';
+    const given = reader.string('connection_id');
     const from = phone(reader, 'from', true) ?? '';
     const to = phone(reader, 'to', true) ?? '';
     reader.done();
+    const connectionId = given ?? (await this.#connectionOf(accountId, to));
     await this.#requireApplication(accountId, connectionId);
     const call = this.#newCall(accountId, {
       connectionId,
@@ -132,6 +135,18 @@ export class CallEngine {
     const seen = this.#dials.get(`${accountId}:${commandId}`);
     if (seen === undefined || this.#deps.now() - seen.at >= COMMAND_ID_WINDOW_MS) return null;
     return this.runtime.find(accountId, seen.callId);
+  }
+
+  /** Without a `connection_id`, an inbound call goes to the application its `to` number has. */
+  async #connectionOf(accountId: string, to: string): Promise<string> {
+    const number = await findNumber(this.#deps.store, accountId, to);
+    if (number?.connection_id) return number.connection_id;
+    throw new ValidationError([
+      {
+        ...missingIssue({ pointer: '/connection_id' }),
+        detail: `No connection_id given, and ${to} is not a number of this account with one.`,
+      },
+    ]);
   }
 
   /** Dial and inbound need a Call Control App of the account that has a webhook URL. */

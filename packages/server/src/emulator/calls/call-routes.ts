@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../../errors/api-error.js';
+import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
@@ -36,8 +36,17 @@ export function registerCallRoutes(
   return engine;
 }
 
-/** SDKs post actions with no body, with or without `content-type: application/json`. */
+/**
+ * SDKs post actions with no body, with or without `content-type: application/json`. telnyx 1.x
+ * sends no content type and, through Node's agent, an empty chunked body: that is `{}` too.
+ * Any other content type with a body stays a 415.
+ */
 function allowEmptyJson(scope: FastifyInstance): void {
+  scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') done(null, {});
+    else done(new BadRequestError('The request body must be sent as application/json.', 415));
+  });
   scope.removeContentTypeParser('application/json');
   scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');

@@ -8,6 +8,7 @@ import {
   type Body,
 } from '../phone-numbers/body-checks.js';
 import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { checkChaosMember } from '../../delivery/chaos/chaos-check.js';
 import type { Json, JsonObject } from '../../storage/store.js';
 
 /** The webhook formats a messaging profile may ask for. */
@@ -42,6 +43,7 @@ const FIELDS: Readonly<Record<string, Check>> = {
   ai_assistant_id: optionalString,
   resource_group_id: optionalString,
   v1_secret: optionalString,
+  switchboard_chaos: checkChaos,
 };
 
 /**
@@ -101,6 +103,14 @@ function checkSpendLimit(body: Body, key: string): string | null | undefined | F
     'The daily spend limit is a decimal amount, e.g. "100.00".',
     `/${key}`,
   );
+}
+
+/** Switchboard's fault injection for this profile's webhooks (docs/chaos.md). */
+function checkChaos(body: Body, key: string): Json | FieldError {
+  const checked = checkChaosMember(body, key);
+  return 'value' in checked
+    ? checked.value
+    : fieldErrors.invalidValue(checked.detail, checked.pointer);
 }
 
 function optionalObject(body: Body, key: string): Json | undefined | FieldError {

@@ -105,4 +105,44 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE attempts DROP CONSTRAINT attempts_pkey`,
     ],
   },
+  {
+    // Inbox captures. `seq` is the stream cursor; inserts take a per-account advisory lock
+    // before drawing it, so an account's sequences commit in order. Inbox tokens are found
+    // through an expression index.
+    version: 3,
+    name: 'inbox captures',
+    statements: [
+      `CREATE TABLE captures (
+        seq bigserial PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        account_id text NOT NULL,
+        inbox_id text NOT NULL,
+        method text NOT NULL,
+        path text NOT NULL,
+        query text NOT NULL,
+        headers jsonb NOT NULL,
+        body bytea NOT NULL,
+        remote_address text NOT NULL,
+        received_at bigint NOT NULL,
+        event_type text,
+        verification text,
+        forwards jsonb NOT NULL DEFAULT '[]'
+      )`,
+      `CREATE INDEX captures_by_account ON captures (account_id, seq)`,
+      `CREATE INDEX resources_inbox_token ON resources ((data ->> 'token')) WHERE kind = 'inbox'`,
+    ],
+  },
+  {
+    // Retention (`pruneFinished`): finished deliveries oldest first, the event behind each
+    // delivery (deleting an event checks its deliveries through the foreign key), and events
+    // by age. Without them every pruning batch would scan whole tables.
+    version: 4,
+    name: 'retention indexes',
+    statements: [
+      `CREATE INDEX deliveries_finished ON deliveries (finished_at)
+        WHERE state IN ('delivered', 'failed')`,
+      `CREATE INDEX deliveries_by_event ON deliveries (account_id, event_id)`,
+      `CREATE INDEX events_by_age ON events (created_at)`,
+    ],
+  },
 ];

@@ -74,7 +74,8 @@ export const PG_RESOURCE_SQL = {
 } as const satisfies Record<string, NamedSql>;
 
 export const PG_DELIVERY_SQL = {
-  // The deliveries are inserted only if the event was; `created` tells the caller which.
+  // The deliveries are inserted only if the event was; `created` tells the caller which. A new
+  // event also NOTIFYs the store's channel ($7), waking idle workers elsewhere.
   publish: {
     name: 'sb_publish',
     text: `WITH event AS (
@@ -93,8 +94,11 @@ export const PG_DELIVERY_SQL = {
           event_type text, url text, failover_url text, method text, api_version text, timeout_ms integer,
           retry_schedule text, body_format text, origin text, next_attempt_at bigint,
           created_at bigint, options text)
-        WHERE EXISTS (SELECT 1 FROM event))
-      SELECT count(*) AS created FROM event`,
+        WHERE EXISTS (SELECT 1 FROM event)
+      ), notified AS (
+        -- Delivered at commit, to the workers of every process (docs/delivery.md).
+        SELECT pg_notify($7, '') FROM event)
+      SELECT (SELECT count(*) FROM event) AS created, (SELECT count(*) FROM notified) AS notified`,
   },
   getEvent: {
     name: 'sb_get_event',
@@ -136,6 +140,32 @@ export const PG_DELIVERY_SQL = {
           status text, started_at bigint, finished_at bigint, errors text, request text,
           response text, error text, latency_ms double precision, meta text))
       SELECT count(*) AS updated FROM updated`,
+  },
+  // `complete` for many deliveries at once; attempts are inserted only for leases still held.
+  completeMany: {
+    name: 'sb_complete_many',
+    text: `WITH input AS (
+        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x (id text, owner text, state text,
+          attempt_count integer, rounds integer, next_attempt_at bigint, finished_at bigint)
+      ), updated AS (
+        UPDATE deliveries AS d
+        SET state = i.state, attempts = d.attempts + i.attempt_count, rounds = i.rounds,
+          next_attempt_at = i.next_attempt_at, finished_at = i.finished_at,
+          lease_owner = NULL, lease_expires_at = NULL
+        FROM input AS i
+        WHERE d.id = i.id AND d.lease_owner = i.owner AND d.state = 'queued'
+        RETURNING d.id
+      ), inserted AS (
+        INSERT INTO attempts (id, delivery_id, attempt, url, status, started_at, finished_at,
+          errors, request, response, error, latency_ms, meta)
+        SELECT x.id, x.delivery_id, x.attempt, x.url, x.status, x.started_at, x.finished_at,
+          x.errors::jsonb, x.request::jsonb, x.response::jsonb, x.error, x.latency_ms,
+          x.meta::jsonb
+        FROM jsonb_to_recordset($2::jsonb) AS x (id text, delivery_id text, attempt integer,
+          url text, status text, started_at bigint, finished_at bigint, errors text,
+          request text, response text, error text, latency_ms double precision, meta text)
+        WHERE x.delivery_id IN (SELECT id FROM updated))
+      SELECT id FROM updated`,
   },
   // Released deliveries keep their place in line: they were due already.
   releaseLeases: {

@@ -9,6 +9,9 @@ import {
   type DeliveryRow,
 } from '../sql/delivery-row.js';
 import { deliveryListQuery } from '../sql/delivery-list-query.js';
+import { deliveryStatsQueries } from '../sql/delivery-stats-query.js';
+import type { SqlQuery } from '../sql/sql-flavor.js';
+import { toDeliveryStats, type DeliveryStatsRows } from '../sql/delivery-stats-rows.js';
 import { toEvent, type EventRow } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
 import { resourceRow, toResource, type ResourceRow } from '../sql/resource-row.js';
@@ -20,10 +23,12 @@ import type {
   CompleteInput,
   Delivery,
   DeliveryFilter,
+  DeliveryStats,
   EventRecord,
   JsonObject,
   Page,
   PageResult,
+  PruneResult,
   PublishInput,
   PublishResult,
   Resource,
@@ -31,8 +36,11 @@ import type {
   Store,
 } from '../store.js';
 import { POSTGRES_FLAVOR } from './postgres-flavor.js';
+import { PostgresInboxStore } from './postgres-inbox-store.js';
+import { dueChannel, listenForDue } from './postgres-due-listener.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { migratePostgres } from './postgres-migrator.js';
+import { prunePostgresBatch } from './postgres-retention.js';
 import { checkedSchema, createPostgresPool, type PostgresStoreOptions } from './postgres-pool.js';
 import {
   PG_ACCOUNT_SQL as A,
@@ -63,11 +71,15 @@ export class PostgresStore implements Store {
   readonly dialect = 'postgres';
   readonly #pool: pg.Pool;
   readonly #schema: string | undefined;
+  readonly #options: PostgresStoreOptions;
+  readonly inboxes: PostgresInboxStore;
   #closed = false;
 
   constructor(options: PostgresStoreOptions) {
     this.#schema = checkedSchema(options.schema);
+    this.#options = options;
     this.#pool = createPostgresPool(options);
+    this.inboxes = new PostgresInboxStore(this.#pool);
   }
 
   async migrate(): Promise<void> {
@@ -160,6 +172,7 @@ export class PostgresStore implements Store {
       toJsonText(event.webhook),
       event.createdAt,
       toJsonText(rows),
+      dueChannel(this.#schema),
     ]);
     if (result !== undefined && result.created > 0) return { created: true };
     return { created: false, existing: await this.#existingEvent(event) };
@@ -202,6 +215,34 @@ export class PostgresStore implements Store {
     return result !== undefined && result.updated > 0;
   }
 
+  /** Calls `listener` whenever any process publishes a new event into this store's schema. */
+  listenForDue(
+    listener: () => void,
+    onLost?: (error: Error) => void,
+  ): Promise<() => Promise<void>> {
+    return listenForDue(this.#options, dueChannel(this.#schema), listener, onLost);
+  }
+
+  async completeMany(inputs: readonly CompleteInput[]): Promise<readonly boolean[]> {
+    if (inputs.length === 0) return [];
+    const deliveries = inputs.map((input) => ({
+      id: input.deliveryId,
+      owner: input.owner,
+      attempt_count: input.attempts.length,
+      rounds: input.rounds,
+      ...completionColumns(input.update),
+    }));
+    const attempts = inputs.flatMap((input) =>
+      input.attempts.map((attempt) => attemptRow(input.deliveryId, attempt)),
+    );
+    const rows = await this.#rows<{ id: string }>(D.completeMany, [
+      toJsonText(deliveries),
+      toJsonText(attempts),
+    ]);
+    const updated = new Set(rows.map((row) => row.id));
+    return inputs.map((input) => updated.has(input.deliveryId));
+  }
+
   async releaseLeases(owner: string, now: number): Promise<number> {
     return this.#run(D.releaseLeases, [owner, now]);
   }
@@ -239,6 +280,28 @@ export class PostgresStore implements Store {
   async countQueued(): Promise<number> {
     const [row] = await this.#rows<{ total: number }>(D.countQueued, []);
     return row?.total ?? 0;
+  }
+
+  pruneFinished(before: number, limit: number): Promise<PruneResult> {
+    return prunePostgresBatch(this.#pool, before, limit);
+  }
+
+  async deliveryStats(
+    accountId: string,
+    sinceMs: number,
+    bucketMs: number,
+  ): Promise<DeliveryStats> {
+    const q = deliveryStatsQueries(accountId, sinceMs, bucketMs, POSTGRES_FLAVOR);
+    const all = async <Row extends pg.QueryResultRow>(query: SqlQuery) =>
+      (await this.#pool.query<Row>(query.sql, [...query.values])).rows;
+    const [deliveries, attempts, endpoints, depth] = await Promise.all([
+      all<DeliveryStatsRows['deliveries'][number]>(q.deliveries),
+      all<DeliveryStatsRows['attempts'][number]>(q.attempts),
+      all<DeliveryStatsRows['endpoints'][number]>(q.endpoints),
+      all<{ total: string }>(q.queueDepth),
+    ]);
+    const queueDepth = depth[0]?.total ?? 0;
+    return toDeliveryStats(sinceMs, bucketMs, { deliveries, attempts, endpoints, queueDepth });
   }
 
   async #rows<Row extends pg.QueryResultRow>(sql: NamedSql, values: unknown[]): Promise<Row[]> {

@@ -124,4 +124,44 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX attempts_by_delivery ON attempts (delivery_id, attempt DESC)`,
     ],
   },
+  {
+    // Inbox captures. The rowid alias is the stream cursor: SQLite serialises writers, so
+    // sequences commit in order. Inbox tokens are found through an expression index.
+    version: 3,
+    name: 'inbox captures',
+    statements: [
+      `CREATE TABLE captures (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL,
+        inbox_id TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        query TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        body BLOB NOT NULL,
+        remote_address TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        event_type TEXT,
+        verification TEXT,
+        forwards TEXT NOT NULL DEFAULT '[]'
+      )`,
+      `CREATE INDEX captures_by_account ON captures (account_id, seq)`,
+      `CREATE INDEX resources_inbox_token ON resources (json_extract(data, '$.token'))
+        WHERE kind = 'inbox'`,
+    ],
+  },
+  {
+    // Retention (`pruneFinished`): finished deliveries oldest first, the event behind each
+    // delivery (deleting an event checks its deliveries through the foreign key), and events
+    // by age. Without them every pruning batch would scan whole tables.
+    version: 4,
+    name: 'retention indexes',
+    statements: [
+      `CREATE INDEX deliveries_finished ON deliveries (finished_at)
+        WHERE state IN ('delivered', 'failed')`,
+      `CREATE INDEX deliveries_by_event ON deliveries (account_id, event_id)`,
+      `CREATE INDEX events_by_age ON events (created_at)`,
+    ],
+  },
 ];

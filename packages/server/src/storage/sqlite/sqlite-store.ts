@@ -9,6 +9,8 @@ import {
   type DeliveryRow,
 } from '../sql/delivery-row.js';
 import { deliveryListQuery } from '../sql/delivery-list-query.js';
+import { deliveryStatsQueries } from '../sql/delivery-stats-query.js';
+import { toDeliveryStats, type DeliveryStatsRows } from '../sql/delivery-stats-rows.js';
 import { eventRow, toEvent } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
 import { resourceRow, toResource } from '../sql/resource-row.js';
@@ -20,10 +22,12 @@ import type {
   CompleteInput,
   Delivery,
   DeliveryFilter,
+  DeliveryStats,
   EventRecord,
   JsonObject,
   Page,
   PageResult,
+  PruneResult,
   PublishInput,
   PublishResult,
   Resource,
@@ -33,7 +37,9 @@ import type {
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
 import { SQLITE_FLAVOR } from './sqlite-flavor.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
+import { SqliteInboxStore } from './sqlite-inbox-store.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { pruneSqliteBatch } from './sqlite-retention.js';
 import { migrateSqlite } from './sqlite-migrator.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements.js';
@@ -66,7 +72,9 @@ export class SqliteStore implements Store {
   readonly #createAccountTx: Database.Transaction<(account: Account, key: SigningKey) => void>;
   readonly #rotateKeyTx: Database.Transaction<(key: SigningKey, retireAt: number) => void>;
   readonly #groupCommit: SqliteGroupCommit;
+  readonly inboxes: SqliteInboxStore;
   #prepared: SqliteStatements | undefined;
+  #prune: ((before: number, limit: number) => PruneResult) | undefined;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = openSqliteDatabase(options);
@@ -80,6 +88,7 @@ export class SqliteStore implements Store {
       this.#s.insertSigningKey.run(signingKeyRow(key));
     });
     this.#groupCommit = new SqliteGroupCommit(this.#db);
+    this.inboxes = new SqliteInboxStore(this.#db);
   }
 
   /** Prepared on first use: the tables must exist first, and `migrate` creates them. */
@@ -195,6 +204,10 @@ export class SqliteStore implements Store {
     return this.#groupCommit.run(() => this.#completeNow(input));
   }
 
+  completeMany(inputs: readonly CompleteInput[]): Promise<readonly boolean[]> {
+    return this.#groupCommit.run(() => inputs.map((input) => this.#completeNow(input)));
+  }
+
   #completeNow(input: CompleteInput): boolean {
     const updated = this.#s.completeDelivery.run({
       id: input.deliveryId,
@@ -247,6 +260,25 @@ export class SqliteStore implements Store {
 
   countQueued(): Promise<number> {
     return settle(() => this.#s.countQueued.get()?.total ?? 0);
+  }
+
+  pruneFinished(before: number, limit: number): Promise<PruneResult> {
+    return settle(() => (this.#prune ??= pruneSqliteBatch(this.#db))(before, limit));
+  }
+
+  deliveryStats(accountId: string, sinceMs: number, bucketMs: number): Promise<DeliveryStats> {
+    return settle(() => {
+      const q = deliveryStatsQueries(accountId, sinceMs, bucketMs, SQLITE_FLAVOR);
+      const all = <Row>(query: { sql: string; values: readonly unknown[] }) =>
+        this.#dynamic.get<Row>(query.sql).all(...query.values);
+      const rows: DeliveryStatsRows = {
+        deliveries: all(q.deliveries),
+        attempts: all(q.attempts),
+        endpoints: all(q.endpoints),
+        queueDepth: all<{ total: number }>(q.queueDepth)[0]?.total ?? 0,
+      };
+      return toDeliveryStats(sinceMs, bucketMs, rows);
+    });
   }
 }
 

@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import type { CliIo } from '../cli-io.js';
+import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
+import { createOutput, formatOf, type Row } from '../output/output.js';
+import { connectedCommand } from './connected-command.js';
+import { text } from './phone-numbers.js';
+import { runAction } from './run-action.js';
+
+type Options = ConnectionOptions & { readonly format?: string };
+
+interface CreateOptions extends Options {
+  readonly name: string;
+  readonly webhookUrl: string;
+  readonly failoverUrl?: string;
+}
+
+const BASE = '/v2/call_control_applications';
+
+/** `switchboard applications list|create`: Call Control applications (the `connection_id`s). */
+export function applicationsCommand(io: CliIo): Command {
+  return new Command('applications')
+    .description('list and create Call Control applications')
+    .addCommand(listCommand(io))
+    .addCommand(createCommand(io));
+}
+
+function listCommand(io: CliIo): Command {
+  return connectedCommand('list', "list the account's applications").action((options: Options) =>
+    runAction(io, async () => {
+      const listed = await clientFrom(options, io).get<{ data: Row[] }>(BASE, {
+        'page[size]': 250,
+      });
+      createOutput(io, formatOf(options)).table(
+        [
+          { header: 'ID', value: (row) => text(row['id']) },
+          { header: 'NAME', value: (row) => text(row['application_name']) },
+          { header: 'WEBHOOK URL', value: (row) => text(row['webhook_event_url']) },
+        ],
+        listed.data,
+      );
+    }),
+  );
+}
+
+function createCommand(io: CliIo): Command {
+  return connectedCommand('create', 'create an application; its id is the connection_id')
+    .requiredOption('--name <name>', 'application name')
+    .requiredOption('--webhook-url <url>', 'where its events go')
+    .option('--failover-url <url>', 'tried when the webhook URL fails')
+    .action((options: CreateOptions) => runAction(io, () => create(io, options)));
+}
+
+async function create(io: CliIo, options: CreateOptions): Promise<void> {
+  const body: Row = {
+    application_name: options.name,
+    webhook_event_url: options.webhookUrl,
+    ...(options.failoverUrl === undefined
+      ? {}
+      : { webhook_event_failover_url: options.failoverUrl }),
+  };
+  const { data } = await clientFrom(options, io).post<{ data: Row }>(BASE, body);
+  createOutput(io, formatOf(options)).record(
+    [`+ application ${text(data['id'])} ${options.name}`],
+    data,
+  );
+}

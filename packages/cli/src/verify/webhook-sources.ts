@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../client/cli-error.js';
+import type { SwitchboardClient } from '../client/switchboard-client.js';
+import { parseHeaders, type HeaderPairs } from './parse-headers.js';
+
+/** A webhook request as received: raw body bytes and headers in order. */
+export interface ReceivedWebhook {
+  readonly body: Buffer;
+  readonly headers: HeaderPairs;
+}
+
+/** A stored capture as `GET /switchboard/captures/{id}` shows it (body as base64 or text). */
+interface CaptureView {
+  readonly data: {
+    readonly headers: [string, string][] | Record<string, string>;
+    readonly body_base64?: string | null;
+    readonly body?: string | null;
+  };
+}
+
+/** A delivery's last request as `GET /switchboard/webhook_deliveries/{id}/request` shows it. */
+export interface DeliveryRequestView {
+  readonly data: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: [string, string][];
+    readonly body: string | null;
+  };
+}
+
+/** `--body-file F --headers-file H`: the body byte for byte, the headers in any settled form. */
+export async function webhookFromFiles(
+  bodyFile: string,
+  headersFile: string,
+): Promise<ReceivedWebhook> {
+  return {
+    body: await readInput(bodyFile),
+    headers: parseHeaders((await readInput(headersFile)).toString('utf8')),
+  };
+}
+
+/** The raw request of a capture of one of the account's inboxes. */
+export async function webhookFromCapture(
+  client: SwitchboardClient,
+  id: string,
+): Promise<ReceivedWebhook> {
+  const view = await client.get<CaptureView>(`/switchboard/captures/${encodeURIComponent(id)}`);
+  const { headers, body_base64: base64, body } = view.data;
+  return {
+    body:
+      typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(body ?? '', 'utf8'),
+    headers: Array.isArray(headers) ? headers : Object.entries(headers),
+  };
+}
+
+/** The request of a delivery's last try, whole. */
+export async function webhookFromDelivery(
+  client: SwitchboardClient,
+  id: string,
+): Promise<ReceivedWebhook> {
+  const view = await deliveryRequest(client, id);
+  return { body: Buffer.from(view.data.body ?? '', 'utf8'), headers: view.data.headers };
+}
+
+/** `GET /switchboard/webhook_deliveries/{id}/request`. */
+export function deliveryRequest(
+  client: SwitchboardClient,
+  id: string,
+): Promise<DeliveryRequestView> {
+  return client.get<DeliveryRequestView>(
+    `/switchboard/webhook_deliveries/${encodeURIComponent(id)}/request`,
+  );
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}`);
+  }
+}

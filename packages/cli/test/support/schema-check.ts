@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+interface SchemaFile {
+  readonly webhooks: Record<string, { readonly schema: Record<string, unknown> }>;
+}
+
+const schemas = (
+  JSON.parse(
+    readFileSync(
+      new URL('../../../core/src/events/telnyx-webhook-event-schemas.json', import.meta.url),
+      'utf8',
+    ),
+  ) as SchemaFile
+).webhooks;
+
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+
+// The spec lists only message.sent and message.finalized for delivery updates; delivered and
+// failed share that body, so they are checked under the finalized schema.
+const SCHEMA_TYPE: Record<string, string> = {
+  'message.delivered': 'message.finalized',
+  'message.failed': 'message.finalized',
+};
+
+function schemaFor(type: string): Record<string, unknown> {
+  const entry = Object.values(schemas).find((hook) => {
+    const data = (
+      hook.schema['properties'] as Record<
+        string,
+        { properties?: Record<string, { enum?: unknown[] }> }
+      >
+    )['data'];
+    return data?.properties?.['event_type']?.enum?.includes(type) === true;
+  });
+  if (entry === undefined) throw new Error(`no schema for ${type}`);
+  return entry.schema;
+}
+
+/** '' when the webhook body is valid for its event type, else Ajv's errors. */
+export function schemaErrors(body: { data: { event_type: string } }): string {
+  const type = body.data.event_type;
+  const alias = SCHEMA_TYPE[type];
+  const copy = structuredClone(body) as {
+    data: { event_type: string };
+    meta?: { delivered_to?: string };
+  };
+  if (alias !== undefined) copy.data.event_type = alias;
+  // ajv-formats' "url" refuses loopback hosts, and a test receiver can only be on loopback.
+  const meta = copy.meta;
+  if (meta?.delivered_to !== undefined)
+    meta.delivered_to = meta.delivered_to.replace('127.0.0.1', 'example.com');
+  const check = ajv.compile(schemaFor(alias ?? type));
+  return check(copy) ? '' : ajv.errorsText(check.errors);
+}

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { request as send } from 'undici';
+import { capHeaderPairs, decodeCapped } from '../../delivery/capped-text.js';
+import { NoSigningKeyError } from '../../delivery/signing-key-cache.js';
+import type { WebhookRequest } from '../../delivery/webhook-request.js';
+import { NotFoundError } from '../../errors/api-error.js';
+import type { JsonObject } from '../../storage/store.js';
+import { replayRequest, type ReplayMode } from '../delivery-replay/replay-request.js';
+import { valueOrThrow } from '../validation/checked.js';
+import { oneOf, url } from '../validation/field-checks.js';
+import { checkObject } from '../validation/object-spec.js';
+import type { IdParams, RouteContext } from './route-context.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SPEC = {
+  url: { check: url(), required: true },
+  mode: { check: oneOf(['resign', 'exact']), default: 'resign' },
+};
+
+/**
+ * `POST /switchboard/webhook_deliveries/{id}/replay { url, mode }`: sends the delivery once to
+ * another URL from the server (a browser could not: the target has no CORS for it) and answers
+ * with what came back. A replay is not a try: the delivery and its attempts do not change.
+ */
+export function registerDeliveryReplayRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Params: IdParams }>('/switchboard/webhook_deliveries/:id/replay', async (request) => {
+    const body = valueOrThrow(checkObject(SPEC, request.body, 'create'));
+    const accountId = ctx.auth.accountOf(request).id;
+    const { id } = request.params;
+    const delivery = UUID.test(id) ? await ctx.store.getDelivery(accountId, id) : null;
+    if (delivery === null) throw new NotFoundError('WebhookDelivery not found.');
+    const [key] = await ctx.store.listSigningKeys(accountId, ctx.now());
+    if (key === undefined) throw new NoSigningKeyError(accountId);
+    const [last] = await ctx.store.listAttempts(delivery.id);
+    const outgoing = replayRequest({
+      delivery,
+      last: last ?? null,
+      url: body['url'] as string,
+      mode: body['mode'] as ReplayMode,
+      privateKey: key.privateKey,
+      now: ctx.now(),
+    });
+    return { data: await sendOnce(outgoing, delivery.target.timeoutMs) };
+  });
+}
+
+/** One request, no redirects followed: the caller sees exactly what the URL answered. */
+async function sendOnce(outgoing: WebhookRequest, timeoutMs: number): Promise<JsonObject> {
+  const started = performance.now();
+  const base = { url: outgoing.url, method: outgoing.method };
+  try {
+    const response = await send(outgoing.url, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      body: outgoing.body,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    const bytes = new Uint8Array(await response.body.arrayBuffer());
+    return {
+      ...base,
+      status: response.statusCode,
+      headers: capHeaderPairs(headerPairs(response.headers)),
+      body: decodeCapped(bytes),
+      latency_ms: Math.round(performance.now() - started),
+      error: null,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ...base,
+      status: null,
+      headers: [],
+      body: '',
+      latency_ms: Math.round(performance.now() - started),
+      error: message,
+    };
+  }
+}
+
+function headerPairs(headers: Record<string, string | string[] | undefined>): [string, string][] {
+  return Object.entries(headers).flatMap(([name, value]) =>
+    value === undefined
+      ? []
+      : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+  );
+}

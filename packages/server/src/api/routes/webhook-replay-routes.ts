@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NoSigningKeyError } from '../../delivery/signing-key-cache.js';
+import { RECORD_LIMIT_BYTES } from '../../delivery/capped-text.js';
+import { buildWebhookRequest } from '../../delivery/webhook-request.js';
+import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
+import type { AttemptRecord, Delivery, JsonObject } from '../../storage/store.js';
+import type { IdParams, RouteContext } from './route-context.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `GET /switchboard/webhook_deliveries/{id}/request`: the last try's request (method, URL,
+ * headers with the original signature, whole body), for `switchboard replay` and
+ * `switchboard verify --delivery`. Attempts record bodies cut at 10 kB, so a longer body is
+ * rebuilt exactly as the try built it; the bytes, and so the signature, are the same.
+ */
+export function registerWebhookReplayRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: IdParams }>('/switchboard/webhook_deliveries/:id/request', async (request) => {
+    const delivery = await owned(ctx, request);
+    const last = lastAttempt(await ctx.store.listAttempts(delivery.id));
+    return { data: await requestView(ctx, delivery, last) };
+  });
+}
+
+async function requestView(
+  ctx: RouteContext,
+  delivery: Delivery,
+  attempt: AttemptRecord,
+): Promise<JsonObject> {
+  const recorded = attempt.request;
+  return {
+    attempt: attempt.attempt,
+    method: recorded.method,
+    url: recorded.url,
+    headers: recorded.headers.map(([name, value]) => [name, value]),
+    body: await wholeBody(ctx, delivery, attempt),
+  };
+}
+
+// A recorded body shorter than the cut is whole; a longer one is rebuilt exactly as the try
+// built it (same envelope, attempt and URL), which gives the same bytes the signature covers.
+async function wholeBody(
+  ctx: RouteContext,
+  delivery: Delivery,
+  attempt: AttemptRecord,
+): Promise<string | null> {
+  const body = attempt.request.body;
+  if (body === null || Buffer.byteLength(body) < RECORD_LIMIT_BYTES) return body;
+  const privateKey = await currentKey(ctx, delivery.accountId);
+  const input = { delivery, url: attempt.url, attempt: attempt.attempt, privateKey, now: 0 };
+  return buildWebhookRequest(input).body;
+}
+
+function lastAttempt(attempts: readonly AttemptRecord[]): AttemptRecord {
+  const last = [...attempts].sort((a, b) => b.attempt - a.attempt)[0];
+  if (last === undefined) {
+    throw new BadRequestError('This delivery has not been tried yet; there is no request.', 422);
+  }
+  return last;
+}
+
+async function currentKey(ctx: RouteContext, accountId: string): Promise<string> {
+  const [key] = await ctx.store.listSigningKeys(accountId, ctx.now());
+  if (key === undefined) throw new NoSigningKeyError(accountId);
+  return key.privateKey;
+}
+
+async function owned(
+  ctx: RouteContext,
+  request: FastifyRequest<{ Params: IdParams }>,
+): Promise<Delivery> {
+  const { id } = request.params;
+  const accountId = ctx.auth.accountOf(request).id;
+  const delivery = UUID.test(id) ? await ctx.store.getDelivery(accountId, id) : null;
+  if (delivery === null) throw new NotFoundError('WebhookDelivery not found.');
+  return delivery;
+}

@@ -1,0 +1,63 @@
+import type { Json, JsonObject, Store } from '../../storage/store.js';
+
+/** Resource kind of a call's command log: one document per call, keyed by call control id. */
+export const CALL_COMMANDS_KIND = 'call_commands';
+
+/** Keeps a bounded log: an emulated call that loops on commands must not grow without end. */
+const MAX_ENTRIES = 500;
+
+export interface CommandEntry {
+  readonly at: number;
+  /** `command` for the app's Call Control commands, `far_end` for the simulator's actions. */
+  readonly source: 'command' | 'far_end';
+  readonly action: string;
+  readonly status: number;
+  readonly body: Json;
+}
+
+/**
+ * Appends to each call's command log. Appends to one call are chained, so two commands that
+ * land together never overwrite each other's read-modify-write.
+ */
+export class CallCommandLog {
+  readonly #store: Store;
+  readonly #chains = new Map<string, Promise<void>>();
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  append(accountId: string, callId: string, entry: CommandEntry): Promise<void> {
+    const previous = this.#chains.get(callId) ?? Promise.resolve();
+    const next = previous.then(() => this.#write(accountId, callId, entry));
+    const settled = next.catch(() => undefined);
+    this.#chains.set(callId, settled);
+    void settled.then(() => {
+      if (this.#chains.get(callId) === settled) this.#chains.delete(callId);
+    });
+    return next;
+  }
+
+  async list(accountId: string, callId: string): Promise<readonly CommandEntry[]> {
+    const resource = await this.#store.getResource(accountId, CALL_COMMANDS_KIND, callId);
+    return entriesOf(resource?.data);
+  }
+
+  async #write(accountId: string, callId: string, entry: CommandEntry): Promise<void> {
+    const current = await this.#store.getResource(accountId, CALL_COMMANDS_KIND, callId);
+    const entries = [...entriesOf(current?.data), entry].slice(-MAX_ENTRIES);
+    await this.#store.putResource({
+      accountId,
+      kind: CALL_COMMANDS_KIND,
+      id: callId,
+      data: { entries: entries as unknown as Json[] },
+      createdAt: current?.createdAt ?? entry.at,
+      updatedAt: entry.at,
+    });
+  }
+}
+
+function entriesOf(data: JsonObject | undefined): readonly CommandEntry[] {
+  const entries = data?.['entries'];
+  return Array.isArray(entries) ? (entries as unknown as CommandEntry[]) : [];
+}

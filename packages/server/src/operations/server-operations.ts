@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { hashSecret } from '../accounts/api-key.js';
+import type { RouteRegistrar } from '../api/create-app.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { DeliveryWorkerOptions } from '../delivery/delivery-worker.js';
+import { attemptLogger } from '../logging/attempt-log.js';
+import { metricsRoutes } from '../metrics/metrics-routes.js';
+import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.js';
+import { createServerMetrics, type ServerMetrics } from '../metrics/server-metrics.js';
+import { rateLimitHook } from '../rate-limit/rate-limit-hook.js';
+import { startRetentionPruner, type RetentionPruner } from '../retention/retention-pruner.js';
+import { signingKeyRoutes } from '../signing-keys/signing-key-routes.js';
+import type { Store } from '../storage/store.js';
+
+/** The worker hooks that feed metrics and attempt logs. */
+export type WorkerHooks = Pick<DeliveryWorkerOptions, 'onAttempt' | 'onRound'>;
+
+/**
+ * The production concerns of one process (metrics, attempt logs, retention, rate limits, key
+ * rotation), built from the config and handed to the composition root in pieces.
+ */
+export interface ServerOperations {
+  readonly metrics: ServerMetrics;
+  readonly workerHooks: WorkerHooks;
+  /** Routes outside the API-key scope (`/metrics`, admin token). */
+  readonly publicRoutes: readonly ((app: FastifyInstance) => void)[];
+  /** Hooks and routes inside the API-key scope. */
+  readonly routes: readonly RouteRegistrar[];
+  /** Starts the `--metrics-port` listener and the retention sweep. */
+  start(): Promise<{ readonly metricsUrl: string | null }>;
+  /** Stops both; safe before `start` and twice. */
+  close(): Promise<void>;
+}
+
+export function createServerOperations(
+  config: ServerConfig,
+  store: Store,
+  logger: Logger,
+): ServerOperations {
+  const metrics = createServerMetrics({ store });
+  const logAttempt = attemptLogger(logger.child({ component: 'delivery' }));
+  const adminHash = config.adminToken === null ? null : hashSecret(config.adminToken);
+  let metricsServer: MetricsServer | null = null;
+  let pruner: RetentionPruner | null = null;
+  return {
+    metrics,
+    workerHooks: {
+      onAttempt: (attempt, delivery) => {
+        metrics.onAttempt(attempt, delivery);
+        logAttempt(attempt, delivery);
+      },
+      onRound: metrics.onRound,
+    },
+    publicRoutes: [metricsRoutes(metrics, adminHash)],
+    routes: [
+      ...(config.rateLimit === null ? [] : [rateLimitHook(config.rateLimit)]),
+      signingKeyRoutes(config.signingKeyOverlap),
+    ],
+    start: async () => {
+      if (config.retention !== null) {
+        pruner = startRetentionPruner({ store, retentionMs: config.retention, logger });
+      }
+      if (config.metricsPort === null) return { metricsUrl: null };
+      metricsServer = await startMetricsServer(metrics, config.host, config.metricsPort, logger);
+      return { metricsUrl: metricsServer.url };
+    },
+    close: async () => {
+      await Promise.all([pruner?.stop(), metricsServer?.close()]);
+      pruner = null;
+      metricsServer = null;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { CertificatePair } from './self-signed-certificate.js';
+
+/** A running HTTPS front of the app. */
+export interface HttpsListener {
+  /** e.g. `https://localhost:7443`: the name the certificate covers. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the same Fastify app over HTTPS on a second port. Requests go through `app.routing`,
+ * so both listeners share routes, hooks, authentication and the error mapping. The app must be
+ * ready (it is, once its own `listen` resolved).
+ */
+export async function startHttpsListener(
+  app: FastifyInstance,
+  pair: CertificatePair,
+  host: string,
+  port: number,
+): Promise<HttpsListener> {
+  const server = createServer({ cert: pair.cert, key: pair.key }, (request, response) => {
+    app.routing(request, response);
+  });
+  await listen(server, host, port);
+  const bound = (server.address() as AddressInfo).port;
+  return { url: `https://localhost:${bound}`, port: bound, close: () => closeServer(server) };
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Idle keep-alive sockets would hold `close` open until they time out. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => {
+      if (error === undefined) resolve();
+      else reject(error);
+    });
+    server.closeIdleConnections();
+  });
+}
