@@ -1,3 +1,5 @@
+import { request } from 'undici';
+
 /** One HTTP request sent byte-exact: the same body and the headers in the same order. */
 export interface RawRequest {
   readonly method: string;
@@ -33,41 +35,60 @@ const HOP_BY_HOP = new Set([
   'proxy-connection',
 ]);
 
-/** Sends `request` and reports the outcome as a value; never throws for network failures. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Sends a captured request as it came: undici's `request` adds no headers of its own (fetch
+ * adds `accept-language`, `sec-fetch-mode`, `accept-encoding`), so the local app sees the
+ * original headers in their order, the original body bytes, and nothing else but the
+ * connection's own `host` and `content-length`. Network failures are a value, never a throw.
+ */
 export async function sendRawRequest(
-  request: RawRequest,
+  raw: RawRequest,
   clock: () => number = performance.now.bind(performance),
 ): Promise<RawOutcome> {
   const started = clock();
   const elapsed = (): number => Math.round(clock() - started);
+  const timeout = raw.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
-    const response = await fetch(request.url, init(request));
-    const body = await response.text();
-    const headers = [...response.headers.entries()];
-    return { kind: 'response', status: response.status, headers, body, latencyMs: elapsed() };
+    const response = await request(raw.url, {
+      method: raw.method,
+      headers: flatHeaders(raw.headers),
+      body: hasBody(raw) ? Buffer.from(raw.body ?? []) : null,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+    const body = await response.body.text();
+    return {
+      kind: 'response',
+      status: response.statusCode,
+      headers: pairsOf(response.headers),
+      body,
+      latencyMs: elapsed(),
+    };
   } catch (error) {
     return { kind: 'error', message: reason(error), latencyMs: elapsed() };
   }
 }
 
-function init(request: RawRequest): RequestInit {
-  const headers = new Headers();
-  for (const [name, value] of request.headers) {
-    if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, value);
-  }
-  const result: RequestInit = {
-    method: request.method,
-    headers,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
-  };
-  if (request.body !== null && request.method !== 'GET') result.body = Buffer.from(request.body);
-  return result;
+function hasBody(raw: RawRequest): boolean {
+  return raw.body !== null && raw.body.length > 0 && raw.method !== 'GET' && raw.method !== 'HEAD';
+}
+
+/** A flat name, value list: the form that keeps order and repeated names. */
+function flatHeaders(headers: RawRequest['headers']): string[] {
+  return headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())).flat();
+}
+
+function pairsOf(headers: Record<string, string | string[] | undefined>): [string, string][] {
+  return Object.entries(headers).flatMap(([name, value]): [string, string][] => {
+    if (value === undefined) return [];
+    return (Array.isArray(value) ? value : [value]).map((item) => [name, item]);
+  });
 }
 
 function reason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  if (error.name === 'TimeoutError') return 'timed out';
-  return cause instanceof Error ? cause.message : error.message;
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code !== '' ? `${code}: ${error.message}` : error.message;
 }

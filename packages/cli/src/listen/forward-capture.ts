@@ -1,5 +1,5 @@
 import type { RawOutcome, RawRequest } from '../client/send-raw-request.js';
-import { sendExact } from './send-exact.js';
+import { sendRawRequest } from '../client/send-raw-request.js';
 import type { SwitchboardClient } from '../client/switchboard-client.js';
 import { subpathOf, type CaptureEvent } from './capture-event.js';
 
@@ -31,7 +31,7 @@ export async function forwardCapture(
   capture: CaptureEvent,
   settings: ForwardSettings,
   client: SwitchboardClient,
-  send: Send = sendExact,
+  send: Send = sendRawRequest,
 ): Promise<ForwardTry[]> {
   const body = Buffer.from(capture.body_base64, 'base64');
   const signed = settings.resign ? await resign(client, capture.headers, body) : capture.headers;

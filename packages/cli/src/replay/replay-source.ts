@@ -33,7 +33,7 @@ export async function replaySource(client: SwitchboardClient, id: string): Promi
   if (capture === null) throw new UsageError(`no webhook delivery or capture has the id ${id}`);
   return {
     kind: 'capture',
-    method: 'POST',
+    method: capture.method ?? 'POST',
     url: null,
     headers: capture.headers,
     body: capture.body,

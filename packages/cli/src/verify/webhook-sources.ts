@@ -7,12 +7,15 @@ import { parseHeaders, type HeaderPairs } from './parse-headers.js';
 export interface ReceivedWebhook {
   readonly body: Buffer;
   readonly headers: HeaderPairs;
+  /** The method it arrived with (captures record it; deliveries are POST or GET). */
+  readonly method?: string;
 }
 
 /** A stored capture as `GET /switchboard/captures/{id}` shows it (body as base64 or text). */
 interface CaptureView {
   readonly data: {
     readonly headers: [string, string][] | Record<string, string>;
+    readonly method?: string;
     readonly body_base64?: string | null;
     readonly body?: string | null;
   };
@@ -45,8 +48,9 @@ export async function webhookFromCapture(
   id: string,
 ): Promise<ReceivedWebhook> {
   const view = await client.get<CaptureView>(`/switchboard/captures/${encodeURIComponent(id)}`);
-  const { headers, body_base64: base64, body } = view.data;
+  const { headers, body_base64: base64, body, method } = view.data;
   return {
+    ...(method === undefined ? {} : { method }),
     body:
       typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(body ?? '', 'utf8'),
     headers: Array.isArray(headers) ? headers : Object.entries(headers),
