@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newTimeOrderedId } from '../storage/time-ordered-id.js';
 import { pino, type Logger } from 'pino';
 import type { Store } from '../storage/store.js';
 
@@ -12,7 +12,7 @@ export interface AppDeps {
   readonly worker: { wake(): void };
   /** Epoch ms; default `Date.now`. */
   readonly now?: () => number;
-  /** New UUIDs (event and delivery ids); default `randomUUID`. */
+  /** New UUIDs (event and delivery ids); default time-ordered UUIDv7. */
   readonly newId?: () => string;
   readonly logger?: Logger;
   /** SHA-256 hex of `SWITCHBOARD_ADMIN_TOKEN`; null or absent disables the admin routes. */
@@ -36,7 +36,7 @@ export function appContext(deps: AppDeps): AppContext {
     store: deps.store,
     worker: deps.worker,
     now: deps.now ?? Date.now,
-    newId: deps.newId ?? randomUUID,
+    newId: deps.newId ?? newTimeOrderedId,
     logger: deps.logger ?? pino({ level: 'silent' }),
     adminTokenHash: deps.adminTokenHash ?? null,
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,

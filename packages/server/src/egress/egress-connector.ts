@@ -29,7 +29,7 @@ export function egressConnector(options: EgressConnectorOptions): buildConnector
   const connect = buildConnector({ ...options.connect, lookup });
   return (target, callback) => {
     const range = isIP(target.hostname) === 0 ? null : blocked(target.hostname);
-    if (range === null) return connect(target, callback);
-    callback(new EgressRefusedError(target.hostname, target.hostname, range), null);
+    if (range === null) connect(target, callback);
+    else callback(new EgressRefusedError(target.hostname, target.hostname, range), null);
   };
 }

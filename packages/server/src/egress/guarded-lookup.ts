@@ -22,12 +22,15 @@ export function guardedLookup(
   return (hostname, options, callback) => {
     const family = typeof options.family === 'number' ? options.family : 0;
     resolveAll(hostname, { all: true, family }, (error, addresses) => {
-      if (error !== null) return callback(error, '', 0);
+      if (error !== null) {
+        callback(error, '', 0);
+        return;
+      }
       const allowed = addresses.filter((entry) => blocked(entry.address) === null);
       const [first] = allowed;
-      if (first === undefined) return callback(refusal(hostname, addresses, blocked), '', 0);
-      if (options.all === true) return callback(null, allowed);
-      return callback(null, first.address, first.family);
+      if (first === undefined) callback(refusal(hostname, addresses, blocked), '', 0);
+      else if (options.all === true) callback(null, allowed);
+      else callback(null, first.address, first.family);
     });
   };
 }

@@ -67,12 +67,12 @@ describe.runIf(cliBuilt())('crash: kill -9 mid-run, restart on the same data dir
     receiver.publicKey = first.publicKey;
 
     const accepted: string[] = [];
-    let killed = false;
+    const run = { killed: false };
     const killer = until(() => receiver.seen.size >= EVENTS / 5, 60_000).then(async () => {
       await killHard(first.child);
-      killed = true;
+      run.killed = true;
     });
-    for (let i = 0; i < EVENTS && !killed; i += PUBLISH_BATCH) {
+    for (let i = 0; i < EVENTS && !run.killed; i += PUBLISH_BATCH) {
       const ids = Array.from({ length: PUBLISH_BATCH }, (_, j) => `crash-${i + j}`);
       const results = await Promise.all(ids.map((id) => publish(first, id, receiver.url)));
       ids.forEach((id, j) => results[j] === true && accepted.push(id));

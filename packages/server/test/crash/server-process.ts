@@ -32,10 +32,10 @@ export async function spawnSwitchboard(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const banner = await new Promise<string>((done, fail) => {
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       if (/Public key: \S+\n/.test(out) || (args[0] === 'worker' && out.length > 0)) done(out);
     });

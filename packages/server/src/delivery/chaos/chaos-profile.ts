@@ -59,7 +59,7 @@ export function parseChaosProfile(value: unknown): ChaosParse {
     if (parsed === undefined) return { ok: false, field: key, expected: rule[1] };
     profile[key] = parsed;
   }
-  return { ok: true, profile: profile as ChaosProfile };
+  return { ok: true, profile };
 }
 
 /** The profile stored with a delivery, or null when chaos is off for it. */

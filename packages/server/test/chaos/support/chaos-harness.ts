@@ -76,7 +76,14 @@ async function publishTo(
 ): Promise<{ eventId: string; deliveryId: string; at: number }> {
   const at = performance.now();
   const outcome = await publishEvent(
-    { store, now: Date.now, newId: randomUUID, wake: () => worker.wake() },
+    {
+      store,
+      now: Date.now,
+      newId: randomUUID,
+      wake: () => {
+        worker.wake();
+      },
+    },
     {
       account,
       eventType: 'call.initiated',
