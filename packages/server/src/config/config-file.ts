@@ -31,7 +31,8 @@ function fileValues(
 ): FileSettings {
   const values = new Map<string, string>();
   for (const [key, value] of Object.entries(object)) {
-    if (!known.has(key)) return { ok: false, error: `config file ${path}: unknown setting "${key}"` };
+    if (!known.has(key))
+      return { ok: false, error: `config file ${path}: unknown setting "${key}"` };
     const text = asText(value);
     if (text === null) {
       return { ok: false, error: `config file ${path}: "${key}" must be a string or a number` };
