@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadServerConfig, type ConfigFlags, type ServerConfig } from '@switchboard/server';
+import { loadServerConfig, type ConfigFlags, type ServerConfig } from '@switchboard/server/config';
 import type { CliIo } from '../cli-io.js';
 
 /** Engine flags shared by `serve` and `worker`. Secrets are read from the environment only. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { allSettingNames } from '@switchboard/server';
+import { allSettingNames } from '@switchboard/server/config';
 
 /** Flags for running in production, shared by `serve` and `worker`; see docs/operations.md. */
 export function addOperationsOptions(command: Command): Command {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { startServer, tlsClientLines, type RunningServer } from '@switchboard/server';
+import type { RunningServer } from '@switchboard/server';
+import { tlsClientLines } from '@switchboard/server/config';
 import type { CliIo } from '../cli-io.js';
 import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
 import { addOperationsOptions as ops, operationsFlags } from './operations-options.js';
@@ -25,6 +26,8 @@ export function serveCommand(io: CliIo): Command {
       return;
     }
     try {
+      // Loaded here so that every other command starts without the server's weight.
+      const { startServer } = await import('@switchboard/server');
       const server = await startServer(config);
       printBanner(server, io);
       io.onStopSignal(() => void stop(server, io));

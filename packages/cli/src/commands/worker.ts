@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { startWorker, type RunningWorker } from '@switchboard/server';
+import type { RunningWorker } from '@switchboard/server';
 import type { CliIo } from '../cli-io.js';
 import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
 import { addOperationsOptions as ops, operationsFlags } from './operations-options.js';
@@ -16,6 +16,7 @@ export function workerCommand(io: CliIo): Command {
       return;
     }
     try {
+      const { startWorker } = await import('@switchboard/server');
       const worker = await startWorker(config);
       io.out(`Switchboard worker ${worker.owner} started`);
       io.onStopSignal(() => void stop(worker, io));
