@@ -85,7 +85,11 @@ export async function startServer(
       now: Date.now(),
     });
     worker = buildWorker(config, store, workerOwner(), logger, ops.workerHooks);
-    const inbox = createInboxModule({ store, baseUrl: () => url });
+    const inbox = createInboxModule({
+      store,
+      baseUrl: () => url,
+      onCaptured: ops.metrics.inboxCaptured,
+    });
     app = createApp(
       {
         store,

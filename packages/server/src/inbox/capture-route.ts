@@ -109,7 +109,9 @@ async function store(ctx: InboxContext, inbox: Inbox, request: FastifyRequest): 
     receivedAt,
   );
   const origin = { id: ctx.newId(), inbox, receivedAt, verification };
-  return ctx.store.inboxes.insertCapture(captureOf(request, origin));
+  const capture = await ctx.store.inboxes.insertCapture(captureOf(request, origin));
+  ctx.onCaptured();
+  return capture;
 }
 
 /** Answers the sender as the local app answered the listener. */

@@ -22,6 +22,8 @@ export interface InboxDeps {
   readonly pollMs?: number;
   /** How often a stream sends an SSE comment so proxies keep the connection open. */
   readonly heartbeatMs?: number;
+  /** Told once per stored capture (the `inbox captures` metric). */
+  readonly onCaptured?: () => void;
 }
 
 /** {@link InboxDeps} with defaults filled in, plus the state shared by every inbox route. */
@@ -39,6 +41,7 @@ export interface InboxContext {
   readonly limiter: InboxRateLimiter;
   /** Ends every open stream; called before the server closes, since streams never go idle. */
   readonly streams: Set<() => void>;
+  readonly onCaptured: () => void;
 }
 
 export function inboxContext(deps: InboxDeps): InboxContext {
@@ -57,5 +60,6 @@ export function inboxContext(deps: InboxDeps): InboxContext {
     hub: new RelayHub(schedule),
     limiter: new InboxRateLimiter(now),
     streams: new Set(),
+    onCaptured: deps.onCaptured ?? (() => undefined),
   };
 }

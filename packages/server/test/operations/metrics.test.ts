@@ -66,6 +66,20 @@ describe('/metrics', () => {
     expect(total(open, 'switchboard_deliveries_total', delivered)).toBe(12);
   });
 
+  it('counts inbox captures', async () => {
+    const server = await runServer({ SWITCHBOARD_ADMIN_TOKEN: ADMIN });
+    closers.push(() => server.close());
+    const created = (await (
+      await server.call('/switchboard/inboxes', { body: { name: 'metrics' } })
+    ).json()) as { data: { url: string } };
+    for (let i = 0; i < 3; i += 1) {
+      const response = await fetch(created.data.url, { method: 'POST', body: `{"n":${i}}` });
+      expect(response.status).toBe(200);
+    }
+    const samples = parsePrometheus(await (await server.call('/metrics', { key: ADMIN })).text());
+    expect(total(samples, 'switchboard_inbox_captures_total')).toBe(3);
+  });
+
   it('needs the admin token on the main port', async () => {
     const server = await runServer({ SWITCHBOARD_ADMIN_TOKEN: ADMIN });
     closers.push(() => server.close());
