@@ -10,6 +10,7 @@ import { registerRecordingRoutes } from './emulator/calls/call-routes.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes } from './emulator/emulator-routes.js';
+import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
 import { createServerOperations } from './operations/server-operations.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
@@ -85,6 +86,11 @@ export async function startServer(
       now: Date.now(),
     });
     worker = buildWorker(config, store, workerOwner(), logger, ops.workerHooks);
+    // Replays sent by the API obey the same CA file and egress guard as deliveries.
+    const replayDispatcher = createWebhookDispatcher({
+      caFile: config.webhookCaFile,
+      egress: config.egress,
+    });
     const inbox = createInboxModule({
       store,
       baseUrl: () => url,
@@ -96,6 +102,7 @@ export async function startServer(
         worker,
         logger,
         adminTokenHash: config.adminToken === null ? null : hashSecret(config.adminToken),
+        webhookDispatcher: replayDispatcher,
       },
       [
         emulatorRoutes({ baseUrl: () => url }),
@@ -106,6 +113,9 @@ export async function startServer(
       ],
       [registerRecordingRoutes, dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
     );
+    app.addHook('onClose', async () => {
+      await replayDispatcher.close();
+    });
     await app.listen({ host: config.host, port: config.port });
     url = baseUrl(app.server.address() as AddressInfo);
     const tls = config.tls ? await startTls(config, app) : null;

@@ -1,5 +1,6 @@
 import { newTimeOrderedId } from '../storage/time-ordered-id.js';
 import { pino, type Logger } from 'pino';
+import type { Dispatcher } from 'undici';
 import type { Store } from '../storage/store.js';
 
 /** Default request body limit: 1 MiB. */
@@ -18,6 +19,8 @@ export interface AppDeps {
   /** SHA-256 hex of `SWITCHBOARD_ADMIN_TOKEN`; null or absent disables the admin routes. */
   readonly adminTokenHash?: string | null;
   readonly bodyLimit?: number;
+  /** For requests the API sends to webhook URLs (replays): the engine's CA and egress rules. */
+  readonly webhookDispatcher?: Dispatcher;
 }
 
 /** {@link AppDeps} with every default filled in. */
@@ -29,6 +32,7 @@ export interface AppContext {
   readonly logger: Logger;
   readonly adminTokenHash: string | null;
   readonly bodyLimit: number;
+  readonly webhookDispatcher: Dispatcher | undefined;
 }
 
 export function appContext(deps: AppDeps): AppContext {
@@ -40,5 +44,6 @@ export function appContext(deps: AppDeps): AppContext {
     logger: deps.logger ?? pino({ level: 'silent' }),
     adminTokenHash: deps.adminTokenHash ?? null,
     bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    webhookDispatcher: deps.webhookDispatcher,
   };
 }

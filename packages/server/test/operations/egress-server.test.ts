@@ -38,4 +38,20 @@ describe('switchboard serve --egress public-only', () => {
     expect(stored?.error).toMatch(/egress refused: localhost resolves to/);
     expect(target.hits()).toBe(0);
   });
+
+  it('refuses a replay sent by the API to a loopback target too', async () => {
+    const target = await startTarget((_request, response) => response.writeHead(200).end());
+    closers.push(() => target.close());
+    const server = await runServer({ SWITCHBOARD_EGRESS: 'public-only' });
+    closers.push(() => server.close());
+
+    const id = await publishTo(server.call, `http://localhost:${target.port}/hook`);
+    const reply = await server.call(`/switchboard/webhook_deliveries/${id}/replay`, {
+      body: { url: `http://127.0.0.1:${target.port}/replay`, mode: 'resign' },
+    });
+    const { data } = (await reply.json()) as { data: { status: number | null; error: string } };
+    expect(data.status).toBeNull();
+    expect(data.error).toMatch(/egress refused/);
+    expect(target.hits()).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { request as send } from 'undici';
+import { request as send, type Dispatcher } from 'undici';
 import { capHeaderPairs, decodeCapped } from '../../delivery/capped-text.js';
 import { NoSigningKeyError } from '../../delivery/signing-key-cache.js';
 import type { WebhookRequest } from '../../delivery/webhook-request.js';
@@ -40,12 +40,18 @@ export function registerDeliveryReplayRoutes(app: FastifyInstance, ctx: RouteCon
       privateKey: key.privateKey,
       now: ctx.now(),
     });
-    return { data: await sendOnce(outgoing, delivery.target.timeoutMs) };
+    // A target timeout of 0 means the server default; undici would read 0 as "never".
+    const timeoutMs = delivery.target.timeoutMs > 0 ? delivery.target.timeoutMs : 10_000;
+    return { data: await sendOnce(outgoing, timeoutMs, ctx.webhookDispatcher) };
   });
 }
 
 /** One request, no redirects followed: the caller sees exactly what the URL answered. */
-async function sendOnce(outgoing: WebhookRequest, timeoutMs: number): Promise<JsonObject> {
+async function sendOnce(
+  outgoing: WebhookRequest,
+  timeoutMs: number,
+  dispatcher: Dispatcher | undefined,
+): Promise<JsonObject> {
   const started = performance.now();
   const base = { url: outgoing.url, method: outgoing.method };
   try {
@@ -55,6 +61,7 @@ async function sendOnce(outgoing: WebhookRequest, timeoutMs: number): Promise<Js
       body: outgoing.body,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
+      ...(dispatcher === undefined ? {} : { dispatcher }),
     });
     const bytes = new Uint8Array(await response.body.arrayBuffer());
     return {

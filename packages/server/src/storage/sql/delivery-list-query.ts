@@ -1,7 +1,22 @@
 import type { DeliveryFilter, Page } from '../store.js';
 import type { SqlFlavor, SqlQuery } from './sql-flavor.js';
 
-const FROM = 'deliveries d JOIN events e ON e.account_id = d.account_id AND e.id = d.event_id';
+/**
+ * The total is exact up to this many matches; above it the count stops and reports this many
+ * (or the end of the requested page, when that is deeper). Counting a million rows costs
+ * hundreds of milliseconds; counting ten thousand through an index costs a few.
+ */
+export const DELIVERY_TOTAL_CAP = 10_000;
+
+/**
+ * `contains` filters search only this many of the newest deliveries that match the other
+ * filters: substring search cannot use an index, so an unbounded one reads every row. Callers
+ * reach older deliveries by narrowing the time range or status.
+ */
+export const DELIVERY_CONTAINS_SCAN = 20_000;
+
+/** The newest-first order, spelled exactly as the list indexes are, so no sort is needed. */
+const NEWEST_FIRST = 'ORDER BY d.created_at DESC, d.id DESC';
 
 /** The page and total-count queries behind `Store.listDeliveries`. */
 export interface DeliveryListQuery {
@@ -10,8 +25,9 @@ export interface DeliveryListQuery {
 }
 
 /**
- * Builds both queries from one WHERE clause. Values are bound once per placeholder, in order of
- * appearance, so the same code serves SQLite's `?` and PostgreSQL's `$n`.
+ * Builds both queries. Values are bound once per placeholder, in order of appearance, so the
+ * same code serves SQLite's `?` and PostgreSQL's `$n`. Only `deliveries` is scanned; the event
+ * body is read per listed row, so the planner always walks a `deliveries` list index.
  */
 export function deliveryListQuery(
   accountId: string,
@@ -19,21 +35,66 @@ export function deliveryListQuery(
   page: Page,
   flavor: SqlFlavor,
 ): DeliveryListQuery {
-  const binder = new Binder(flavor);
-  const where = conditions(accountId, filter, binder, flavor).join(' AND ');
-  const count = {
-    sql: `SELECT count(*) AS total FROM ${FROM} WHERE ${where}`,
-    values: [...binder.values],
-  };
   const size = Math.max(1, Math.floor(page.size));
   const offset = (Math.max(1, Math.floor(page.number)) - 1) * size;
+  const countLimit = Math.max(DELIVERY_TOTAL_CAP, offset + size);
+  const counted = new Binder(flavor);
+  const countWhere = conditions(accountId, filter, counted, flavor);
+  const count = {
+    sql:
+      `SELECT count(*) AS total FROM (SELECT 1 FROM deliveries d WHERE ${countWhere} ` +
+      `${countOrder(filter)} LIMIT ${counted.bind(countLimit)}) AS matched`,
+    values: counted.values,
+  };
+  const listed = new Binder(flavor);
+  const where = conditions(accountId, filter, listed, flavor);
   const sql =
-    `SELECT d.*, e.webhook FROM ${FROM} WHERE ${where} ` +
-    `ORDER BY d.created_at DESC, d.id DESC LIMIT ${binder.bind(size)} OFFSET ${binder.bind(offset)}`;
-  return { page: { sql, values: binder.values }, count };
+    `SELECT d.*, ${webhookOf('d')} AS webhook FROM deliveries d WHERE ${where} ${NEWEST_FIRST} ` +
+    `LIMIT ${listed.bind(size)} OFFSET ${listed.bind(offset)}`;
+  return { page: { sql, values: listed.values }, count };
+}
+
+/**
+ * Filters the list indexes serve need no order: the planner may count through whichever is
+ * covering. Any other filter is checked row by row, so the capped count walks newest first and
+ * stops within the rows the pages show.
+ */
+function countOrder(filter: DeliveryFilter): string {
+  const indexed =
+    filter.webhookContains === undefined &&
+    filter.attemptsContains === undefined &&
+    [filter.startedGte, filter.startedLte, filter.finishedGte, filter.finishedLte].every(
+      (bound) => bound === undefined,
+    );
+  return indexed ? '' : NEWEST_FIRST;
+}
+
+function webhookOf(alias: string): string {
+  return `(SELECT e.webhook FROM events e WHERE e.account_id = ${alias}.account_id AND e.id = ${alias}.event_id)`;
 }
 
 function conditions(
+  accountId: string,
+  filter: DeliveryFilter,
+  binder: Binder,
+  flavor: SqlFlavor,
+): string {
+  const where = indexedConditions(accountId, filter, binder, flavor);
+  if (filter.webhookContains === undefined && filter.attemptsContains === undefined) {
+    return where.join(' AND ');
+  }
+  where.push(scanBound(accountId, filter, binder, flavor));
+  if (filter.webhookContains !== undefined) {
+    where.push(webhookContains(filter.webhookContains, binder, flavor));
+  }
+  if (filter.attemptsContains !== undefined) {
+    where.push(attemptsContain(filter.attemptsContains, binder, flavor));
+  }
+  return where.join(' AND ');
+}
+
+/** Every condition except the substring searches. */
+function indexedConditions(
   accountId: string,
   filter: DeliveryFilter,
   binder: Binder,
@@ -46,15 +107,32 @@ function conditions(
   if (filter.eventTypes !== undefined && filter.eventTypes.length > 0) {
     where.push(flavor.inList('d.event_type', binder.bind(flavor.listValue(filter.eventTypes))));
   }
-  if (filter.webhookContains !== undefined) {
-    where.push(flavor.contains(flavor.jsonText('e.webhook'), binder.bind(filter.webhookContains)));
-  }
-  if (filter.attemptsContains !== undefined) {
-    where.push(attemptsContain(filter.attemptsContains, binder, flavor));
-  }
   pushRange(where, 'd.started_at', filter.startedGte, filter.startedLte, binder);
   pushRange(where, 'd.finished_at', filter.finishedGte, filter.finishedLte, binder);
   return where;
+}
+
+/**
+ * Confines a substring search to the newest `DELIVERY_CONTAINS_SCAN` rows that pass the other
+ * filters: the creation time of the last of them, found through the list index, becomes a range
+ * bound. With fewer rows than that there is no bound.
+ */
+function scanBound(
+  accountId: string,
+  filter: DeliveryFilter,
+  binder: Binder,
+  flavor: SqlFlavor,
+): string {
+  const inner = indexedConditions(accountId, filter, binder, flavor).join(' AND ');
+  const oldest =
+    `SELECT d.created_at FROM deliveries d WHERE ${inner} ${NEWEST_FIRST} ` +
+    `LIMIT 1 OFFSET ${binder.bind(DELIVERY_CONTAINS_SCAN - 1)}`;
+  return `d.created_at >= coalesce((${oldest}), ${binder.bind(Number.MIN_SAFE_INTEGER)})`;
+}
+
+function webhookContains(needle: string, binder: Binder, flavor: SqlFlavor): string {
+  const match = flavor.contains(flavor.jsonText('e.webhook'), binder.bind(needle));
+  return `EXISTS (SELECT 1 FROM events e WHERE e.account_id = d.account_id AND e.id = d.event_id AND ${match})`;
 }
 
 /** Any attempt whose URL, error text or JSON columns contain `needle`. */
