@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/dashboard-dist/**', '**/node_modules/**', 'packages/cli/bin/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dashboard-dist/**',
+      '**/node_modules/**',
+      'packages/cli/bin/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
