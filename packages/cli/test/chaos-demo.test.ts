@@ -98,13 +98,8 @@ describe.skipIf(!built)('demonstration: trigger --duplicate 0.3 --reorder', () =
     const distinct = CALLS * EVENTS_PER_CALL;
     while (processedIds.length < distinct) await sleep(50);
     await sleep(1_000);
-    if (arrivals === distinct) {
-      // Nothing was duplicated: the engine ignores `chaos` (it lands with the engine's chaos work).
-      if (process.env['CI'] !== undefined)
-        throw new Error('POST /switchboard/events ignored chaos');
-      console.warn('skipping the chaos demonstration: the server does not inject chaos yet');
-      return;
-    }
+    // The seeded profile duplicates some deliveries: more requests arrive than distinct events.
+    expect(arrivals).toBeGreaterThan(distinct);
     expect(new Set(processedIds).size).toBe(processedIds.length);
     expect(handled.size).toBe(CALLS);
     for (const events of handled.values()) {
