@@ -3,7 +3,7 @@ import { mergeEnvFile, parseEnvFile } from '../src/env/merge-env-file.js';
 import { formatTable } from '../src/output/format-table.js';
 import { createOutput } from '../src/output/output.js';
 import { renderBar } from '../src/output/progress-bar.js';
-import { chaosFrom } from '../src/trigger/chaos-flags.js';
+import { chaosFrom } from '../src/chaos/chaos-flags.js';
 import { flowEvents } from '../src/trigger/flows.js';
 import { applySets } from '../src/trigger/set-path.js';
 import { parseHeaders } from '../src/verify/parse-headers.js';

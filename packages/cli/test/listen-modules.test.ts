@@ -8,6 +8,7 @@ import { SwitchboardClient } from '../src/client/switchboard-client.js';
 import { subpathOf, type CaptureEvent } from '../src/listen/capture-event.js';
 import { CursorFile, defaultCursorPath } from '../src/listen/cursor-file.js';
 import { forwardCapture } from '../src/listen/forward-capture.js';
+import { PLAIN_COPY } from '../src/listen/listen-chaos.js';
 import { listenLine } from '../src/listen/listen-line.js';
 import { checkedUrl, collectHeader, eventList } from '../src/listen/listen-options.js';
 import { reconnectDelay } from '../src/listen/reconnect-delay.js';
@@ -122,7 +123,7 @@ describe('forwardCapture', () => {
 
   it('sends the same method, bytes and headers to the URL plus the inbox subpath and query', async () => {
     const sent: RawRequest[] = [];
-    const tries = await forwardCapture(capture(), settings, noClient, (request) => {
+    const tries = await forwardCapture(capture(), settings, noClient, PLAIN_COPY, (request) => {
       sent.push(request);
       return Promise.resolve(ok(200));
     });
@@ -152,12 +153,12 @@ describe('forwardCapture', () => {
       failoverTo: 'http://localhost:4000/b',
       extraHeaders: [['x-env', 'dev']] as [string, string][],
     };
-    const first = await forwardCapture(capture({ query: '' }), both, noClient, send);
+    const first = await forwardCapture(capture({ query: '' }), both, noClient, PLAIN_COPY, send);
     expect(first.map((item) => item.url)).toEqual([
       'http://localhost:3000/webhooks/voice',
       'http://localhost:4000/b/voice',
     ]);
-    const second = await forwardCapture(capture({ query: '' }), both, noClient, send);
+    const second = await forwardCapture(capture({ query: '' }), both, noClient, PLAIN_COPY, send);
     expect(second).toHaveLength(1);
   });
 });
@@ -167,11 +168,13 @@ describe('listenLine', () => {
     const line = listenLine(capture(), {
       url: 'http://localhost:3000/webhooks/voice?a=1',
       outcome: ok(200),
+      chaos: [],
     });
     expect(line.human).toBe('← 200 POST /webhooks/voice?a=1 call.answered 7f3c… 12 ms');
     const failed = listenLine(capture({ event_type: null }), {
       url: 'http://localhost:1/x',
       outcome: refused,
+      chaos: [],
     });
     expect(failed.human).toBe('← ERR POST /x - 7f3c… (ECONNREFUSED) 1 ms');
     expect(failed.data).toMatchObject({ type: 'forward', status: null, error: 'ECONNREFUSED' });

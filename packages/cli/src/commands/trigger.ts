@@ -9,7 +9,7 @@ import {
   chaosFrom,
   type ChaosFlags,
   type ChaosProfile,
-} from '../trigger/chaos-flags.js';
+} from '../chaos/chaos-flags.js';
 import { eventRequest } from '../trigger/event-request.js';
 import { eventSource, type SourceFlags } from '../trigger/event-source.js';
 import { resolveTarget, type EventTarget, type TargetFlags } from '../trigger/event-target.js';

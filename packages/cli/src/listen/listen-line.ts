@@ -4,7 +4,7 @@ import type { ForwardTry } from './forward-capture.js';
 
 /**
  * One printed line per request, e.g. `← 200 POST /webhooks call.answered 7f3c… 12 ms`, and the
- * same facts as a JSON record.
+ * same facts as a JSON record. Injected faults follow the id, e.g. `[chaos: delay 120 ms]`.
  */
 export function listenLine(
   capture: CaptureEvent,
@@ -16,6 +16,7 @@ export function listenLine(
   const parts = ['←', status, capture.method, `${url.pathname}${url.search}`];
   parts.push(capture.event_type ?? '-', `${capture.id.slice(0, 4)}…`);
   if (outcome.kind === 'error') parts.push(`(${outcome.message})`);
+  else if (attempt.chaos.length > 0) parts.push(`[chaos: ${attempt.chaos.join('; ')}]`);
   parts.push(`${outcome.latencyMs} ms`);
   return {
     human: parts.join(' '),
@@ -30,6 +31,7 @@ export function listenLine(
       status: outcome.kind === 'response' ? outcome.status : null,
       error: outcome.kind === 'error' ? outcome.message : null,
       latency_ms: outcome.latencyMs,
+      chaos: attempt.chaos,
     },
   };
 }

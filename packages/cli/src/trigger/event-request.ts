@@ -1,5 +1,5 @@
 import { UsageError } from '../client/cli-error.js';
-import type { ChaosProfile } from './chaos-flags.js';
+import type { ChaosProfile } from '../chaos/chaos-flags.js';
 import type { EventTarget } from './event-target.js';
 import { isRecord, type JsonRecord } from './set-path.js';
 

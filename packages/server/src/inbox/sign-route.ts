@@ -6,8 +6,10 @@ import { isPlainObject } from '../api/validation/field-checks.js';
 import { invalidIssue } from '../api/validation/issues.js';
 
 /**
- * `POST /switchboard/sign { body, body_base64? }`: signs bytes with the account's current key and
- * returns the Telnyx signature headers, so `listen --resign` never holds the private key.
+ * `POST /switchboard/sign { body, body_base64?, timestamp? }`: signs bytes with the account's
+ * current key and returns the Telnyx signature headers, so `listen --resign` never holds the
+ * private key. `timestamp` (Unix seconds, default now) lets `listen --stale-timestamp` and
+ * `--clock-skew` sign as a sender with a wrong clock would.
  */
 export function registerSignRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/switchboard/sign', async (request) => {
@@ -18,7 +20,7 @@ export function registerSignRoute(app: FastifyInstance, ctx: RouteContext): void
     const headers = signWebhook({
       body,
       privateKey: key.privateKey,
-      timestamp: Math.floor(ctx.now() / 1000),
+      timestamp: valueOrThrow(signingTime(request.body)) ?? Math.floor(ctx.now() / 1000),
     });
     return { data: { headers } };
   });
@@ -32,4 +34,12 @@ function bodyToSign(input: unknown): Checked<Uint8Array> {
   if (typeof text === 'string' && base64 === undefined) return ok(Buffer.from(text, 'utf8'));
   if (typeof base64 === 'string' && text === undefined) return ok(Buffer.from(base64, 'base64'));
   return fail(invalidIssue({ pointer: '/body' }, 'a string (or give body_base64 instead)'));
+}
+
+/** The optional `timestamp`: whole Unix seconds, or undefined for the server's clock. */
+function signingTime(input: unknown): Checked<number | undefined> {
+  const value = isPlainObject(input) ? input['timestamp'] : undefined;
+  if (value === undefined) return ok(undefined);
+  if (Number.isSafeInteger(value) && (value as number) > 0) return ok(value as number);
+  return fail(invalidIssue({ pointer: '/timestamp' }, 'whole Unix seconds, greater than 0'));
 }

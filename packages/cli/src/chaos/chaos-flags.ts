@@ -25,7 +25,7 @@ export interface ChaosFlags {
   readonly seed?: string;
 }
 
-/** Adds the fault-injection flags to `trigger`. */
+/** Adds the fault-injection flags to `trigger` and `listen`. */
 export function addChaosOptions(command: Command): Command {
   return command
     .option('--duplicate <p>', 'probability (0-1) of a second delivery of the same event')
