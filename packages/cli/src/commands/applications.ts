@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
+import { addChaosOptions, chaosFrom, type ChaosFlags } from '../chaos/chaos-flags.js';
 import { createOutput, formatOf, type Row } from '../output/output.js';
 import { connectedCommand } from './connected-command.js';
 import { text } from './phone-numbers.js';
@@ -8,13 +9,19 @@ import { runAction } from './run-action.js';
 
 type Options = ConnectionOptions & { readonly format?: string };
 
-interface CreateOptions extends Options {
+interface CreateOptions extends Options, ChaosFlags {
   readonly name: string;
   readonly webhookUrl: string;
   readonly failoverUrl?: string;
 }
 
 const BASE = '/v2/call_control_applications';
+
+/** The `switchboard_chaos` profile the chaos flags describe, if any was given. */
+function chaosField(flags: ChaosFlags): Row {
+  const chaos = chaosFrom(flags);
+  return chaos === undefined ? {} : { switchboard_chaos: chaos };
+}
 
 /** `switchboard applications list|create`: Call Control applications (the `connection_id`s). */
 export function applicationsCommand(io: CliIo): Command {
@@ -43,11 +50,13 @@ function listCommand(io: CliIo): Command {
 }
 
 function createCommand(io: CliIo): Command {
-  return connectedCommand('create', 'create an application; its id is the connection_id')
+  const command = connectedCommand('create', 'create an application; its id is the connection_id')
     .requiredOption('--name <name>', 'application name')
     .requiredOption('--webhook-url <url>', 'where its events go')
-    .option('--failover-url <url>', 'tried when the webhook URL fails')
-    .action((options: CreateOptions) => runAction(io, () => create(io, options)));
+    .option('--failover-url <url>', 'tried when the webhook URL fails');
+  return addChaosOptions(command).action((options: CreateOptions) =>
+    runAction(io, () => create(io, options)),
+  );
 }
 
 async function create(io: CliIo, options: CreateOptions): Promise<void> {
@@ -57,6 +66,7 @@ async function create(io: CliIo, options: CreateOptions): Promise<void> {
     ...(options.failoverUrl === undefined
       ? {}
       : { webhook_event_failover_url: options.failoverUrl }),
+    ...chaosField(options),
   };
   const { data } = await clientFrom(options, io).post<{ data: Row }>(BASE, body);
   createOutput(io, formatOf(options)).record(
