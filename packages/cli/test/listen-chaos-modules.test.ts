@@ -6,7 +6,7 @@ import { CursorWatermark } from '../src/listen/cursor-watermark.js';
 import { forwardCapture } from '../src/listen/forward-capture.js';
 import { copyPlans, PLAIN_COPY } from '../src/listen/listen-chaos.js';
 import { ReorderWindow, type Released } from '../src/listen/reorder-window.js';
-import { seededRandom } from '../src/listen/seeded-random.js';
+import { seededRandom } from '@switchboard/core';
 
 const capture: CaptureEvent = {
   id: 'c1',

@@ -67,3 +67,4 @@ export {
   type WebhookApiVersion,
   type WebhookBodyFormat,
 } from './envelope.js';
+export { seededRandom, drawInteger, shuffled } from './seeded-random.js';

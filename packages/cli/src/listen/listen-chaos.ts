@@ -1,5 +1,5 @@
 import type { ChaosProfile } from '../chaos/chaos-flags.js';
-import { drawInteger, seededRandom } from './seeded-random.js';
+import { drawInteger, seededRandom } from '@switchboard/core';
 
 /** Fault injection for one `listen` run: the flags' profile and the seed every draw comes from. */
 export interface ListenChaos {

@@ -11,7 +11,7 @@ import { copyPlans, describeChaos, type ListenChaos } from './listen-chaos.js';
 import { listenLine } from './listen-line.js';
 import { reconnectDelay } from './reconnect-delay.js';
 import { reportForward } from './report-forward.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '@switchboard/core';
 import type { SseEvent } from './sse-parser.js';
 
 /** Everything one `listen` run uses. */

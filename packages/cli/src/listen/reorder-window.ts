@@ -1,4 +1,4 @@
-import { shuffled } from './seeded-random.js';
+import { shuffled } from '@switchboard/core';
 
 /** An item let out of the window, with the note that says where it moved. */
 export interface Released<T> {

@@ -1,7 +1,7 @@
 import type { NewDelivery } from '../../storage/store.js';
 import type { ChaosProfile } from './chaos-profile.js';
 import { reorderWindowMs } from './chaos-profile.js';
-import { chaosRandom, drawInteger } from './chaos-random.js';
+import { drawInteger, seededRandom } from '@switchboard/core';
 import { CHAOS_SEQUENCE, type ChaosSequence } from './chaos-sequence.js';
 import { chaosStateJson, type ChaosState } from './chaos-state.js';
 
@@ -32,7 +32,7 @@ export function chaosDeliveries(input: ChaosDeliveriesInput): NewDelivery[] {
       : (input.sequence ?? CHAOS_SEQUENCE).take(`${input.streamKey}:${seed}`);
   const base: ChaosState = { profile, seed, ordinal, heldMs: 0, duplicateOf: null };
   const first = held(delivery, { ...base, heldMs: holdFor(base, 'first') });
-  const duplicate = chaosRandom(seed, ordinal, 'duplicate')() < (profile.duplicate ?? 0);
+  const duplicate = seededRandom(seed, ordinal, 'duplicate')() < (profile.duplicate ?? 0);
   if (!duplicate) return [first];
   const copy = { ...base, heldMs: holdFor(base, 'copy'), duplicateOf: delivery.id };
   return [first, held({ ...delivery, id: input.newId() }, copy)];
@@ -41,7 +41,7 @@ export function chaosDeliveries(input: ChaosDeliveriesInput): NewDelivery[] {
 function holdFor(state: ChaosState, which: string): number {
   const window = reorderWindowMs(state.profile);
   if (window === 0) return 0;
-  return drawInteger(chaosRandom(state.seed, state.ordinal, 'reorder', which), 0, window);
+  return drawInteger(seededRandom(state.seed, state.ordinal, 'reorder', which), 0, window);
 }
 
 function held(delivery: NewDelivery, state: ChaosState): NewDelivery {

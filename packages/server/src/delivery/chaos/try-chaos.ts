@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../storage/store.js';
 import { reorderWindowMs } from './chaos-profile.js';
-import { chaosRandom, drawInteger } from './chaos-random.js';
+import { drawInteger, seededRandom } from '@switchboard/core';
 import type { ChaosState } from './chaos-state.js';
 
 /** Receivers reject timestamps more than 300 s old; a stale one is this much older than now. */
@@ -53,7 +53,7 @@ function tryDelay(state: ChaosState, attempt: number): number {
   const delay = state.profile.delay;
   if (delay === undefined) return 0;
   const copy = state.duplicateOf === null ? 'first' : 'copy';
-  const random = chaosRandom(state.seed, state.ordinal, 'delay', attempt, copy);
+  const random = seededRandom(state.seed, state.ordinal, 'delay', attempt, copy);
   return drawInteger(random, delay.min_ms, delay.max_ms);
 }
 

@@ -1,8 +1,8 @@
 /**
  * A seeded PRNG (mulberry32) keyed by a seed and a list of parts, e.g. (seed, ordinal, fault):
  * each decision draws from its own stream, so adding a fault to a run does not change the draws
- * of the others, and a run replays exactly from its seed. The same construction as the engine's
- * chaos PRNG, kept here so the CLI never loads the server to draw a number.
+ * of the others, and a run replays exactly from its seed. Shared by the engine's and the
+ * listener's fault injection, so one seed means the same thing in both.
  */
 export function seededRandom(seed: number, ...parts: readonly (string | number)[]): () => number {
   let state = hashParts(seed, parts);
