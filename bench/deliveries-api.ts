@@ -5,18 +5,9 @@
  * p50/p99 per shape. BENCH_N (1000000), BENCH_REPEAT (30 timed requests per shape),
  * BENCH_RUNS (sqlite,postgres), BENCH_DATABASE_URL.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { createAccount } from '../packages/server/src/accounts/create-account.js';
 import { createApp } from '../packages/server/src/api/create-app.js';
-import { openPostgresStore } from '../packages/server/src/storage/postgres/postgres-store.js';
-import { openSqliteStore } from '../packages/server/src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../packages/server/src/storage/store.js';
-import { seedPostgres, seedSqlite, type SeedPlan } from './deliveries-api-seed.js';
+import { withSeededPostgres, withSeededSqlite } from './deliveries-api-stores.js';
 
 const count = Number(process.env['BENCH_N'] ?? '1000000');
 const repeat = Number(process.env['BENCH_REPEAT'] ?? '30');
@@ -83,63 +74,14 @@ async function timeShapes(store: Store, apiKey: string, now: number): Promise<Ti
   return timings;
 }
 
-async function seeded(store: Store, seed: (plan: SeedPlan) => Promise<void>) {
-  const now = Date.now();
-  const made = await createAccount(store, { name: 'bench', now });
-  const started = performance.now();
-  await seed({ accountId: made.account.id, count, now });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`  seeded ${count} deliveries in ${seconds.toFixed(1)} s`);
-  return { apiKey: made.apiKey, now };
-}
-
 async function sqliteRun(): Promise<Timing[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-deliveries-api-'));
-  const filename = join(dir, 'bench.db');
-  const store = await openSqliteStore({ filename });
-  try {
-    const db = new Database(filename);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -262144');
-    const { apiKey, now } = await seeded(store, (plan) => {
-      seedSqlite(db, plan);
-      return Promise.resolve();
-    });
-    db.close();
-    return await timeShapes(store, apiKey, now);
-  } finally {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  return withSeededSqlite(count, ({ store, apiKey, now }) => timeShapes(store, apiKey, now));
 }
 
 async function postgresRun(): Promise<Timing[] | null> {
-  const admin = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  try {
-    await admin.query('SELECT 1');
-  } catch {
-    console.warn('PostgreSQL unreachable: skipped');
-    await admin.end();
-    return null;
-  }
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const store = await openPostgresStore({ connectionString: databaseUrl, schema });
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 1,
-    options: `-c search_path=${schema}`,
-  });
-  try {
-    const { apiKey, now } = await seeded(store, (plan) => seedPostgres(pool, plan));
-    return await timeShapes(store, apiKey, now);
-  } finally {
-    await pool.end();
-    await store.close();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
-  }
+  return withSeededPostgres(databaseUrl, count, ({ store, apiKey, now }) =>
+    timeShapes(store, apiKey, now),
+  );
 }
 
 function table(name: string, timings: readonly Timing[]): string {

@@ -294,14 +294,13 @@ export class PostgresStore implements Store {
     const q = deliveryStatsQueries(accountId, sinceMs, bucketMs, POSTGRES_FLAVOR);
     const all = async <Row extends pg.QueryResultRow>(query: SqlQuery) =>
       (await this.#pool.query<Row>(query.sql, [...query.values])).rows;
-    const [deliveries, attempts, endpoints, depth] = await Promise.all([
+    const [deliveries, attempts, depth] = await Promise.all([
       all<DeliveryStatsRows['deliveries'][number]>(q.deliveries),
       all<DeliveryStatsRows['attempts'][number]>(q.attempts),
-      all<DeliveryStatsRows['endpoints'][number]>(q.endpoints),
       all<{ total: string }>(q.queueDepth),
     ]);
     const queueDepth = depth[0]?.total ?? 0;
-    return toDeliveryStats(sinceMs, bucketMs, { deliveries, attempts, endpoints, queueDepth });
+    return toDeliveryStats(sinceMs, bucketMs, { deliveries, attempts, queueDepth });
   }
 
   async #rows<Row extends pg.QueryResultRow>(sql: NamedSql, values: unknown[]): Promise<Row[]> {

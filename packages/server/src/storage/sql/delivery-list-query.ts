@@ -3,20 +3,31 @@ import type { SqlFlavor, SqlQuery } from './sql-flavor.js';
 
 /**
  * The total is exact up to this many matches; above it the count stops and reports this many
- * (or the end of the requested page, when that is deeper). Counting a million rows costs
- * hundreds of milliseconds; counting ten thousand through an index costs a few.
+ * (or one past the requested page, when that is deeper). Counting a million rows costs
+ * hundreds of milliseconds; counting five thousand through an index costs a few.
  */
-export const DELIVERY_TOTAL_CAP = 10_000;
+export const DELIVERY_TOTAL_CAP = 5_000;
 
 /**
  * `contains` filters search only this many of the newest deliveries that match the other
  * filters: substring search cannot use an index, so an unbounded one reads every row. Callers
  * reach older deliveries by narrowing the time range or status.
  */
-export const DELIVERY_CONTAINS_SCAN = 20_000;
+export const DELIVERY_CONTAINS_SCAN = 10_000;
 
 /** The newest-first order, spelled exactly as the list indexes are, so no sort is needed. */
 const NEWEST_FIRST = 'ORDER BY d.created_at DESC, d.id DESC';
+
+/** The bounds above; tests shrink them. */
+export interface DeliveryListBounds {
+  readonly totalCap: number;
+  readonly containsScan: number;
+}
+
+const BOUNDS: DeliveryListBounds = {
+  totalCap: DELIVERY_TOTAL_CAP,
+  containsScan: DELIVERY_CONTAINS_SCAN,
+};
 
 /** The page and total-count queries behind `Store.listDeliveries`. */
 export interface DeliveryListQuery {
@@ -34,11 +45,14 @@ export function deliveryListQuery(
   filter: DeliveryFilter,
   page: Page,
   flavor: SqlFlavor,
+  bounds: DeliveryListBounds = BOUNDS,
 ): DeliveryListQuery {
   const size = Math.max(1, Math.floor(page.size));
   const offset = (Math.max(1, Math.floor(page.number)) - 1) * size;
-  const countLimit = Math.max(DELIVERY_TOTAL_CAP, offset + size);
-  const counted = new Binder(flavor);
+  // One past the requested page: while more rows exist, the total says so and the next page
+  // stays reachable however deep the caller goes.
+  const countLimit = Math.max(bounds.totalCap, offset + size + 1);
+  const counted = new Binder(flavor, bounds.containsScan);
   const countWhere = conditions(accountId, filter, counted, flavor);
   const count = {
     sql:
@@ -46,7 +60,7 @@ export function deliveryListQuery(
       `${countOrder(filter)} LIMIT ${counted.bind(countLimit)}) AS matched`,
     values: counted.values,
   };
-  const listed = new Binder(flavor);
+  const listed = new Binder(flavor, bounds.containsScan);
   const where = conditions(accountId, filter, listed, flavor);
   const sql =
     `SELECT d.*, ${webhookOf('d')} AS webhook FROM deliveries d WHERE ${where} ${NEWEST_FIRST} ` +
@@ -113,7 +127,7 @@ function indexedConditions(
 }
 
 /**
- * Confines a substring search to the newest `DELIVERY_CONTAINS_SCAN` rows that pass the other
+ * Confines a substring search to the newest `containsScan` rows that pass the other
  * filters: the creation time of the last of them, found through the list index, becomes a range
  * bound. With fewer rows than that there is no bound.
  */
@@ -126,7 +140,7 @@ function scanBound(
   const inner = indexedConditions(accountId, filter, binder, flavor).join(' AND ');
   const oldest =
     `SELECT d.created_at FROM deliveries d WHERE ${inner} ${NEWEST_FIRST} ` +
-    `LIMIT 1 OFFSET ${binder.bind(DELIVERY_CONTAINS_SCAN - 1)}`;
+    `LIMIT 1 OFFSET ${binder.bind(binder.containsScan - 1)}`;
   return `d.created_at >= coalesce((${oldest}), ${binder.bind(Number.MIN_SAFE_INTEGER)})`;
 }
 
@@ -160,12 +174,15 @@ function pushRange(
   if (lte !== undefined) where.push(`${column} <= ${binder.bind(lte)}`);
 }
 
+/** Collects bound values; also carries the scan bound, so the condition builders stay small. */
 class Binder {
   readonly values: unknown[] = [];
   readonly #flavor: SqlFlavor;
+  readonly containsScan: number;
 
-  constructor(flavor: SqlFlavor) {
+  constructor(flavor: SqlFlavor, containsScan: number) {
     this.#flavor = flavor;
+    this.containsScan = containsScan;
   }
 
   bind(value: unknown): string {

@@ -5,10 +5,11 @@ import type { SqlFlavor, SqlQuery } from './sql-flavor.js';
 export interface DeliveryStatsQueries {
   /** Per creation bucket: created, delivered, failed, queued. */
   readonly deliveries: SqlQuery;
-  /** Per finish bucket and latency bin: tries and failed tries. */
+  /**
+   * One pass over the window's tries, two groupings: per finish bucket and latency bin (tries,
+   * failed tries; `url` null) and per URL (failures, latest try, latest failure and success).
+   */
   readonly attempts: SqlQuery;
-  /** Per URL: failures, latest try, latest success. */
-  readonly endpoints: SqlQuery;
   readonly queueDepth: SqlQuery;
 }
 
@@ -35,8 +36,9 @@ export function deliveryStatsQueries(
     `CAST((${column} - ${bind(sinceMs)}) / ${bind(bucketMs)} AS INTEGER)`;
   return {
     deliveries: build((bind) => deliveriesSql(bucketOf('d.created_at', bind), scope(bind))),
-    attempts: build((bind) => attemptsSql(bucketOf('a.finished_at', bind), scope(bind))),
-    endpoints: build((bind) => endpointsSql(scope(bind))),
+    attempts: build((bind) =>
+      attemptsSql(bucketOf('a.finished_at', bind), scope(bind), flavor.attemptsOfDeliveries),
+    ),
     queueDepth: build(
       (bind) => `SELECT count(*) AS total FROM deliveries d
         WHERE d.account_id = ${bind(accountId)} AND d.state = 'queued'`,
@@ -60,23 +62,26 @@ function deliveriesSql(bucketOf: string, scope: string): string {
     GROUP BY 1`;
 }
 
-function attemptsSql(bucketOf: string, scope: string): string {
-  const bin = latencyBin('a.latency_ms');
-  return `SELECT ${bucketOf} AS bucket, ${bin} AS bin, count(*) AS attempts,
-      ${countWhere("a.status = 'failed'")} AS failed
-    FROM attempts a JOIN deliveries d ON d.id = a.delivery_id
-    WHERE ${scope}
-    GROUP BY 1, 2`;
-}
-
-function endpointsSql(scope: string): string {
-  return `SELECT a.url AS url, ${countWhere("a.status = 'failed'")} AS failures,
-      max(a.finished_at) AS last_at,
-      max(CASE WHEN a.status = 'failed' THEN a.finished_at END) AS last_failed_at,
-      max(CASE WHEN a.status = 'delivered' THEN a.finished_at END) AS last_delivered_at
-    FROM attempts a JOIN deliveries d ON d.id = a.delivery_id
-    WHERE ${scope}
-    GROUP BY a.url`;
+/**
+ * The window's tries are read once (a CTE referenced twice is materialised on both dialects)
+ * and grouped twice: joining a million-row attempts table twice per poll was the overview's
+ * largest cost.
+ */
+function attemptsSql(bucketOf: string, scope: string, attemptsJoin: string): string {
+  const failedTry = "t.status = 'failed'";
+  return `WITH t AS MATERIALIZED (
+      SELECT ${bucketOf} AS bucket, ${latencyBin('a.latency_ms')} AS bin, a.url AS url,
+        a.status AS status, a.finished_at AS finished_at
+      FROM deliveries d ${attemptsJoin} WHERE ${scope})
+    SELECT t.bucket AS bucket, t.bin AS bin, NULL AS url, count(*) AS attempts,
+      ${countWhere(failedTry)} AS failed, NULL AS last_at, NULL AS last_failed_at,
+      NULL AS last_delivered_at
+    FROM t GROUP BY t.bucket, t.bin
+    UNION ALL
+    SELECT NULL, NULL, t.url, count(*), ${countWhere(failedTry)}, max(t.finished_at),
+      max(CASE WHEN ${failedTry} THEN t.finished_at END),
+      max(CASE WHEN t.status = 'delivered' THEN t.finished_at END)
+    FROM t GROUP BY t.url`;
 }
 
 function countWhere(condition: string): string {

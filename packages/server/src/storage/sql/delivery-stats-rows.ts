@@ -16,25 +16,21 @@ export interface DeliveryBucketRow {
   readonly queued: Num;
 }
 
-export interface AttemptBinRow {
-  readonly bucket: Num;
-  readonly bin: Num;
+/** A row of the attempts statement: a bucket-and-bin group when `url` is null, else a URL group. */
+export interface AttemptGroupRow {
+  readonly bucket: Num | null;
+  readonly bin: Num | null;
+  readonly url: string | null;
   readonly attempts: Num;
   readonly failed: Num;
-}
-
-export interface EndpointRow {
-  readonly url: string;
-  readonly failures: Num;
-  readonly last_at: Num;
+  readonly last_at: Num | null;
   readonly last_failed_at: Num | null;
   readonly last_delivered_at: Num | null;
 }
 
 export interface DeliveryStatsRows {
   readonly deliveries: readonly DeliveryBucketRow[];
-  readonly attempts: readonly AttemptBinRow[];
-  readonly endpoints: readonly EndpointRow[];
+  readonly attempts: readonly AttemptGroupRow[];
   readonly queueDepth: Num;
 }
 
@@ -60,6 +56,7 @@ export function toDeliveryStats(
     for (const tally of [total, tallyOf(buckets, Number(row.bucket))]) addDeliveries(tally, row);
   }
   for (const row of rows.attempts) {
+    if (row.url !== null) continue;
     for (const tally of [total, tallyOf(buckets, Number(row.bucket))]) addAttempts(tally, row);
   }
   return {
@@ -70,7 +67,7 @@ export function toDeliveryStats(
       .sort(([a], [b]) => a - b)
       .map(([index, tally]) => ({ startMs: sinceMs + index * bucketMs, ...figures(tally) })),
     queueDepth: Number(rows.queueDepth),
-    failingEndpoints: failing(rows.endpoints),
+    failingEndpoints: failing(rows.attempts),
   };
 }
 
@@ -103,7 +100,7 @@ function addDeliveries(tally: Tally, row: DeliveryBucketRow): void {
   tally.queued += Number(row.queued);
 }
 
-function addAttempts(tally: Tally, row: AttemptBinRow): void {
+function addAttempts(tally: Tally, row: AttemptGroupRow): void {
   const count = Number(row.attempts);
   tally.attempts += count;
   tally.failedAttempts += Number(row.failed);
@@ -140,17 +137,26 @@ function edge(index: number): number {
   return LATENCY_BIN_EDGES_MS[Math.min(index, LATENCY_BIN_EDGES_MS.length - 1)] ?? 0;
 }
 
+type UrlRow = AttemptGroupRow & { readonly url: string; readonly last_failed_at: Num };
+
 /** Endpoints whose latest try failed: the ones to look at now. Worst first. */
-function failing(rows: readonly EndpointRow[]): FailingEndpoint[] {
+function failing(rows: readonly AttemptGroupRow[]): FailingEndpoint[] {
   return rows
-    .filter(
-      (row) => row.last_failed_at !== null && Number(row.last_failed_at) === Number(row.last_at),
-    )
+    .filter(failingNow)
     .map((row) => ({
       url: row.url,
-      failures: Number(row.failures),
+      failures: Number(row.failed),
       lastFailedAt: Number(row.last_failed_at),
       lastDeliveredAt: row.last_delivered_at === null ? null : Number(row.last_delivered_at),
     }))
     .sort((a, b) => b.failures - a.failures || b.lastFailedAt - a.lastFailedAt);
+}
+
+/** A URL group (bin groups have no URL) whose latest try is its latest failure. */
+function failingNow(row: AttemptGroupRow): row is UrlRow {
+  return (
+    row.url !== null &&
+    row.last_failed_at !== null &&
+    Number(row.last_failed_at) === Number(row.last_at)
+  );
 }

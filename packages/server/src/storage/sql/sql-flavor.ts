@@ -13,6 +13,8 @@ export interface SqlFlavor {
   inList(column: string, list: string): string;
   /** How a list of strings is bound as one value. */
   listValue(values: readonly string[]): unknown;
+  /** FROM-clause text that joins each row of `deliveries d` to its attempts, aliased `a`. */
+  attemptsOfDeliveries: string;
 }
 
 /** A statement with its positional values. */

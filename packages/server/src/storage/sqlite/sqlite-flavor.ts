@@ -7,4 +7,5 @@ export const SQLITE_FLAVOR: SqlFlavor = {
   jsonText: (column) => column,
   inList: (column, list) => `${column} IN (SELECT value FROM json_each(${list}))`,
   listValue: (values) => JSON.stringify(values),
+  attemptsOfDeliveries: 'JOIN attempts a ON a.delivery_id = d.id',
 };

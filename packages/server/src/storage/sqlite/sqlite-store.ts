@@ -274,7 +274,6 @@ export class SqliteStore implements Store {
       const rows: DeliveryStatsRows = {
         deliveries: all(q.deliveries),
         attempts: all(q.attempts),
-        endpoints: all(q.endpoints),
         queueDepth: all<{ total: number }>(q.queueDepth)[0]?.total ?? 0,
       };
       return toDeliveryStats(sinceMs, bucketMs, rows);
