@@ -1,44 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeliveryWorker } from '../../src/delivery/delivery-worker.js';
-import {
-  openFixture,
-  publish,
-  settled,
-  startWorker,
-  T0,
-  type Fixture,
-} from './support/delivery-fixture.js';
-import { TestReceiver } from './support/test-receiver.js';
+import { describe, expect, it } from 'vitest';
+import { publish, settled, T0 } from './support/delivery-fixture.js';
+import { useDeliveryHarness } from './support/delivery-harness.js';
 
-let fixture: Fixture;
-let receiver: TestReceiver;
-let worker: DeliveryWorker;
-
-beforeEach(async () => {
-  fixture = await openFixture();
-  receiver = await TestReceiver.start(fixture.keys.publicKey, fixture.clock.now);
-  worker = startWorker(fixture);
-});
-
-afterEach(async () => {
-  await worker.stop({ graceMs: 0 });
-  await receiver.close();
-  await fixture.store.close();
-  expect(receiver.rejected).toEqual([]);
-});
+const h = useDeliveryHarness();
 
 async function deliverOne(path: string, target: Parameters<typeof publish>[2]) {
-  const id = await publish(fixture, receiver.url(path), target);
-  worker.wake();
-  expect(await settled(fixture, id, 1)).toMatchObject({ state: 'delivered' });
-  return { id, request: receiver.to(path)[0]! };
+  const id = await publish(h.fixture, h.receiver.url(path), target);
+  h.worker.wake();
+  expect(await settled(h.fixture, id, 1)).toMatchObject({ state: 'delivered' });
+  return { id, request: h.receiver.to(path)[0]! };
 }
 
 describe('what goes on the wire', () => {
   it('GET: the envelope as deepObject query parameters, no body, signature over the query', async () => {
     const { id, request } = await deliverOne('/get', {
       method: 'GET',
-      url: receiver.url('/get?token=abc'),
+      url: h.receiver.url('/get?token=abc'),
     });
     expect(request.method).toBe('GET');
     expect(request.body).toBe('');
@@ -49,12 +26,12 @@ describe('what goes on the wire', () => {
     expect(params.get('data[payload][to]')).toBe('+15550100');
     expect(params.get('data[payload][tags][1]')).toBe('b');
     expect(params.get('meta[attempt]')).toBe('1');
-    expect(params.get('meta[delivered_to]')).toBe(receiver.url('/get?token=abc'));
-    const [attempt] = await fixture.store.listAttempts(id);
+    expect(params.get('meta[delivered_to]')).toBe(h.receiver.url('/get?token=abc'));
+    const [attempt] = await h.fixture.store.listAttempts(id);
     expect(attempt!.request).toMatchObject({
       method: 'GET',
       body: null,
-      url: receiver.url(`/get?${request.query}`),
+      url: h.receiver.url(`/get?${request.query}`),
     });
   });
 
