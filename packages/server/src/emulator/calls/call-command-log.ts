@@ -1,3 +1,4 @@
+import { KeyedSerial } from '../keyed-serial.js';
 import type { Json, JsonObject, Store } from '../../storage/store.js';
 
 /** Resource kind of a call's command log: one document per call, keyed by call control id. */
@@ -21,21 +22,14 @@ export interface CommandEntry {
  */
 export class CallCommandLog {
   readonly #store: Store;
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #serial = new KeyedSerial();
 
   constructor(store: Store) {
     this.#store = store;
   }
 
   append(accountId: string, callId: string, entry: CommandEntry): Promise<void> {
-    const previous = this.#chains.get(callId) ?? Promise.resolve();
-    const next = previous.then(() => this.#write(accountId, callId, entry));
-    const settled = next.catch(() => undefined);
-    this.#chains.set(callId, settled);
-    void settled.then(() => {
-      if (this.#chains.get(callId) === settled) this.#chains.delete(callId);
-    });
-    return next;
+    return this.#serial.run(callId, () => this.#write(accountId, callId, entry));
   }
 
   async list(accountId: string, callId: string): Promise<readonly CommandEntry[]> {

@@ -1,3 +1,4 @@
+import { KeyedSerial } from '../keyed-serial.js';
 import type { JsonObject } from '../../storage/store.js';
 import { TimerQueue, type TimerHost } from '../messaging/timer-queue.js';
 import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';
@@ -31,7 +32,7 @@ export class CallRuntime {
   readonly timings: CallTimings;
   readonly #deps: EmulatorDeps;
   readonly #live = new Map<string, CallState>();
-  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #serial = new KeyedSerial();
   readonly #wheel: TimerQueue;
   #onTransfer: TransferHandler = () => Promise.resolve();
 
@@ -78,13 +79,13 @@ export class CallRuntime {
 
   /** Stores and acts on a new call's first step. */
   async start(first: Extract<Step, { ok: true }>): Promise<void> {
-    await this.#serial(first.state.id, () => this.#commit(first.state, first.effects));
+    await this.#serial.run(first.state.id, () => this.#commit(first.state, first.effects));
     await this.#followUps(first.state, first.effects);
   }
 
   /** Feeds one input to a call; returns the step (a refusal changes nothing). */
   async apply(accountId: string, id: string, input: CallInput): Promise<Step | null> {
-    const result = await this.#serial(id, async () => {
+    const result = await this.#serial.run(id, async () => {
       const state = await this.find(accountId, id);
       if (state === null) return null;
       const next = step(state, input, this.context());
@@ -171,20 +172,5 @@ export class CallRuntime {
     if (routing.webhookUrl !== null)
       return { ...withRetries, webhookUrl: routing.webhookUrl, method: routing.webhookMethod };
     return withRetries;
-  }
-
-  /** One input at a time per call, so concurrent commands and timers never interleave. */
-  #serial<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(id) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#locks.set(id, settled);
-    void settled.then(() => {
-      if (this.#locks.get(id) === settled) this.#locks.delete(id);
-    });
-    return run;
   }
 }
