@@ -68,3 +68,4 @@ export {
   type WebhookBodyFormat,
 } from './envelope.js';
 export { seededRandom, drawInteger, shuffled } from './seeded-random.js';
+export { requireNodeCrypto } from './node-crypto.js';

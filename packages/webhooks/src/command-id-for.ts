@@ -1,8 +1,5 @@
-import type { TelnyxWebhookEvent } from '@switchboard/core';
+import { requireNodeCrypto, type TelnyxWebhookEvent } from '@switchboard/core';
 import { eventFacts } from './receiver/event-facts.js';
-
-// Loaded lazily so the package still loads on edge runtimes without node:crypto.
-const nodeCrypto = await import('node:crypto').catch(() => null);
 
 // A fixed namespace keeps ids stable across processes, versions and restarts.
 const COMMAND_NAMESPACE = '3c9e1b52-7d4f-4d0a-9a63-5be8f1c2a7e4';
@@ -23,9 +20,7 @@ export function commandIdFor(event: TelnyxWebhookEvent, action: string): string 
 
 /** RFC 9562 UUIDv5: SHA-1 of namespace bytes + name, with version and variant bits set. */
 export function uuidV5(namespace: string, name: string): string {
-  if (nodeCrypto === null)
-    throw new Error('commandIdFor needs node:crypto, which this runtime lacks.');
-  const hash = nodeCrypto
+  const hash = requireNodeCrypto('commandIdFor')
     .createHash('sha1')
     .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
     .update(name, 'utf8')
