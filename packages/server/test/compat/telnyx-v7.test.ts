@@ -3,12 +3,8 @@ import { TelnyxWebhook } from 'telnyx/lib/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { testConfig } from '../server/support/test-config.js';
-import {
-  runScenario,
-  setUpScenario,
-  type Scenario,
-  type SdkDriver,
-} from './support/sdk-scenario.js';
+import { runScenario, setUpScenario, type Scenario } from './support/sdk-scenario.js';
+import { modernSdkDriver } from './support/modern-sdk-driver.js';
 
 let server: RunningServer;
 let scenario: Scenario;
@@ -33,30 +29,10 @@ afterAll(async () => {
   await server.close();
 });
 
-const driver: SdkDriver = {
-  dial: async (params) => {
-    const { data } = await client.calls.dial(params);
-    return data?.call_control_id ?? '';
-  },
-  answer: async (id) => {
-    await client.calls.actions.answer(id, {});
-  },
-  speak: async (id, text) => {
-    await client.calls.actions.speak(id, { payload: text, voice: 'female' });
-  },
-  hangup: async (id) => {
-    await client.calls.actions.hangup(id, {});
-  },
-  sendSms: async (params) => {
-    const { data } = await client.messages.send(params);
-    return data?.id ?? '';
-  },
-};
-
 describe('telnyx 7.x (current SDK) through TELNYX_BASE_URL', () => {
   it('drives calls and an SMS, and its Ed25519 verifier accepts every webhook', async () => {
     expect(client.baseURL).toBe(`${server.url}/v2`);
-    await runScenario(server, scenario, driver);
+    await runScenario(server, scenario, modernSdkDriver(client));
     expect(scenario.seen.length).toBeGreaterThanOrEqual(10);
     expect(scenario.seen.filter((hook) => !hook.accepted)).toEqual([]);
   });
