@@ -1,5 +1,4 @@
-import { CALL_CONTROL_APPLICATION_KIND } from '../api/call-control-applications/call-control-application-spec.js';
-import { MESSAGING_PROFILE_KIND } from '../emulator/messaging/messaging-profile.js';
+import { CALL_CONTROL_APPLICATION_KIND, MESSAGING_PROFILE_KIND } from '../resource-kinds.js';
 import { chaosProfileOf, type ChaosProfile } from '../delivery/chaos/chaos-profile.js';
 import type { Account, DeliveryTarget, Json, JsonObject, Store } from '../storage/store.js';
 

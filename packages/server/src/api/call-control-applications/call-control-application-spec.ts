@@ -11,7 +11,7 @@ import { chaosCheck } from '../../delivery/chaos/chaos-check.js';
 import type { ObjectSpec } from '../validation/object-spec.js';
 
 /** Store kind of call control applications. */
-export const CALL_CONTROL_APPLICATION_KIND = 'call_control_application';
+export { CALL_CONTROL_APPLICATION_KIND } from '../../resource-kinds.js';
 
 const ANCHORSITES = [
   'Latency',

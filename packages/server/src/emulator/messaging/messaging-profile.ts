@@ -1,8 +1,8 @@
+import { MESSAGING_PROFILE_KIND } from '../../resource-kinds.js';
 import type { JsonObject, Resource, Store } from '../../storage/store.js';
 import { nullableString, stringField } from '../phone-numbers/json-fields.js';
 
-/** Resource kind under which messaging profiles are stored. */
-export const MESSAGING_PROFILE_KIND = 'messaging_profile';
+export { MESSAGING_PROFILE_KIND };
 
 /** The fields of a profile that routing needs. */
 export interface ProfileRouting {
