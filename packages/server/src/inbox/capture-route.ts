@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../errors/api-error.js';
+import { NotFoundError, PayloadTooLargeError } from '../errors/api-error.js';
 import type { Capture, ForwardAttempt } from '../storage/inbox-store.js';
 import { captureOf, eventTypeOf, headerPairs, rawBody } from './capture-request.js';
 import { captureVerification } from './capture-verification.js';
@@ -11,6 +11,9 @@ import {
   RelayTimeoutError,
 } from './inbox-errors.js';
 import { toInbox, type Inbox } from './inbox-record.js';
+
+/** How far past the limit a body is still read, so its sender gets the 413 rather than a reset. */
+const DRAIN_FACTOR = 8;
 
 /** How long a sender should wait before retrying a relay inbox that has no listener. */
 const NO_LISTENER_RETRY_SECS = 5;
@@ -32,11 +35,14 @@ export function registerCaptureRoutes(app: FastifyInstance, ctx: InboxContext): 
   });
   void app.register((scope, _options, done) => {
     scope.removeAllContentTypeParsers();
+    // Reads (and drops) bodies up to a few times the limit before answering 413: a sender still
+    // writing when the server answers and closes would see a broken pipe, not the 413.
     scope.addContentTypeParser(
       '*',
-      { parseAs: 'buffer', bodyLimit: ctx.bodyLimit },
+      { parseAs: 'buffer', bodyLimit: ctx.bodyLimit * DRAIN_FACTOR },
       (_request, body, parsed) => {
-        parsed(null, body);
+        if (body.length > ctx.bodyLimit) parsed(new PayloadTooLargeError(ctx.bodyLimit));
+        else parsed(null, body);
       },
     );
     const handler = (request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply) =>
