@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openPostgresStore } from '../packages/server/src/storage/postgres/postgres-store.js';
-import { openSqliteStore } from '../packages/server/src/storage/sqlite/sqlite-store.js';
+import { openSqliteThreadStore } from '../packages/server/src/storage/sqlite/sqlite-thread-store.js';
 import { ceilingRun, storeRun, type RunOptions, type RunResult } from './engine-runs.js';
 
 const count = Number(process.env['BENCH_N'] ?? '20000');
@@ -37,10 +37,11 @@ async function startReceiver(): Promise<{ child: ChildProcess; ports: number[] }
 
 async function sqliteRun(options: RunOptions): Promise<RunResult> {
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
-  const store = await openSqliteStore({ filename: join(dir, 'switchboard.db') });
+  // What `switchboard serve` runs: the database on a thread of its own.
+  const store = await openSqliteThreadStore({ filename: join(dir, 'switchboard.db') });
   try {
     await store.migrate();
-    return await storeRun('SQLite (WAL, file)', store, options);
+    return await storeRun('SQLite (WAL, file, own thread)', store, options);
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });

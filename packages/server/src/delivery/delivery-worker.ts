@@ -109,7 +109,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 class Worker implements DeliveryWorker {
   readonly #settings: Settings;
   readonly #ownsDispatcher: boolean;
+  /** Rounds whose HTTP tries have not ended: what the concurrency bounds count. */
   readonly #inFlight = new Set<Promise<void>>();
+  /** Rounds not yet recorded (a superset of {@link #inFlight}); `stop` waits for them. */
+  readonly #recording = new Set<Promise<void>>();
   readonly #slots: OriginSlots;
   readonly #keys: SigningKeyCache;
   readonly #completions: CompletionBatch;
@@ -159,8 +162,9 @@ class Worker implements DeliveryWorker {
     await this.#loop;
     if (!(await this.#drain(options.graceMs ?? DEFAULT_GRACE_MS))) {
       this.#shutdown.abort();
-      await Promise.allSettled([...this.#inFlight]);
     }
+    // Leases are given back only once every finished round is recorded, or it would be sent again.
+    await Promise.allSettled([...this.#recording]);
     const released = await this.#settings.store.releaseLeases(
       this.#settings.owner,
       this.#settings.now(),
@@ -216,10 +220,22 @@ class Worker implements DeliveryWorker {
     return delay > 0 ? Math.min(delay, pollIntervalMs) : pollIntervalMs;
   }
 
+  /**
+   * Runs one round. Its slot is given back as soon as the HTTP tries end, not when their record
+   * is committed: the bounds are on requests in flight, and bookkeeping must not hold them.
+   */
   #launch(delivery: Delivery, leaseExpiresAt: number): void {
     this.#slots.acquire(delivery.origin);
     this.#settings.onRound?.({ kind: 'started', delivery });
-    const task: Promise<void> = this.#deliver(delivery, leaseExpiresAt)
+    let freed = false;
+    const free = (): void => {
+      if (freed) return;
+      freed = true;
+      this.#slots.release(delivery.origin);
+      this.#inFlight.delete(task);
+      this.#signal.notify();
+    };
+    const task: Promise<void> = this.#deliver(delivery, leaseExpiresAt, free)
       .catch((error: unknown) => {
         this.#settings.logger.error(
           { err: error, deliveryId: delivery.id },
@@ -227,15 +243,15 @@ class Worker implements DeliveryWorker {
         );
       })
       .finally(() => {
-        this.#slots.release(delivery.origin);
+        free();
+        this.#recording.delete(task);
         this.#settings.onRound?.({ kind: 'ended', delivery });
-        this.#inFlight.delete(task);
-        this.#signal.notify();
       });
     this.#inFlight.add(task);
+    this.#recording.add(task);
   }
 
-  async #deliver(delivery: Delivery, leaseExpiresAt: number): Promise<void> {
+  async #deliver(delivery: Delivery, leaseExpiresAt: number, free: () => void): Promise<void> {
     const { owner, now, random, logger } = this.#settings;
     const key = await this.#keys.get(delivery.accountId, now());
     const context = {
@@ -249,6 +265,7 @@ class Worker implements DeliveryWorker {
       limit === undefined
         ? await runRound(context, delivery)
         : await this.#chaosGate.around(delivery.origin, limit, () => runRound(context, delivery));
+    free();
     // Aborted by stop(): the lease is released instead, and the whole round runs again later.
     if (this.#shutdown.signal.aborted) return;
     const schedule = delivery.target.retrySchedule ?? this.#settings.schedule;
@@ -279,14 +296,14 @@ class Worker implements DeliveryWorker {
 
   /** True when every try in flight ended within `graceMs`. */
   async #drain(graceMs: number): Promise<boolean> {
-    if (this.#inFlight.size === 0) return true;
+    if (this.#recording.size === 0) return true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => {
         resolve(false);
       }, graceMs);
     });
-    const drained = Promise.allSettled([...this.#inFlight]).then(() => true);
+    const drained = Promise.allSettled([...this.#recording]).then(() => true);
     const result = await Promise.race([drained, timeout]);
     clearTimeout(timer);
     return result;

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openPostgresStore } from './postgres/postgres-store.js';
-import { openSqliteStore } from './sqlite/sqlite-store.js';
+import { openSqliteThreadStore } from './sqlite/sqlite-thread-store.js';
 import type { Store } from './store.js';
 
 export interface OpenStoreOptions {
@@ -22,7 +22,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (POSTGRES_URL.test(url)) return openPostgresStore({ connectionString: url });
   if (url !== '') throw new Error(`Unsupported database URL scheme: ${schemeOf(url)}`);
   await mkdir(options.dataDir, { recursive: true });
-  return openSqliteStore({ filename: join(options.dataDir, 'switchboard.db') });
+  // The database gets a thread of its own, so the event loop keeps to HTTP (see SqliteThreadStore).
+  return openSqliteThreadStore({ filename: join(options.dataDir, 'switchboard.db') });
 }
 
 /** Only the scheme, so credentials in the URL never reach an error message. */

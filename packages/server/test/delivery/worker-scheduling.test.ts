@@ -27,6 +27,12 @@ afterEach(async () => {
   expect([...healthy.rejected, ...stuck.rejected]).toEqual([]);
 });
 
+/** A store member with `this` kept: the store's methods use private fields. */
+function bound(target: object, name: string | symbol): unknown {
+  const value = Reflect.get(target, name) as unknown;
+  return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+}
+
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
@@ -110,5 +116,30 @@ describe('worker scheduling', () => {
     expect(healthy.maxOpen).toBe(3);
     for (const id of ids)
       expect((await fixture.store.getDelivery(fixture.accountId, id))?.state).toBe('delivered');
+  });
+
+  it('frees a slot when its tries end, before their record is committed', async () => {
+    healthy.on('/hook', { status: 200 });
+    const first = await publish(fixture, healthy.url('/hook'));
+    const second = await publish(fixture, healthy.url('/hook'));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const store = fixture.store;
+    // Completions wait until the second request has arrived, which only a freed slot allows.
+    const slowStore = new Proxy(store, {
+      get: (target, name) =>
+        name === 'completeMany'
+          ? async (inputs: Parameters<typeof store.completeMany>[0]) => {
+              await held;
+              return target.completeMany(inputs);
+            }
+          : bound(target, name),
+    });
+    const worker = startWorker({ ...fixture, store: slowStore }, { concurrency: 1 });
+    await until(() => healthy.to('/hook').length === 2);
+    release();
+    for (const id of [first, second]) await settled(fixture, id, 1);
+    await worker.stop();
+    expect(healthy.maxOpen).toBe(1);
   });
 });

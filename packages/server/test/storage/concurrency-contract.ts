@@ -51,6 +51,27 @@ export function concurrencyContract(ctx: ContractContext): void {
     });
   });
 
+  it('claims in full what another store published, whoever claims', async () => {
+    const options = { chaos: { seed: 7 } };
+    const mine = makeNewDelivery({ options });
+    const theirs = makeNewDelivery({ options });
+    await ctx.store.publish({ event: makeEvent('acct'), deliveries: [mine] });
+    await withPeer(ctx, async (peer) => {
+      await peer.publish({ event: makeEvent('acct'), deliveries: [theirs] });
+      const claimed = await ctx.store.claimDue({ owner: 'a', now: T0, limit: 5, leaseMs: 1 });
+      expect(claimed.map((delivery) => delivery.id).sort()).toEqual([mine.id, theirs.id].sort());
+      for (const delivery of claimed) {
+        expect(delivery).toEqual(await peer.getDelivery('acct', delivery.id));
+      }
+      // Claimed once already, so this claim reads every column back.
+      const again = await peer.claimDue({ owner: 'b', now: T0 + 1, limit: 5, leaseMs: 1 });
+      for (const delivery of again) {
+        expect(delivery).toEqual(await ctx.store.getDelivery('acct', delivery.id));
+      }
+      expect(again).toHaveLength(2);
+    });
+  });
+
   it('migrates again without effect', async () => {
     await withPeer(ctx, async (peer) => {
       await Promise.all([ctx.store.migrate(), peer.migrate()]);

@@ -9,6 +9,7 @@ import { openSqliteDatabase } from '../../src/storage/sqlite/sqlite-database.js'
 import { SQLITE_MIGRATIONS } from '../../src/storage/sqlite/sqlite-migrations.js';
 import { migrateSqlite } from '../../src/storage/sqlite/sqlite-migrator.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-store.js';
 import { describeStoreContract } from './store-contract.js';
 import { expectUpgraded } from './expect-upgraded.js';
 import { makeEvent, makeNewDelivery } from './store-fixtures.js';
@@ -36,6 +37,16 @@ describeStoreContract('SqliteStore', async () => {
   };
 });
 
+describeStoreContract('SqliteThreadStore', async () => {
+  const filename = join(await tempDir(), 'test.db');
+  const store = await openSqliteThreadStore({ filename });
+  return {
+    store,
+    openPeer: () => openSqliteThreadStore({ filename }),
+    destroy: () => store.close(),
+  };
+});
+
 describe('SQLite setup', () => {
   it('opens switchboard.db in the data dir, creating the dir', async () => {
     const dataDir = join(await tempDir(), 'nested', 'data');
@@ -46,6 +57,17 @@ describe('SQLite setup', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('folds the WAL back in on close, with the checkpoint thread stopped first', async () => {
+    const filename = join(await tempDir(), 'test.db');
+    const store = await openSqliteStore({ filename });
+    for (let n = 0; n < 20; n++) {
+      await store.publish({ event: makeEvent('acct'), deliveries: [makeNewDelivery()] });
+    }
+    expect(existsSync(`${filename}-wal`)).toBe(true);
+    await store.close();
+    expect(existsSync(`${filename}-wal`)).toBe(false);
   });
 
   it('refuses a database URL it does not know', async () => {

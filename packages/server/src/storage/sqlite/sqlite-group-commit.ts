@@ -6,67 +6,42 @@ import type Database from 'better-sqlite3';
  */
 const schedule = globalThis.setImmediate;
 
+type Outcome =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: Error };
+
 interface Job {
-  /**
-   * Runs the work, remembering the outcome. In a shared batch it runs in its own savepoint; alone,
-   * the batch's transaction is enough, and a failure rolls the whole (one-job) batch back.
-   */
-  attempt(alone: boolean): void;
-  /** The batch committed: settle with the remembered outcome. */
-  commit(): void;
-  /** The batch's transaction failed as a whole. */
-  abort(error: Error): void;
+  readonly work: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
 }
 
 /**
  * Group commit: write transactions requested during one turn of the event loop run inside one
- * SQLite transaction, each in its own savepoint so that one failing does not undo the others.
- * A commit costs far more than the statements of a publish or a completion, so under load this
- * multiplies write throughput; alone, a write waits only for `setImmediate`. Each promise still
- * resolves only after its data is committed.
+ * SQLite transaction. A commit costs far more than the statements of a publish or a completion,
+ * so under load this multiplies write throughput; alone, a write waits only for `setImmediate`.
+ * Each promise resolves only after its data is committed.
+ *
+ * Jobs share the transaction optimistically, without a savepoint each (a savepoint pair costs
+ * about as much as a publish's inserts). If any job throws, the whole batch is rolled back and
+ * every job runs again in its own transaction, so one failing job never undoes the others.
  */
 export class SqliteGroupCommit {
   readonly #db: Database.Database;
-  readonly #batch: Database.Transaction<(jobs: readonly Job[]) => void>;
-  readonly #savepoint: Database.Transaction<(work: () => void) => void>;
+  readonly #together: Database.Transaction<(jobs: readonly Job[]) => unknown[]>;
+  readonly #alone: Database.Transaction<(job: Job) => unknown>;
   #queue: Job[] = [];
   #scheduled = false;
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#batch = db.transaction((jobs: readonly Job[]) => {
-      const alone = jobs.length === 1;
-      for (const job of jobs) job.attempt(alone);
-    });
-    this.#savepoint = db.transaction((work: () => void) => {
-      work();
-    });
+    this.#together = db.transaction((jobs: readonly Job[]) => jobs.map((job) => job.work()));
+    this.#alone = db.transaction((job: Job) => job.work());
   }
 
   /** Runs `work` atomically in the next batch; resolves with its result once committed. */
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      let outcome: { ok: true; value: T } | { ok: false; error: Error } | undefined;
-      this.#enqueue({
-        attempt: (alone) => {
-          if (alone) {
-            outcome = { ok: true, value: work() };
-            return;
-          }
-          try {
-            this.#savepoint(() => {
-              outcome = { ok: true, value: work() };
-            });
-          } catch (error) {
-            outcome = { ok: false, error: asError(error) };
-          }
-        },
-        commit: () => {
-          if (outcome?.ok === true) resolve(outcome.value);
-          else reject(outcome?.error ?? new Error('Write was never attempted'));
-        },
-        abort: reject,
-      });
+      this.#enqueue({ work, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -77,16 +52,33 @@ export class SqliteGroupCommit {
     if (jobs.length === 0) return;
     this.#queue = [];
     if (!this.#db.open) {
-      for (const job of jobs) job.abort(new Error('The SQLite store is closed'));
+      for (const job of jobs) job.reject(new Error('The SQLite store is closed'));
       return;
     }
+    const outcomes = this.#runTogether(jobs) ?? jobs.map((job) => this.#runAlone(job));
+    jobs.forEach((job, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok === true) job.resolve(outcome.value);
+      else job.reject(outcome?.error ?? new Error('Write was never attempted'));
+    });
+  }
+
+  /** Null when some job threw: the batch was rolled back and must run job by job. */
+  #runTogether(jobs: readonly Job[]): Outcome[] | null {
+    if (jobs.length === 1) return null;
     try {
-      this.#batch.immediate(jobs);
-    } catch (error) {
-      for (const job of jobs) job.abort(asError(error));
-      return;
+      return this.#together.immediate(jobs).map((value) => ({ ok: true, value }));
+    } catch {
+      return null;
     }
-    for (const job of jobs) job.commit();
+  }
+
+  #runAlone(job: Job): Outcome {
+    try {
+      return { ok: true, value: this.#alone.immediate(job) };
+    } catch (error) {
+      return { ok: false, error: asError(error) };
+    }
   }
 
   #enqueue(job: Job): void {

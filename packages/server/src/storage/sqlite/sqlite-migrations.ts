@@ -178,4 +178,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         ON deliveries (account_id, event_type, created_at DESC, id DESC)`,
     ],
   },
+  {
+    // `deliveries_list` (account, created_at DESC, id DESC) starts with every column of
+    // `deliveries_by_account`, so that index only cost each publish one more B-tree write.
+    version: 6,
+    name: 'drop the index the delivery list index covers',
+    statements: [`DROP INDEX deliveries_by_account`],
+  },
 ];

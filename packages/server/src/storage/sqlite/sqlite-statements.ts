@@ -5,6 +5,7 @@ import type { CompletionColumns, DeliveryInsertRow, DeliveryRow } from '../sql/d
 import type { EventRow } from '../sql/event-row.js';
 import type { ResourceRow } from '../sql/resource-row.js';
 import type { SigningKeyRow } from '../sql/signing-key-row.js';
+import type { ClaimedColumns } from '../unclaimed-deliveries.js';
 import { prepareStatement } from './sqlite-statement.js';
 
 /** RETURNING cannot join, so the event's webhook comes from a primary-key subquery. */
@@ -128,7 +129,7 @@ function publishStatements(db: Database.Database) {
  */
 function queueStatements(db: Database.Database) {
   return {
-    claimDue: prepareStatement<[ClaimParams], DeliveryRow>(
+    claimDue: prepareStatement<[ClaimParams], ClaimedColumns>(
       db,
       `UPDATE deliveries
        SET lease_owner = @owner, lease_expires_at = @lease_expires_at,
@@ -140,7 +141,12 @@ function queueStatements(db: Database.Database) {
            AND origin NOT IN (SELECT value FROM json_each(@exclude_origins))
          ORDER BY next_attempt_at
          LIMIT @limit)
-       ${RETURNING_DELIVERY}`,
+       RETURNING id, attempts, rounds, next_attempt_at, started_at`,
+    ),
+    /** Claimed deliveries this process does not remember; `ids` is a JSON array. */
+    getClaimed: prepareStatement<[string], DeliveryRow>(
+      db,
+      `${SELECT_DELIVERY} WHERE d.id IN (SELECT value FROM json_each(?))`,
     ),
     completeDelivery: prepareStatement<[CompleteParams]>(
       db,

@@ -15,6 +15,17 @@ import { eventRow, toEvent } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
 import { resourceRow, toResource } from '../sql/resource-row.js';
 import { signingKeyRow, toSigningKey } from '../sql/signing-key-row.js';
+import {
+  jsonStoredAsIs,
+  UnclaimedDeliveries,
+  type ClaimedColumns,
+} from '../unclaimed-deliveries.js';
+
+/** A publish's result, and whether its deliveries read back exactly as given. */
+export interface ReportedPublish {
+  readonly result: PublishResult;
+  readonly asIs: boolean;
+}
 import type {
   Account,
   AttemptRecord,
@@ -34,6 +45,7 @@ import type {
   SigningKey,
   Store,
 } from '../store.js';
+import { SqliteCheckpointer, WRITER_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
 import { SQLITE_FLAVOR } from './sqlite-flavor.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
@@ -72,6 +84,8 @@ export class SqliteStore implements Store {
   readonly #createAccountTx: Database.Transaction<(account: Account, key: SigningKey) => void>;
   readonly #rotateKeyTx: Database.Transaction<(key: SigningKey, retireAt: number) => void>;
   readonly #groupCommit: SqliteGroupCommit;
+  readonly #unclaimed: UnclaimedDeliveries | null;
+  readonly #checkpointer: SqliteCheckpointer | null;
   readonly inboxes: SqliteInboxStore;
   #prepared: SqliteStatements | undefined;
   #prune: ((before: number, limit: number) => PruneResult) | undefined;
@@ -88,7 +102,15 @@ export class SqliteStore implements Store {
       this.#s.insertSigningKey.run(signingKeyRow(key));
     });
     this.#groupCommit = new SqliteGroupCommit(this.#db);
+    this.#unclaimed = options.rememberUnclaimed === false ? null : new UnclaimedDeliveries();
     this.inboxes = new SqliteInboxStore(this.#db);
+    this.#checkpointer = this.#startCheckpointer(options);
+  }
+
+  #startCheckpointer(options: SqliteStoreOptions): SqliteCheckpointer | null {
+    if (options.backgroundCheckpoints === false || this.#db.memory) return null;
+    this.#db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+    return new SqliteCheckpointer({ filename: this.#db.name });
   }
 
   /** Prepared on first use: the tables must exist first, and `migrate` creates them. */
@@ -103,12 +125,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  close(): Promise<void> {
-    return settle(() => {
-      if (!this.#db.open) return;
-      this.#groupCommit.flush();
-      this.#db.close();
-    });
+  async close(): Promise<void> {
+    if (!this.#db.open) return;
+    this.#groupCommit.flush();
+    // The thread's connection goes first, so that closing the last one folds the WAL back in.
+    await this.#checkpointer?.stop();
+    this.#db.close();
   }
 
   createAccount(account: Account, key: SigningKey): Promise<void> {
@@ -163,18 +185,33 @@ export class SqliteStore implements Store {
     return settle(() => this.#s.deleteResource.run(accountId, kind, id).changes > 0);
   }
 
-  publish(input: PublishInput): Promise<PublishResult> {
+  async publish(input: PublishInput): Promise<PublishResult> {
+    return (await this.publishReporting(input)).result;
+  }
+
+  /**
+   * `publish`, also telling whether the deliveries read back exactly as given (see
+   * {@link jsonStoredAsIs}), so a caller in another thread may remember them unclaimed.
+   */
+  publishReporting(input: PublishInput): Promise<ReportedPublish> {
     return this.#groupCommit.run(() => this.#publishNow(input));
   }
 
-  #publishNow({ event, deliveries }: PublishInput): PublishResult {
-    if (this.#s.insertEvent.run(eventRow(event)).changes === 0) {
-      return { created: false, existing: this.#existingEvent(event) };
+  #publishNow({ event, deliveries }: PublishInput): ReportedPublish {
+    const row = eventRow(event);
+    if (this.#s.insertEvent.run(row).changes === 0) {
+      return { result: { created: false, existing: this.#existingEvent(event) }, asIs: false };
     }
+    let asIs = jsonStoredAsIs(row.webhook);
     for (const delivery of deliveries) {
-      this.#s.insertDelivery.run(deliveryInsertRow(event, delivery));
+      const deliveryRow = deliveryInsertRow(event, delivery);
+      this.#s.insertDelivery.run(deliveryRow);
+      asIs &&= jsonStoredAsIs(deliveryRow.options);
     }
-    return { created: true };
+    if (this.#unclaimed !== null) {
+      for (const delivery of deliveries) this.#unclaimed.remember(event, delivery, asIs);
+    }
+    return { result: { created: true }, asIs };
   }
 
   #existingEvent(event: EventRecord): EventRecord {
@@ -187,17 +224,40 @@ export class SqliteStore implements Store {
     return settle(() => mapOne(this.#s.getEvent.get(accountId, id), toEvent));
   }
 
+  /** Claims share the group commit: their pages are mostly the ones completions rewrite. */
   claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
-    return settle(() => {
-      const rows = this.#s.claimDue.all({
-        owner: input.owner,
-        now: input.now,
-        lease_expires_at: input.now + input.leaseMs,
-        limit: input.limit,
-        exclude_origins: JSON.stringify(input.excludeOrigins ?? []),
-      });
-      return rows.map(toDelivery).sort(byDueTime);
+    return this.#groupCommit.run(() => {
+      const rows = this.#claimNow(input);
+      if (this.#unclaimed === null) return this.#deliveriesById(rows.map((row) => row.id));
+      const lease = { owner: input.owner, expiresAt: input.now + input.leaseMs };
+      const { known, unknownIds } = this.#unclaimed.resolve(rows, lease);
+      return [...known, ...this.#deliveriesById(unknownIds)].sort(byDueTime);
     });
+  }
+
+  /** The claim alone: the columns it changed, for a caller that remembers the rest. */
+  claimColumns(input: ClaimInput): Promise<readonly ClaimedColumns[]> {
+    return this.#groupCommit.run(() => this.#claimNow(input));
+  }
+
+  #claimNow(input: ClaimInput): ClaimedColumns[] {
+    return this.#s.claimDue.all({
+      owner: input.owner,
+      now: input.now,
+      lease_expires_at: input.now + input.leaseMs,
+      limit: input.limit,
+      exclude_origins: JSON.stringify(input.excludeOrigins ?? []),
+    });
+  }
+
+  /** Deliveries in full by id, in no particular order. */
+  getDeliveriesById(ids: readonly string[]): Promise<readonly Delivery[]> {
+    return settle(() => this.#deliveriesById(ids));
+  }
+
+  #deliveriesById(ids: readonly string[]): Delivery[] {
+    if (ids.length === 0) return [];
+    return this.#s.getClaimed.all(JSON.stringify(ids)).map(toDelivery).sort(byDueTime);
   }
 
   complete(input: CompleteInput): Promise<boolean> {

@@ -1,0 +1,56 @@
+/**
+ * The database thread's entry point: opens a {@link SqliteStore} and runs the calls that
+ * `SqliteThreadStore` sends. Each message is a batch of calls made during one turn of the
+ * caller's event loop; their writes share one group commit, and one message answers them all.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+import {
+  toThreadError,
+  type ThreadCall,
+  type ThreadReady,
+  type ThreadReply,
+} from './sqlite-thread-protocol.js';
+
+const port = parentPort;
+if (port === null) throw new Error('sqlite-thread-host runs as a worker thread only');
+
+const options = workerData as SqliteStoreOptions;
+let store: SqliteStore;
+try {
+  // This thread is off the event loop already: it checkpoints by itself, and the caller keeps
+  // the cache of unclaimed deliveries.
+  store = await openSqliteStore({
+    ...options,
+    backgroundCheckpoints: false,
+    rememberUnclaimed: false,
+  });
+  port.postMessage({ ready: true } satisfies ThreadReady);
+} catch (error) {
+  port.postMessage({ ready: false, error: toThreadError(error) } satisfies ThreadReady);
+  port.close();
+}
+
+port.on('message', (calls: readonly ThreadCall[]) => {
+  void Promise.all(calls.map(run)).then((replies) => {
+    port.postMessage(replies);
+    if (calls.some((call) => call.method === 'close')) port.close();
+  });
+});
+
+async function run(call: ThreadCall): Promise<ThreadReply> {
+  try {
+    return { id: call.id, ok: true, value: await invoke(call) };
+  } catch (error) {
+    return { id: call.id, ok: false, error: toThreadError(error) };
+  }
+}
+
+function invoke(call: ThreadCall): unknown {
+  const [owner, name] = call.method.startsWith('inboxes.')
+    ? [store.inboxes, call.method.slice('inboxes.'.length)]
+    : [store, call.method];
+  const method = (owner as unknown as Record<string, unknown>)[name];
+  if (typeof method !== 'function') throw new Error(`No store method ${call.method}`);
+  return (method as (...args: unknown[]) => unknown).apply(owner, [...call.args]);
+}

@@ -1,0 +1,202 @@
+import type { InboxStore } from '../inbox-store.js';
+import { byDueTime } from '../sql/delivery-row.js';
+import type {
+  Account,
+  AttemptRecord,
+  ClaimInput,
+  CompleteInput,
+  Delivery,
+  DeliveryFilter,
+  DeliveryStats,
+  EventRecord,
+  JsonObject,
+  Page,
+  PageResult,
+  PruneResult,
+  PublishInput,
+  PublishResult,
+  Resource,
+  SigningKey,
+  Store,
+} from '../store.js';
+import { UnclaimedDeliveries, type ClaimedColumns } from '../unclaimed-deliveries.js';
+import type { SqliteStoreOptions } from './sqlite-database.js';
+import type { ReportedPublish } from './sqlite-store.js';
+import { SqliteThreadClient } from './sqlite-thread-client.js';
+
+/** Opens a SQLite store whose database runs on a thread of its own (see {@link SqliteThreadStore}). */
+export async function openSqliteThreadStore(
+  options: SqliteStoreOptions,
+): Promise<SqliteThreadStore> {
+  const store = new SqliteThreadStore(options);
+  await store.ready;
+  return store;
+}
+
+/**
+ * The SQLite {@link Store} with the database on a worker thread. better-sqlite3 is synchronous,
+ * so on the event loop every statement, commit and checkpoint would stall the HTTP work of the
+ * delivery worker and the API; here they run beside it, on the machine's other core. Calls made
+ * during one turn of the event loop travel together and share one group commit in the thread.
+ *
+ * The deliveries published through this store are remembered until claimed
+ * ({@link UnclaimedDeliveries}), so a claim brings back only the columns it changed.
+ */
+export class SqliteThreadStore implements Store {
+  readonly dialect = 'sqlite';
+  readonly ready: Promise<void>;
+  readonly inboxes: InboxStore;
+  readonly #client: SqliteThreadClient;
+  readonly #unclaimed = new UnclaimedDeliveries();
+  #closed: Promise<void> | null = null;
+
+  constructor(options: SqliteStoreOptions) {
+    this.#client = new SqliteThreadClient(options);
+    this.ready = this.#client.ready;
+    this.inboxes = inboxesThrough(this.#client);
+  }
+
+  migrate(): Promise<void> {
+    return this.#call('migrate');
+  }
+
+  /** Closes the database (committing what is queued) and ends the thread; later calls fail. */
+  close(): Promise<void> {
+    this.#closed ??= this.#call<undefined>('close').then(() => this.#client.exited());
+    return this.#closed;
+  }
+
+  createAccount(account: Account, key: SigningKey): Promise<void> {
+    return this.#call('createAccount', account, key);
+  }
+
+  getAccount(id: string): Promise<Account | null> {
+    return this.#call('getAccount', id);
+  }
+
+  findAccountByKeyHash(apiKeyHash: string): Promise<Account | null> {
+    return this.#call('findAccountByKeyHash', apiKeyHash);
+  }
+
+  updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
+    return this.#call('updateAccountSettings', id, settings);
+  }
+
+  listAccounts(): Promise<readonly Account[]> {
+    return this.#call('listAccounts');
+  }
+
+  listSigningKeys(accountId: string, now: number): Promise<readonly SigningKey[]> {
+    return this.#call('listSigningKeys', accountId, now);
+  }
+
+  rotateSigningKey(key: SigningKey, retireAt: number): Promise<void> {
+    return this.#call('rotateSigningKey', key, retireAt);
+  }
+
+  putResource(resource: Resource): Promise<void> {
+    return this.#call('putResource', resource);
+  }
+
+  getResource(accountId: string, kind: string, id: string): Promise<Resource | null> {
+    return this.#call('getResource', accountId, kind, id);
+  }
+
+  listResources(accountId: string, kind: string): Promise<readonly Resource[]> {
+    return this.#call('listResources', accountId, kind);
+  }
+
+  deleteResource(accountId: string, kind: string, id: string): Promise<boolean> {
+    return this.#call('deleteResource', accountId, kind, id);
+  }
+
+  async publish(input: PublishInput): Promise<PublishResult> {
+    const { result, asIs } = await this.#call<ReportedPublish>('publishReporting', input);
+    if (result.created) {
+      for (const delivery of input.deliveries)
+        this.#unclaimed.remember(input.event, delivery, asIs);
+    }
+    return result;
+  }
+
+  getEvent(accountId: string, id: string): Promise<EventRecord | null> {
+    return this.#call('getEvent', accountId, id);
+  }
+
+  async claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
+    const rows = await this.#call<readonly ClaimedColumns[]>('claimColumns', input);
+    const lease = { owner: input.owner, expiresAt: input.now + input.leaseMs };
+    const { known, unknownIds } = this.#unclaimed.resolve(rows, lease);
+    if (unknownIds.length === 0) return known.sort(byDueTime);
+    const read = await this.#call<readonly Delivery[]>('getDeliveriesById', unknownIds);
+    return [...known, ...read].sort(byDueTime);
+  }
+
+  complete(input: CompleteInput): Promise<boolean> {
+    return this.#call('complete', input);
+  }
+
+  completeMany(inputs: readonly CompleteInput[]): Promise<readonly boolean[]> {
+    return this.#call('completeMany', inputs);
+  }
+
+  releaseLeases(owner: string, now: number): Promise<number> {
+    return this.#call('releaseLeases', owner, now);
+  }
+
+  nextDueAt(): Promise<number | null> {
+    return this.#call('nextDueAt');
+  }
+
+  getDelivery(accountId: string, id: string): Promise<Delivery | null> {
+    return this.#call('getDelivery', accountId, id);
+  }
+
+  listAttempts(deliveryId: string): Promise<readonly AttemptRecord[]> {
+    return this.#call('listAttempts', deliveryId);
+  }
+
+  listDeliveries(
+    accountId: string,
+    filter: DeliveryFilter,
+    page: Page,
+  ): Promise<PageResult<Delivery>> {
+    return this.#call('listDeliveries', accountId, filter, page);
+  }
+
+  requeue(accountId: string, id: string, now: number): Promise<Delivery | null> {
+    return this.#call('requeue', accountId, id, now);
+  }
+
+  countQueued(): Promise<number> {
+    return this.#call('countQueued');
+  }
+
+  pruneFinished(before: number, limit: number): Promise<PruneResult> {
+    return this.#call('pruneFinished', before, limit);
+  }
+
+  deliveryStats(accountId: string, sinceMs: number, bucketMs: number): Promise<DeliveryStats> {
+    return this.#call('deliveryStats', accountId, sinceMs, bucketMs);
+  }
+
+  #call<T>(method: string, ...args: readonly unknown[]): Promise<T> {
+    return this.#client.call<T>(method, args);
+  }
+}
+
+function inboxesThrough(client: SqliteThreadClient): InboxStore {
+  const call = <T>(method: keyof InboxStore, ...args: readonly unknown[]): Promise<T> =>
+    client.call<T>(`inboxes.${method}`, args);
+  return {
+    findInboxByToken: (token) => call('findInboxByToken', token),
+    insertCapture: (capture) => call('insertCapture', capture),
+    getCapture: (accountId, id) => call('getCapture', accountId, id),
+    listCaptures: (accountId, filter, page) => call('listCaptures', accountId, filter, page),
+    capturesAfter: (accountId, after, limit, filter) =>
+      call('capturesAfter', accountId, after, limit, filter),
+    lastCaptureSequence: (accountId) => call('lastCaptureSequence', accountId),
+    addForwardAttempt: (accountId, captureId, attempt) =>
+      call('addForwardAttempt', accountId, captureId, attempt),
+  };
+}
