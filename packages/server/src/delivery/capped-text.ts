@@ -23,6 +23,10 @@ export function capHeaderPairs(
   pairs: readonly (readonly [string, string])[],
   limit = RECORD_LIMIT_BYTES,
 ): [string, string][] {
+  // Fast path: even at 3 bytes per UTF-16 unit every pair fits.
+  let units = 0;
+  for (const [name, value] of pairs) units += name.length + value.length + 2;
+  if (units * 3 <= limit) return pairs.map(([name, value]) => [name, value]);
   const kept: [string, string][] = [];
   let size = 0;
   for (const [name, value] of pairs) {

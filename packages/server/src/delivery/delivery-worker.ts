@@ -7,6 +7,7 @@ import { chaosStateOf } from './chaos/chaos-state.js';
 import { CompletionBatch } from './completion-batch.js';
 import { listenForPublishes } from './publish-listener.js';
 import { OriginSlots } from './origin-slots.js';
+import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
 import { runRound } from './run-round.js';
@@ -34,6 +35,11 @@ export interface DeliveryWorkerOptions {
   readonly concurrency?: number;
   /** Most tries in flight per origin (scheme://host:port); default 16. */
   readonly perOriginConcurrency?: number;
+  /**
+   * Deliveries claimed ahead of free slots, so that slots never wait for a claim's round trip;
+   * default `concurrency`. At most `perOriginConcurrency` of them per origin.
+   */
+  readonly prefetch?: number;
   /** Per-try timeout when the target's `timeoutMs` is 0; default 10 000. */
   readonly defaultTimeoutMs?: number;
   /** Delays (ms) of the rounds after the first; default seed 003's [1 min, 5 min, 15 min, 1 h]. */
@@ -92,6 +98,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       random: options.random ?? Math.random,
       concurrency: options.concurrency ?? 64,
       perOriginConcurrency: perOrigin,
+      prefetch: options.prefetch ?? options.concurrency ?? 64,
       defaultTimeoutMs: options.defaultTimeoutMs ?? 10_000,
       schedule: options.schedule ?? DEFAULT_RETRY_SCHEDULE,
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
@@ -113,7 +120,11 @@ class Worker implements DeliveryWorker {
   readonly #inFlight = new Set<Promise<void>>();
   /** Rounds not yet recorded (a superset of {@link #inFlight}); `stop` waits for them. */
   readonly #recording = new Set<Promise<void>>();
+  /** HTTP tries in flight per origin. */
   readonly #slots: OriginSlots;
+  /** Claimed and not yet done with HTTP, per origin (prefetched ones included): what claims are planned on. */
+  readonly #held: OriginSlots;
+  readonly #ready = new ReadyDeliveries();
   readonly #keys: SigningKeyCache;
   readonly #completions: CompletionBatch;
   readonly #chaosGate = new ChaosGate();
@@ -130,6 +141,7 @@ class Worker implements DeliveryWorker {
     this.#settings = settings;
     this.#ownsDispatcher = ownsDispatcher;
     this.#slots = new OriginSlots(settings.perOriginConcurrency);
+    this.#held = new OriginSlots(2 * settings.perOriginConcurrency);
     this.#keys = new SigningKeyCache(settings.store);
     this.#completions = new CompletionBatch(settings.store);
     // One lease length for a whole batch: the longest try any target may ask for, plus slack.
@@ -155,6 +167,8 @@ class Worker implements DeliveryWorker {
 
   async stop(options: { graceMs?: number } = {}): Promise<void> {
     this.#stopping = true;
+    // Claimed but never started: their leases are given back below with the rest.
+    for (const { delivery } of this.#ready.clear()) this.#held.release(delivery.origin);
     this.#signal.notify();
     await (
       await this.#listening
@@ -185,17 +199,18 @@ class Worker implements DeliveryWorker {
   }
 
   async #tick(): Promise<void> {
-    const { store, owner, now, concurrency, pollIntervalMs } = this.#settings;
-    const free = concurrency - this.#inFlight.size;
-    if (free <= 0) return this.#signal.wait(pollIntervalMs);
-    // Waits one short window for a bigger batch, then claims whatever is free, so that slots
-    // held by a slow origin never stop the claiming.
-    if (free < this.#minClaim && !this.#batchWaited) {
+    const { store, owner, now, concurrency, prefetch, pollIntervalMs } = this.#settings;
+    this.#startReady();
+    const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size;
+    if (room <= 0) return this.#signal.wait(pollIntervalMs);
+    // Waits one short window for a bigger batch, then claims whatever there is room for, so
+    // that slots held by a slow origin never stop the claiming.
+    if (room < this.#minClaim && !this.#batchWaited) {
       this.#batchWaited = true;
       return sleep(BATCH_WINDOW_MS);
     }
     this.#batchWaited = false;
-    const plan = this.#slots.plan(free, MAX_CLAIM_BATCH);
+    const plan = this.#held.plan(room, MAX_CLAIM_BATCH);
     const claimedAt = now();
     const claimed = await store.claimDue({
       owner,
@@ -204,10 +219,42 @@ class Worker implements DeliveryWorker {
       leaseMs: this.#leaseMs,
       excludeOrigins: plan.excludeOrigins,
     });
-    for (const delivery of claimed) this.#launch(delivery, claimedAt + this.#leaseMs);
+    for (const delivery of claimed) this.#held.acquire(delivery.origin);
+    const leaseExpiresAt = claimedAt + this.#leaseMs;
+    this.#ready.add(claimed.map((delivery) => ({ delivery, leaseExpiresAt })));
+    this.#startReady();
     if (claimed.length < plan.limit && !this.#stopping) {
       await this.#signal.wait(await this.#idleDelay(plan.excludeOrigins.length > 0));
     }
+  }
+
+  /** Starts claimed deliveries while slots are free, skipping origins at their bound. */
+  #startReady(): void {
+    if (this.#stopping) return;
+    const { concurrency, perOriginConcurrency, now } = this.#settings;
+    const free = concurrency - this.#inFlight.size;
+    if (free <= 0 || this.#ready.size === 0) return;
+    const started = this.#ready.take(free, (item) => {
+      if (this.#slots.inFlight(item.delivery.origin) >= perOriginConcurrency) return false;
+      this.#slots.acquire(item.delivery.origin);
+      return true;
+    });
+    const oldest = now() + this.#leaseMs / 2;
+    for (const item of started) {
+      // Waited out half its lease behind a slow origin: its tries could outlive the lease, so
+      // it is left for a claim after the lease ends rather than risk a second sender.
+      if (item.leaseExpiresAt < oldest) this.#abandon(item);
+      else this.#launch(item);
+    }
+  }
+
+  #abandon({ delivery }: ReadyDelivery): void {
+    this.#slots.release(delivery.origin);
+    this.#held.release(delivery.origin);
+    this.#settings.logger.warn(
+      { deliveryId: delivery.id },
+      'claimed delivery waited too long for a slot; left for its lease to end',
+    );
   }
 
   /** Sleeps until the next round is due, but never past the poll interval. */
@@ -224,15 +271,16 @@ class Worker implements DeliveryWorker {
    * Runs one round. Its slot is given back as soon as the HTTP tries end, not when their record
    * is committed: the bounds are on requests in flight, and bookkeeping must not hold them.
    */
-  #launch(delivery: Delivery, leaseExpiresAt: number): void {
-    this.#slots.acquire(delivery.origin);
+  #launch({ delivery, leaseExpiresAt }: ReadyDelivery): void {
     this.#settings.onRound?.({ kind: 'started', delivery });
     let freed = false;
     const free = (): void => {
       if (freed) return;
       freed = true;
       this.#slots.release(delivery.origin);
+      this.#held.release(delivery.origin);
       this.#inFlight.delete(task);
+      this.#startReady();
       this.#signal.notify();
     };
     const task: Promise<void> = this.#deliver(delivery, leaseExpiresAt, free)
