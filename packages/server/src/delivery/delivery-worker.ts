@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
@@ -140,6 +141,8 @@ class Worker implements DeliveryWorker {
   constructor(settings: Settings, ownsDispatcher: boolean) {
     this.#settings = settings;
     this.#ownsDispatcher = ownsDispatcher;
+    // Every try in flight listens for the shutdown: as many listeners as `concurrency`.
+    setMaxListeners(0, this.#shutdown.signal);
     this.#slots = new OriginSlots(settings.perOriginConcurrency);
     this.#held = new OriginSlots(2 * settings.perOriginConcurrency);
     this.#keys = new SigningKeyCache(settings.store);

@@ -142,4 +142,24 @@ describe('worker scheduling', () => {
     await worker.stop();
     expect(healthy.maxOpen).toBe(1);
   });
+
+  it('runs many tries at once without a listener-leak warning on the shutdown signal', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      healthy.on('/hook', { status: 200, delayMs: 30 });
+      const ids = [];
+      for (let i = 0; i < 24; i += 1) ids.push(await publish(fixture, healthy.url('/hook')));
+      const worker = startWorker(fixture, { concurrency: 24, perOriginConcurrency: 24 });
+      for (const id of ids) await settled(fixture, id, 1);
+      await worker.stop();
+      expect(healthy.maxOpen).toBeGreaterThan(10);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
 });
