@@ -221,14 +221,18 @@ class Worker implements DeliveryWorker {
       limit: plan.limit,
       leaseMs: this.#leaseMs,
       excludeOrigins: plan.excludeOrigins,
+      originRoom: plan.originRoom,
     });
     for (const delivery of claimed) this.#held.acquire(delivery.origin);
     const leaseExpiresAt = claimedAt + this.#leaseMs;
     this.#ready.add(claimed.map((delivery) => ({ delivery, leaseExpiresAt })));
     this.#startReady();
-    if (claimed.length < plan.limit && !this.#stopping) {
-      await this.#signal.wait(await this.#idleDelay(plan.excludeOrigins.length > 0));
-    }
+    if (this.#stopping || claimed.length === plan.limit) return;
+    // Some came back: more may be due but held back by origin room, so the next freed slot or
+    // publish wakes the loop. None came back: sleep until the next delivery falls due.
+    const delay =
+      claimed.length > 0 ? pollIntervalMs : await this.#idleDelay(plan.excludeOrigins.length > 0);
+    await this.#signal.wait(delay);
   }
 
   /** Starts claimed deliveries while slots are free, skipping origins at their bound. */

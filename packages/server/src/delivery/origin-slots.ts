@@ -1,8 +1,12 @@
+import type { OriginRoom } from '../storage/store.js';
+
 /** What the next claim may take without pushing any origin over its bound. */
 export interface ClaimPlan {
   readonly limit: number;
   /** Origins too busy for this claim; the store skips their deliveries. */
   readonly excludeOrigins: readonly string[];
+  /** How many each origin may still take: the free places of busy ones, a full bound for others. */
+  readonly originRoom: OriginRoom;
 }
 
 /**
@@ -32,19 +36,23 @@ export class OriginSlots {
   }
 
   /**
-   * A claim cannot know which origins it will return, so its limit is the fewest free slots
-   * of any origin it may touch. Origins with fewer than `minBatch` free slots are excluded
-   * instead, so one nearly full origin does not shrink every claim to a single row.
+   * The claim takes at most the free places of each origin (the store bounds it per origin), up
+   * to the global room. Origins with fewer than `minBatch` free places are excluded instead, so a
+   * nearly full origin is not claimed one row at a time.
    */
   plan(globalFree: number, maxBatch: number): ClaimPlan {
     const minBatch = Math.max(1, Math.min(globalFree, Math.ceil(this.#perOrigin / 4)));
-    let limit = Math.min(globalFree, maxBatch, this.#perOrigin);
+    const listed: Record<string, number> = {};
     const excludeOrigins: string[] = [];
     for (const [origin, count] of this.#inFlight) {
       const free = this.#perOrigin - count;
       if (free < minBatch) excludeOrigins.push(origin);
-      else limit = Math.min(limit, free);
+      else listed[origin] = free;
     }
-    return { limit, excludeOrigins };
+    return {
+      limit: Math.min(globalFree, maxBatch),
+      excludeOrigins,
+      originRoom: { listed, others: this.#perOrigin },
+    };
   }
 }

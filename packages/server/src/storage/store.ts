@@ -155,6 +155,23 @@ export interface ClaimInput {
   readonly leaseMs: number;
   /** Origins already at their concurrency bound: their deliveries are not claimed now. */
   readonly excludeOrigins?: readonly string[];
+  /**
+   * A bound per origin within this claim: at most `listed[origin]` deliveries of a listed origin
+   * and at most `others` of any other, so one claim can fill every origin's free slots without
+   * pushing any over its bound. Only the oldest due deliveries are considered (a few times
+   * `limit`), so an origin with a long backlog and little room cannot make a claim scan it all.
+   */
+  readonly originRoom?: OriginRoom;
+}
+
+export interface OriginRoom {
+  readonly listed: Readonly<Record<string, number>>;
+  readonly others: number;
+}
+
+/** How many due deliveries a claim with per-origin room looks at, at most. */
+export function claimScanSize(limit: number): number {
+  return Math.min(Math.max(limit * 4, 64), 1024);
 }
 
 /** What the worker decided after one try (or one round). */

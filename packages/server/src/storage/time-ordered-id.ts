@@ -12,13 +12,17 @@ const RANDOM_BYTES = 10;
  */
 export function uuidV7(now: number, random: Uint8Array, offset = 0): string {
   const time = Math.max(0, Math.floor(now)).toString(16).padStart(12, '0').slice(-12);
-  const hex = (index: number): string =>
-    (random[offset + index] ?? 0).toString(16).padStart(2, '0');
-  const versioned = (0x70 | ((random[offset] ?? 0) & 0x0f)).toString(16);
-  const variant = (0x80 | ((random[offset + 2] ?? 0) & 0x3f)).toString(16);
-  const tail = [4, 5, 6, 7, 8, 9].map(hex).join('');
-  return `${time.slice(0, 8)}-${time.slice(8)}-${versioned}${hex(1)}-${variant}${hex(3)}-${tail}`;
+  const byte = (index: number): number => random[offset + index] ?? 0;
+  const hex = (index: number): string => HEX[byte(index)] ?? '00';
+  const versioned = HEX[0x70 | (byte(0) & 0x0f)] ?? '70';
+  const variant = HEX[0x80 | (byte(2) & 0x3f)] ?? '80';
+  return `${time.slice(0, 8)}-${time.slice(8)}-${versioned}${hex(1)}-${variant}${hex(3)}-${hex(4)}${hex(5)}${hex(6)}${hex(7)}${hex(8)}${hex(9)}`;
 }
+
+/** Two lowercase hex digits per byte value: three ids per delivery make this a hot path. */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, value) =>
+  value.toString(16).padStart(2, '0'),
+);
 
 /** Returns a UUIDv7 generator over the given clock (epoch ms), with bytes from the CSPRNG. */
 export function timeOrderedIds(now: () => number = Date.now): () => string {

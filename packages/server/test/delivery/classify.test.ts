@@ -75,17 +75,21 @@ describe('classifyError', () => {
 });
 
 describe('OriginSlots.plan', () => {
-  it('claims no more than the least free origin can take, and excludes nearly full origins', () => {
+  it('gives each origin its own room, and excludes nearly full origins', () => {
     const slots = new OriginSlots(16);
     for (let i = 0; i < 14; i += 1) slots.acquire('http://busy');
     for (let i = 0; i < 6; i += 1) slots.acquire('http://warm');
-    expect(slots.plan(44, 256)).toEqual({ limit: 10, excludeOrigins: ['http://busy'] });
+    expect(slots.plan(44, 256)).toEqual({
+      limit: 44,
+      excludeOrigins: ['http://busy'],
+      originRoom: { listed: { 'http://warm': 10 }, others: 16 },
+    });
     for (let i = 0; i < 14; i += 1) slots.release('http://busy');
     expect(slots.inFlight('http://busy')).toBe(0);
-    expect(slots.plan(58, 256)).toEqual({ limit: 10, excludeOrigins: [] });
+    expect(slots.plan(300, 256)).toMatchObject({ limit: 256, excludeOrigins: [] });
   });
 
   it('never claims more than the free global capacity', () => {
-    expect(new OriginSlots(16).plan(2, 256)).toEqual({ limit: 2, excludeOrigins: [] });
+    expect(new OriginSlots(16).plan(2, 256)).toMatchObject({ limit: 2, excludeOrigins: [] });
   });
 });

@@ -70,6 +70,26 @@ export function queueContract(ctx: ContractContext): void {
     expect(new Set(ids(await claim(ctx, { excludeOrigins: [] })))).toEqual(new Set([a.id, c.id]));
   });
 
+  it('takes at most each origin’s room, oldest first, within the limit', async () => {
+    const due = { a: [] as string[], b: [] as string[], c: [] as string[] };
+    for (let n = 0; n < 4; n += 1) {
+      for (const origin of ['a', 'b', 'c'] as const) {
+        const delivery = await publishOne(ctx.store, 'acct', {
+          origin: `https://${origin}.example`,
+          nextAttemptAt: T0 - 100 + n,
+        });
+        due[origin].push(delivery.id);
+      }
+    }
+    const originRoom = { listed: { 'https://a.example': 1, 'https://b.example': 2 }, others: 3 };
+
+    const claimed = ids(await claim(ctx, { originRoom }));
+    expect(claimed.sort()).toEqual(
+      [...due.a.slice(0, 1), ...due.b.slice(0, 2), ...due.c.slice(0, 3)].sort(),
+    );
+    expect(await claim(ctx, { originRoom, limit: 2, owner: 'w2' })).toHaveLength(2);
+  });
+
   it('records retries, then delivery, with attempts newest first', async () => {
     const delivery = await publishOne(ctx.store, 'acct');
     await claim(ctx);

@@ -107,17 +107,29 @@ export const PG_DELIVERY_SQL = {
   // SKIP LOCKED lets concurrent claimers take disjoint rows instead of queueing on each other.
   claimDue: {
     name: 'sb_claim_due',
-    text: `UPDATE deliveries AS d
+    // Row-numbered per origin, oldest first, so a claim takes at most its room from each origin
+    // ($7: JSON object of origin → room, $8: room of any other origin). Only the oldest $6 due
+    // rows are locked and looked at.
+    text: `WITH due AS (
+        SELECT id, origin, next_attempt_at FROM deliveries
+        WHERE state = 'queued' AND next_attempt_at <= $3
+          AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
+          AND origin <> ALL ($4::text[])
+        ORDER BY next_attempt_at
+        LIMIT $6
+        FOR UPDATE SKIP LOCKED),
+      picked AS (
+        SELECT id FROM (
+          SELECT id, origin, next_attempt_at,
+            row_number() OVER (PARTITION BY origin ORDER BY next_attempt_at, id) AS nth
+          FROM due) AS ranked
+        WHERE nth <= COALESCE(($7::jsonb ->> origin)::int, $8)
+        ORDER BY next_attempt_at
+        LIMIT $5)
+      UPDATE deliveries AS d
       SET lease_owner = $1, lease_expires_at = $2, started_at = COALESCE(d.started_at, $3)
       FROM events AS e
-      WHERE d.id IN (
-          SELECT id FROM deliveries
-          WHERE state = 'queued' AND next_attempt_at <= $3
-            AND (lease_expires_at IS NULL OR lease_expires_at <= $3)
-            AND origin <> ALL ($4::text[])
-          ORDER BY next_attempt_at
-          LIMIT $5
-          FOR UPDATE SKIP LOCKED)
+      WHERE d.id IN (SELECT id FROM picked)
         AND ${DELIVERY_JOIN}
       RETURNING ${DELIVERY_COLUMNS}`,
   },

@@ -16,24 +16,25 @@ import { toEvent, type EventRow } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
 import { resourceRow, toResource, type ResourceRow } from '../sql/resource-row.js';
 import { toSigningKey, type SigningKeyRow } from '../sql/signing-key-row.js';
-import type {
-  Account,
-  AttemptRecord,
-  ClaimInput,
-  CompleteInput,
-  Delivery,
-  DeliveryFilter,
-  DeliveryStats,
-  EventRecord,
-  JsonObject,
-  Page,
-  PageResult,
-  PruneResult,
-  PublishInput,
-  PublishResult,
-  Resource,
-  SigningKey,
-  Store,
+import {
+  claimScanSize,
+  type Account,
+  type AttemptRecord,
+  type ClaimInput,
+  type CompleteInput,
+  type Delivery,
+  type DeliveryFilter,
+  type DeliveryStats,
+  type EventRecord,
+  type JsonObject,
+  type Page,
+  type PageResult,
+  type PruneResult,
+  type PublishInput,
+  type PublishResult,
+  type Resource,
+  type SigningKey,
+  type Store,
 } from '../store.js';
 import { POSTGRES_FLAVOR } from './postgres-flavor.js';
 import { PostgresInboxStore } from './postgres-inbox-store.js';
@@ -195,6 +196,9 @@ export class PostgresStore implements Store {
       input.now,
       input.excludeOrigins ?? [],
       input.limit,
+      input.originRoom === undefined ? input.limit : claimScanSize(input.limit),
+      JSON.stringify(input.originRoom?.listed ?? {}),
+      input.originRoom?.others ?? input.limit,
     ]);
     return rows.map(toDelivery).sort(byDueTime);
   }

@@ -22,6 +22,9 @@ export interface ClaimParams {
   readonly lease_expires_at: number;
   readonly limit: number;
   readonly exclude_origins: string;
+  readonly scan: number;
+  readonly origin_room: string;
+  readonly other_room: number;
 }
 
 export interface CompleteParams extends CompletionColumns {
@@ -129,16 +132,26 @@ function publishStatements(db: Database.Database) {
  */
 function queueStatements(db: Database.Database) {
   return {
+    // The window function numbers each origin's due deliveries, oldest first, so a claim takes
+    // at most its room from each origin; `origin_room` is a JSON object of origin → room.
     claimDue: prepareStatement<[ClaimParams], ClaimedColumns>(
       db,
       `UPDATE deliveries
        SET lease_owner = @owner, lease_expires_at = @lease_expires_at,
          started_at = COALESCE(started_at, @now)
        WHERE rowid IN (
-         SELECT rowid FROM deliveries
-         WHERE state = 'queued' AND next_attempt_at <= @now
-           AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
-           AND origin NOT IN (SELECT value FROM json_each(@exclude_origins))
+         SELECT rowid FROM (
+           SELECT rowid, origin, next_attempt_at,
+             row_number() OVER (PARTITION BY origin ORDER BY next_attempt_at, rowid) AS nth
+           FROM (
+             SELECT rowid, origin, next_attempt_at FROM deliveries
+             WHERE state = 'queued' AND next_attempt_at <= @now
+               AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
+               AND origin NOT IN (SELECT value FROM json_each(@exclude_origins))
+             ORDER BY next_attempt_at
+             LIMIT @scan))
+         WHERE nth <= COALESCE(
+           (SELECT value FROM json_each(@origin_room) WHERE key = origin), @other_room)
          ORDER BY next_attempt_at
          LIMIT @limit)
        RETURNING id, attempts, rounds, next_attempt_at, started_at`,

@@ -26,24 +26,25 @@ export interface ReportedPublish {
   readonly result: PublishResult;
   readonly asIs: boolean;
 }
-import type {
-  Account,
-  AttemptRecord,
-  ClaimInput,
-  CompleteInput,
-  Delivery,
-  DeliveryFilter,
-  DeliveryStats,
-  EventRecord,
-  JsonObject,
-  Page,
-  PageResult,
-  PruneResult,
-  PublishInput,
-  PublishResult,
-  Resource,
-  SigningKey,
-  Store,
+import {
+  claimScanSize,
+  type Account,
+  type AttemptRecord,
+  type ClaimInput,
+  type CompleteInput,
+  type Delivery,
+  type DeliveryFilter,
+  type DeliveryStats,
+  type EventRecord,
+  type JsonObject,
+  type Page,
+  type PageResult,
+  type PruneResult,
+  type PublishInput,
+  type PublishResult,
+  type Resource,
+  type SigningKey,
+  type Store,
 } from '../store.js';
 import { SqliteCheckpointer, WRITER_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
@@ -247,6 +248,9 @@ export class SqliteStore implements Store {
       lease_expires_at: input.now + input.leaseMs,
       limit: input.limit,
       exclude_origins: JSON.stringify(input.excludeOrigins ?? []),
+      scan: input.originRoom === undefined ? input.limit : claimScanSize(input.limit),
+      origin_room: JSON.stringify(input.originRoom?.listed ?? {}),
+      other_room: input.originRoom?.others ?? input.limit,
     });
   }
 
