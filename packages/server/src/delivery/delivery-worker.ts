@@ -11,7 +11,7 @@ import { OriginSlots } from './origin-slots.js';
 import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
-import { runRound } from './run-round.js';
+import { runRound, type RoundContext } from './run-round.js';
 import { SigningKeyCache } from './signing-key-cache.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -309,8 +309,11 @@ class Worker implements DeliveryWorker {
   async #deliver(delivery: Delivery, leaseExpiresAt: number, free: () => void): Promise<void> {
     const { owner, now, random, logger } = this.#settings;
     const key = await this.#keys.get(delivery.accountId, now());
-    const context = {
-      ...this.#settings,
+    const { dispatcher, defaultTimeoutMs } = this.#settings;
+    const context: RoundContext = {
+      dispatcher,
+      now,
+      defaultTimeoutMs,
       shutdown: this.#shutdown.signal,
       privateKey: key.privateKey,
       leaseExpiresAt,

@@ -41,7 +41,7 @@ export async function runRound(context: RoundContext, delivery: Delivery): Promi
   for (const url of roundUrls(delivery)) {
     const attempt = delivery.attempts + attempts.length + 1;
     const tryChaos = chaos === null ? NO_CHAOS : planTryChaos(chaos, attempt);
-    await pause(tryChaos.delayMs, context.shutdown);
+    if (tryChaos.delayMs > 0) await pause(tryChaos.delayMs, context.shutdown);
     const timeoutMs = tryTimeout(context, delivery, attempts.length > 0);
     const { record, outcome } = await runTry(context, delivery, url, attempt, {
       timeoutMs,
