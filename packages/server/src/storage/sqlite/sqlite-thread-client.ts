@@ -76,7 +76,7 @@ export class SqliteThreadClient {
     this.#queue = [];
     if (calls.length === 0) return;
     try {
-      this.#worker.postMessage(calls.every(isJsonCall) ? JSON.stringify(calls) : calls);
+      this.#worker.postMessage(calls);
     } catch (error) {
       // A value that cannot be cloned fails its own batch, not the thread.
       const reason = error instanceof Error ? error : new Error(String(error));
@@ -100,17 +100,6 @@ export class SqliteThreadClient {
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
   }
-}
-
-/**
- * The hot calls, whose arguments are plain JSON by type (no bytes, no undefined that matters):
- * JSON text costs the event loop about half of what a structured clone of the same objects does,
- * and the parsing happens in the database thread.
- */
-const JSON_CALLS = new Set(['publishReporting', 'claimColumns', 'complete', 'completeMany']);
-
-function isJsonCall(call: ThreadCall): boolean {
-  return JSON_CALLS.has(call.method);
 }
 
 /**

@@ -31,9 +31,7 @@ try {
   port.close();
 }
 
-port.on('message', (message: string | readonly ThreadCall[]) => {
-  const calls =
-    typeof message === 'string' ? (JSON.parse(message) as readonly ThreadCall[]) : message;
+port.on('message', (calls: readonly ThreadCall[]) => {
   void Promise.all(calls.map(run)).then((replies) => {
     port.postMessage(replies);
     if (calls.some((call) => call.method === 'close')) port.close();
