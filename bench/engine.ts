@@ -40,7 +40,6 @@ async function sqliteRun(options: RunOptions): Promise<RunResult> {
   // What `switchboard serve` runs: the database on a thread of its own.
   const store = await openSqliteThreadStore({ filename: join(dir, 'switchboard.db') });
   try {
-    await store.migrate();
     return await storeRun('SQLite (WAL, file, own thread)', store, options);
   } finally {
     await store.close();
@@ -62,7 +61,6 @@ async function postgresRun(options: RunOptions): Promise<RunResult | string> {
     maxConnections: 16,
   });
   try {
-    await store.migrate();
     return await storeRun('PostgreSQL (schema per run)', store, options);
   } finally {
     await store.close();

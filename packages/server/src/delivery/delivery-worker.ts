@@ -246,11 +246,11 @@ class Worker implements DeliveryWorker {
       this.#slots.acquire(item.delivery.origin);
       return true;
     });
-    const oldest = now() + this.#leaseMs / 2;
+    // A delivery that waited out half its lease behind a slow origin could outlive the lease in
+    // its tries, so it is left for a claim after the lease ends rather than risk a second sender.
+    const leaseNeededUntil = now() + this.#leaseMs / 2;
     for (const item of started) {
-      // Waited out half its lease behind a slow origin: its tries could outlive the lease, so
-      // it is left for a claim after the lease ends rather than risk a second sender.
-      if (item.leaseExpiresAt < oldest) this.#abandon(item);
+      if (item.leaseExpiresAt < leaseNeededUntil) this.#abandon(item);
       else this.#launch(item);
     }
   }
@@ -352,7 +352,7 @@ class Worker implements DeliveryWorker {
     this.#settings.onRound?.({ kind: 'recorded', delivery, update });
   }
 
-  /** True when every try in flight ended within `graceMs`. */
+  /** True when every round under way ended and was recorded within `graceMs`. */
   async #drain(graceMs: number): Promise<boolean> {
     if (this.#recording.size === 0) return true;
     let timer: NodeJS.Timeout | undefined;

@@ -59,7 +59,7 @@ describe('SQLite setup', () => {
     }
   });
 
-  it('folds the WAL back in on close, with the checkpoint thread stopped first', async () => {
+  it('folds the WAL back into the database file on close', async () => {
     const filename = join(await tempDir(), 'test.db');
     const store = await openSqliteStore({ filename });
     for (let n = 0; n < 20; n++) {

@@ -7,11 +7,6 @@ export interface SqliteStoreOptions {
   /** How long a writer waits for another connection's lock before failing. Default 5000 ms. */
   readonly busyTimeoutMs?: number;
   /**
-   * Checkpoint the WAL from a background thread instead of inside commits on the event loop.
-   * Default true for a file; ignored for `:memory:`.
-   */
-  readonly backgroundCheckpoints?: boolean;
-  /**
    * Keep the deliveries published here until claimed, so claims read back only the columns that
    * change. Default true; a store serving another thread's cache turns it off.
    */

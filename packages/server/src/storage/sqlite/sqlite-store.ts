@@ -20,12 +20,6 @@ import {
   UnclaimedDeliveries,
   type ClaimedColumns,
 } from '../unclaimed-deliveries.js';
-
-/** A publish's result, and whether its deliveries read back exactly as given. */
-export interface ReportedPublish {
-  readonly result: PublishResult;
-  readonly asIs: boolean;
-}
 import {
   claimScanSize,
   type Account,
@@ -46,7 +40,6 @@ import {
   type SigningKey,
   type Store,
 } from '../store.js';
-import { SqliteCheckpointer, WRITER_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
 import { SQLITE_FLAVOR } from './sqlite-flavor.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
@@ -58,6 +51,12 @@ import { SqliteStatementCache } from './sqlite-statement-cache.js';
 import { prepareSqliteStatements, type SqliteStatements } from './sqlite-statements.js';
 
 export type { SqliteStoreOptions } from './sqlite-database.js';
+
+/** A publish's result, and whether its deliveries read back exactly as given. */
+export interface ReportedPublish {
+  readonly result: PublishResult;
+  readonly asIs: boolean;
+}
 
 /** Opens (creating if needed) and migrates a SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
@@ -86,7 +85,6 @@ export class SqliteStore implements Store {
   readonly #rotateKeyTx: Database.Transaction<(key: SigningKey, retireAt: number) => void>;
   readonly #groupCommit: SqliteGroupCommit;
   readonly #unclaimed: UnclaimedDeliveries | null;
-  readonly #checkpointer: SqliteCheckpointer | null;
   readonly inboxes: SqliteInboxStore;
   #prepared: SqliteStatements | undefined;
   #prune: ((before: number, limit: number) => PruneResult) | undefined;
@@ -105,13 +103,6 @@ export class SqliteStore implements Store {
     this.#groupCommit = new SqliteGroupCommit(this.#db);
     this.#unclaimed = options.rememberUnclaimed === false ? null : new UnclaimedDeliveries();
     this.inboxes = new SqliteInboxStore(this.#db);
-    this.#checkpointer = this.#startCheckpointer(options);
-  }
-
-  #startCheckpointer(options: SqliteStoreOptions): SqliteCheckpointer | null {
-    if (options.backgroundCheckpoints === false || this.#db.memory) return null;
-    this.#db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
-    return new SqliteCheckpointer({ filename: this.#db.name });
   }
 
   /** Prepared on first use: the tables must exist first, and `migrate` creates them. */
@@ -126,12 +117,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  async close(): Promise<void> {
-    if (!this.#db.open) return;
-    this.#groupCommit.flush();
-    // The thread's connection goes first, so that closing the last one folds the WAL back in.
-    await this.#checkpointer?.stop();
-    this.#db.close();
+  close(): Promise<void> {
+    return settle(() => {
+      if (!this.#db.open) return;
+      this.#groupCommit.flush();
+      this.#db.close();
+    });
   }
 
   createAccount(account: Account, key: SigningKey): Promise<void> {

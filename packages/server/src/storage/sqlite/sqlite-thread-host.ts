@@ -3,7 +3,7 @@
  * `SqliteThreadStore` sends. Each message is a batch of calls made during one turn of the
  * caller's event loop; their writes share one group commit, and one message answers them all.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import {
   toThreadError,
@@ -12,19 +12,14 @@ import {
   type ThreadReply,
 } from './sqlite-thread-protocol.js';
 
-const port = parentPort;
-if (port === null) throw new Error('sqlite-thread-host runs as a worker thread only');
+if (parentPort === null) throw new Error('sqlite-thread-host runs as a worker thread only');
+const port: MessagePort = parentPort;
 
 const options = workerData as SqliteStoreOptions;
 let store: SqliteStore;
 try {
-  // This thread is off the event loop already: it checkpoints by itself, and the caller keeps
-  // the cache of unclaimed deliveries.
-  store = await openSqliteStore({
-    ...options,
-    backgroundCheckpoints: false,
-    rememberUnclaimed: false,
-  });
+  // The caller keeps the cache of unclaimed deliveries.
+  store = await openSqliteStore({ ...options, rememberUnclaimed: false });
   port.postMessage({ ready: true } satisfies ThreadReady);
 } catch (error) {
   port.postMessage({ ready: false, error: toThreadError(error) } satisfies ThreadReady);
@@ -33,10 +28,20 @@ try {
 
 port.on('message', (calls: readonly ThreadCall[]) => {
   void Promise.all(calls.map(run)).then((replies) => {
-    port.postMessage(replies);
+    reply(replies);
     if (calls.some((call) => call.method === 'close')) port.close();
   });
 });
+
+/** A result that cannot be cloned fails its own batch, not the thread. */
+function reply(replies: readonly ThreadReply[]): void {
+  try {
+    port.postMessage(replies);
+  } catch (error) {
+    const failure = toThreadError(error);
+    port.postMessage(replies.map(({ id }) => ({ id, ok: false, error: failure })));
+  }
+}
 
 async function run(call: ThreadCall): Promise<ThreadReply> {
   try {

@@ -26,10 +26,9 @@ export interface Fixture {
   readonly clock: ManualClock;
 }
 
-/** A migrated in-memory SQLite store with one account and its signing key. */
+/** A migrated (by `openSqliteStore`) in-memory SQLite store with one account and its signing key. */
 export async function openFixture(): Promise<Fixture> {
   const store = await openSqliteStore({ filename: ':memory:' });
-  await store.migrate();
   const keys = generateKeyPair();
   const accountId = randomUUID();
   const account = {
