@@ -1,6 +1,7 @@
 import type { QueryParams } from '../api/query-params.js';
 import { fail, failAll, ok, type Checked } from '../api/validation/checked.js';
-import { enumIssue, invalidIssue } from '../api/validation/issues.js';
+import { enumIssue } from '../api/validation/issues.js';
+import { readTimeFilters, splitList } from '../api/validation/query-filters.js';
 import type { CaptureFilter } from '../storage/inbox-store.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -13,10 +14,7 @@ const TIME_FILTERS = [
 /** Reads the capture list filters: event type list, verified, received-at range. */
 export function parseCaptureFilter(params: QueryParams, inboxId: string): Checked<CaptureFilter> {
   const filter: Mutable<CaptureFilter> = { inboxId };
-  const results = [
-    readVerified(params, filter),
-    ...TIME_FILTERS.map(([name, key]) => readTime(params, name, key, filter)),
-  ];
+  const results = [readVerified(params, filter), ...readTimeFilters(params, TIME_FILTERS, filter)];
   if (results.some((result) => !result.ok)) return failAll(results);
   const eventTypes = params.get('filter[event_type]');
   if (eventTypes !== undefined) filter.eventTypes = splitList(eventTypes);
@@ -31,26 +29,4 @@ function readVerified(params: QueryParams, filter: Mutable<CaptureFilter>): Chec
   }
   filter.verified = text === 'true';
   return ok(null);
-}
-
-function readTime(
-  params: QueryParams,
-  parameter: string,
-  key: (typeof TIME_FILTERS)[number][1],
-  filter: Mutable<CaptureFilter>,
-): Checked<null> {
-  const text = params.get(parameter);
-  if (text === undefined || text === '') return ok(null);
-  const epoch = Date.parse(text);
-  if (Number.isNaN(epoch)) return fail(invalidIssue({ parameter }, 'an ISO 8601 date-time'));
-  filter[key] = epoch;
-  return ok(null);
-}
-
-/** A comma-separated list without blanks. */
-export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
 }

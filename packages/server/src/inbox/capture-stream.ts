@@ -6,7 +6,7 @@ import { fail, ok, valueOrThrow, type Checked } from '../api/validation/checked.
 import { invalidIssue } from '../api/validation/issues.js';
 import { NotFoundError } from '../errors/api-error.js';
 import type { CaptureStreamFilter } from '../storage/inbox-store.js';
-import { splitList } from './capture-query.js';
+import { splitList } from '../api/validation/query-filters.js';
 import { captureView } from './capture-view.js';
 import type { InboxContext } from './inbox-context.js';
 import { INBOX_KIND } from './inbox-record.js';

@@ -1,6 +1,7 @@
 import type { DeliveryFilter } from '../../storage/store.js';
 import { fail, failAll, ok, type Checked } from '../validation/checked.js';
-import { enumIssue, invalidIssue } from '../validation/issues.js';
+import { enumIssue } from '../validation/issues.js';
+import { readTimeFilters, splitList } from '../validation/query-filters.js';
 import type { QueryParams } from '../query-params.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -15,10 +16,7 @@ const TIME_FILTERS = [
 /** Reads every documented `GET /v2/webhook_deliveries` filter (facts §3). */
 export function parseDeliveryFilter(params: QueryParams): Checked<DeliveryFilter> {
   const filter: Mutable<DeliveryFilter> = {};
-  const results = [
-    readStatus(params, filter),
-    ...TIME_FILTERS.map(([name, key]) => readTime(params, name, key, filter)),
-  ];
+  const results = [readStatus(params, filter), ...readTimeFilters(params, TIME_FILTERS, filter)];
   if (results.some((result) => !result.ok)) return failAll(results);
   const eventTypes = params.get('filter[event_type]');
   if (eventTypes !== undefined) filter.eventTypes = splitList(eventTypes);
@@ -37,25 +35,4 @@ function readStatus(params: QueryParams, filter: Mutable<DeliveryFilter>): Check
   }
   filter.status = status;
   return ok(null);
-}
-
-function readTime(
-  params: QueryParams,
-  parameter: string,
-  key: (typeof TIME_FILTERS)[number][1],
-  filter: Mutable<DeliveryFilter>,
-): Checked<null> {
-  const text = params.get(parameter);
-  if (text === undefined || text === '') return ok(null);
-  const epoch = Date.parse(text);
-  if (Number.isNaN(epoch)) return fail(invalidIssue({ parameter }, 'an ISO 8601 date-time'));
-  filter[key] = epoch;
-  return ok(null);
-}
-
-function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
 }
