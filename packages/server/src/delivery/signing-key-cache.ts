@@ -41,9 +41,18 @@ export class SigningKeyCache {
     return key;
   }
 
-  async #load(accountId: string, now: number): Promise<SigningKey> {
-    const [current] = await this.#store.listSigningKeys(accountId, now);
-    if (current === undefined) throw new NoSigningKeyError(accountId);
-    return current;
+  #load(accountId: string, now: number): Promise<SigningKey> {
+    return currentSigningKey(this.#store, accountId, now);
   }
+}
+
+/** The account's current signing key (the newest one not retired), read from the store. */
+export async function currentSigningKey(
+  store: Store,
+  accountId: string,
+  now: number,
+): Promise<SigningKey> {
+  const [current] = await store.listSigningKeys(accountId, now);
+  if (current === undefined) throw new NoSigningKeyError(accountId);
+  return current;
 }

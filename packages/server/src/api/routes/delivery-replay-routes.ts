@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { request as send, type Dispatcher } from 'undici';
 import { capHeaderPairs, decodeCapped } from '../../delivery/capped-text.js';
-import { NoSigningKeyError } from '../../delivery/signing-key-cache.js';
+import { currentSigningKey } from '../../delivery/signing-key-cache.js';
 import type { WebhookRequest } from '../../delivery/webhook-request.js';
-import { NotFoundError } from '../../errors/api-error.js';
 import type { JsonObject } from '../../storage/store.js';
 import { replayRequest, type ReplayMode } from '../delivery-replay/replay-request.js';
 import { valueOrThrow } from '../validation/checked.js';
 import { oneOf, url } from '../validation/field-checks.js';
 import { checkObject } from '../validation/object-spec.js';
+import { ownedDelivery } from './owned-delivery.js';
 import type { IdParams, RouteContext } from './route-context.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SPEC = {
   url: { check: url(), required: true },
   mode: { check: oneOf(['resign', 'exact']), default: 'resign' },
@@ -26,11 +25,8 @@ export function registerDeliveryReplayRoutes(app: FastifyInstance, ctx: RouteCon
   app.post<{ Params: IdParams }>('/switchboard/webhook_deliveries/:id/replay', async (request) => {
     const body = valueOrThrow(checkObject(SPEC, request.body, 'create'));
     const accountId = ctx.auth.accountOf(request).id;
-    const { id } = request.params;
-    const delivery = UUID.test(id) ? await ctx.store.getDelivery(accountId, id) : null;
-    if (delivery === null) throw new NotFoundError('WebhookDelivery not found.');
-    const [key] = await ctx.store.listSigningKeys(accountId, ctx.now());
-    if (key === undefined) throw new NoSigningKeyError(accountId);
+    const delivery = await ownedDelivery(ctx, accountId, request.params.id);
+    const key = await currentSigningKey(ctx.store, accountId, ctx.now());
     const [last] = await ctx.store.listAttempts(delivery.id);
     const outgoing = replayRequest({
       delivery,

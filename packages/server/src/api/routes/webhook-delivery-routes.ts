@@ -6,9 +6,8 @@ import { queryParams } from '../query-params.js';
 import { valueOrThrow } from '../validation/checked.js';
 import { parseDeliveryFilter } from '../webhook-deliveries/delivery-query.js';
 import { webhookDeliveryView } from '../webhook-deliveries/webhook-delivery-view.js';
+import { DELIVERY_NOT_FOUND, ownedDelivery } from './owned-delivery.js';
 import type { IdParams, RouteContext } from './route-context.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Telnyx Webhook Deliveries API, plus `POST /switchboard/webhook_deliveries/{id}/retry`. */
 export function registerWebhookDeliveryRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -31,7 +30,7 @@ export function registerWebhookDeliveryRoutes(app: FastifyInstance, ctx: RouteCo
     async (request, reply) => {
       const delivery = await owned(ctx, request);
       const requeued = await ctx.store.requeue(delivery.accountId, delivery.id, ctx.now());
-      if (requeued === null) throw notFound();
+      if (requeued === null) throw new NotFoundError(DELIVERY_NOT_FOUND);
       ctx.worker.wake();
       return reply.status(202).send({ data: await view(ctx, requeued) });
     },
@@ -42,18 +41,6 @@ async function view(ctx: RouteContext, delivery: Delivery) {
   return webhookDeliveryView(delivery, await ctx.store.listAttempts(delivery.id));
 }
 
-/** Malformed ids never reach the store: PostgreSQL would reject them as a type error. */
-async function owned(
-  ctx: RouteContext,
-  request: FastifyRequest<{ Params: IdParams }>,
-): Promise<Delivery> {
-  const { id } = request.params;
-  const accountId = ctx.auth.accountOf(request).id;
-  const delivery = UUID.test(id) ? await ctx.store.getDelivery(accountId, id) : null;
-  if (delivery === null) throw notFound();
-  return delivery;
-}
-
-function notFound(): NotFoundError {
-  return new NotFoundError('WebhookDelivery not found.');
+function owned(ctx: RouteContext, request: FastifyRequest<{ Params: IdParams }>) {
+  return ownedDelivery(ctx, ctx.auth.accountOf(request).id, request.params.id);
 }

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NoSigningKeyError } from '../../delivery/signing-key-cache.js';
+import { currentSigningKey } from '../../delivery/signing-key-cache.js';
 import { RECORD_LIMIT_BYTES } from '../../delivery/capped-text.js';
 import { buildWebhookRequest } from '../../delivery/webhook-request.js';
-import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
+import { BadRequestError } from '../../errors/api-error.js';
 import type { AttemptRecord, Delivery, JsonObject } from '../../storage/store.js';
+import { ownedDelivery } from './owned-delivery.js';
 import type { IdParams, RouteContext } from './route-context.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `GET /switchboard/webhook_deliveries/{id}/request`: the last try's request (method, URL,
@@ -46,7 +45,7 @@ async function wholeBody(
 ): Promise<string | null> {
   const body = attempt.request.body;
   if (body === null || Buffer.byteLength(body) < RECORD_LIMIT_BYTES) return body;
-  const privateKey = await currentKey(ctx, delivery.accountId);
+  const { privateKey } = await currentSigningKey(ctx.store, delivery.accountId, ctx.now());
   const input = { delivery, url: attempt.url, attempt: attempt.attempt, privateKey, now: 0 };
   return buildWebhookRequest(input).body;
 }
@@ -59,19 +58,6 @@ function lastAttempt(attempts: readonly AttemptRecord[]): AttemptRecord {
   return last;
 }
 
-async function currentKey(ctx: RouteContext, accountId: string): Promise<string> {
-  const [key] = await ctx.store.listSigningKeys(accountId, ctx.now());
-  if (key === undefined) throw new NoSigningKeyError(accountId);
-  return key.privateKey;
-}
-
-async function owned(
-  ctx: RouteContext,
-  request: FastifyRequest<{ Params: IdParams }>,
-): Promise<Delivery> {
-  const { id } = request.params;
-  const accountId = ctx.auth.accountOf(request).id;
-  const delivery = UUID.test(id) ? await ctx.store.getDelivery(accountId, id) : null;
-  if (delivery === null) throw new NotFoundError('WebhookDelivery not found.');
-  return delivery;
+function owned(ctx: RouteContext, request: FastifyRequest<{ Params: IdParams }>) {
+  return ownedDelivery(ctx, ctx.auth.accountOf(request).id, request.params.id);
 }
