@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../net/server-lifecycle.js';
 import type { Logger } from 'pino';
 import type { ServerMetrics } from './server-metrics.js';
 
@@ -29,28 +30,11 @@ export async function startMetricsServer(
       },
     );
   });
-  await listen(server, host, port);
+  await listenOn(server, host, port);
   const address = server.address() as AddressInfo;
   const shown = address.address.includes(':') ? `[${address.address}]` : address.address;
-  return { url: `http://${shown}:${address.port}/metrics`, close: () => closeServer(server) };
-}
-
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve, reject) => {
-    server.close((error) => {
-      if (error === undefined) resolve();
-      else reject(error);
-    });
-  });
+  return {
+    url: `http://${shown}:${address.port}/metrics`,
+    close: () => closeServer(server, 'all'),
+  };
 }

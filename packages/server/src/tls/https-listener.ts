@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:https';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../net/server-lifecycle.js';
 import type { FastifyInstance } from 'fastify';
 import type { CertificatePair } from './self-signed-certificate.js';
 
@@ -25,28 +26,11 @@ export async function startHttpsListener(
   const server = createServer({ cert: pair.cert, key: pair.key }, (request, response) => {
     app.routing(request, response);
   });
-  await listen(server, host, port);
+  await listenOn(server, host, port);
   const bound = (server.address() as AddressInfo).port;
-  return { url: `https://localhost:${bound}`, port: bound, close: () => closeServer(server) };
-}
-
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-/** Idle keep-alive sockets would hold `close` open until they time out. */
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => {
-      if (error === undefined) resolve();
-      else reject(error);
-    });
-    server.closeIdleConnections();
-  });
+  return {
+    url: `https://localhost:${bound}`,
+    port: bound,
+    close: () => closeServer(server, 'idle'),
+  };
 }
