@@ -20,7 +20,7 @@ import { loadTlsMaterial } from './tls/tls-material.js';
 import {
   buildWorker,
   once,
-  openMigratedStore,
+  openConfiguredStore,
   stopAll,
   type StartOptions,
 } from './start-worker.js';
@@ -73,7 +73,7 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openMigratedStore(config);
+  const store = await openConfiguredStore(config);
   const ops = createServerOperations(config, store, logger);
   let worker: DeliveryWorker | null = null;
   let app: FastifyInstance | null = null;

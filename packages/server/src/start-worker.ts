@@ -24,7 +24,7 @@ export async function startWorker(
   options: StartOptions = {},
 ): Promise<RunningWorker> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openMigratedStore(config);
+  const store = await openConfiguredStore(config);
   const owner = workerOwner();
   const ops = createServerOperations(config, store, logger);
   let worker: DeliveryWorker;
@@ -46,19 +46,9 @@ export async function startWorker(
   return { owner, close: once(stop) };
 }
 
-/** Opens the configured store and brings its schema up to date. */
-export async function openMigratedStore(config: ServerConfig): Promise<Store> {
-  const store = await openStore({
-    databaseUrl: config.databaseUrl ?? undefined,
-    dataDir: config.dataDir,
-  });
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+/** Opens the configured store; `openStore` brings its schema up to date. */
+export function openConfiguredStore(config: ServerConfig): Promise<Store> {
+  return openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
 }
 
 /** A delivery worker with the configured engine settings. */
