@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteRegistrar } from '../api/create-app.js';
 import type { RouteContext } from '../api/routes/route-context.js';
-import { microsecondTimestamp, publishEvent } from '../events/publish-event.js';
+import { microsecondTimestamp, publishDepsOf, publishEvent } from '../events/publish-event.js';
 import type { Account, JsonObject } from '../storage/store.js';
 import type { CallEngineOptions } from './calls/call-engine.js';
 import { registerCallRoutes } from './calls/call-routes.js';
@@ -49,17 +49,7 @@ function emulatorDeps(ctx: RouteContext, options: EmulatorOptions): EmulatorDeps
 async function emit(ctx: RouteContext, input: EmitInput): Promise<void> {
   const account = await ctx.store.getAccount(input.accountId);
   if (account === null) return;
-  const outcome = await publishEvent(
-    {
-      store: ctx.store,
-      now: ctx.now,
-      newId: ctx.newId,
-      wake: () => {
-        ctx.worker.wake();
-      },
-    },
-    publishInput(account, input),
-  );
+  const outcome = await publishEvent(publishDepsOf(ctx), publishInput(account, input));
   if (outcome.kind === 'unknown_connection' || outcome.kind === 'no_target') {
     ctx.logger.warn(
       { eventType: input.eventType, reason: outcome.kind },

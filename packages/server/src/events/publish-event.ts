@@ -13,6 +13,26 @@ export interface PublishEventDeps {
   readonly randomSeed?: () => number;
 }
 
+/** What the server's routes hold that publishing needs (the API's and the emulator's context). */
+export interface PublishingContext {
+  readonly store: Store;
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly worker: { wake(): void };
+}
+
+/** Publishing deps for a server context: its store, clock, ids, and its worker's wake-up. */
+export function publishDepsOf(ctx: PublishingContext): PublishEventDeps {
+  return {
+    store: ctx.store,
+    now: ctx.now,
+    newId: ctx.newId,
+    wake: () => {
+      ctx.worker.wake();
+    },
+  };
+}
+
 export interface PublishEventInput extends TargetRequest {
   readonly account: Account;
   readonly eventType: string;

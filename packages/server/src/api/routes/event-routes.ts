@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../errors/api-error.js';
 import { chaosCheck } from '../../delivery/chaos/chaos-check.js';
 import type { ChaosProfile } from '../../delivery/chaos/chaos-profile.js';
-import { publishEvent, type PublishEventOutcome } from '../../events/publish-event.js';
+import {
+  publishDepsOf,
+  publishEvent,
+  type PublishEventOutcome,
+} from '../../events/publish-event.js';
 import type { JsonObject } from '../../storage/store.js';
 import { valueOrThrow } from '../validation/checked.js';
 import { anyObject, dateTime, nullable, oneOf, string, url } from '../validation/field-checks.js';
@@ -26,17 +30,10 @@ const EVENT_SPEC: ObjectSpec = {
 export function registerEventRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/switchboard/events', async (request, reply) => {
     const body = valueOrThrow(checkObject(EVENT_SPEC, request.body, 'create'));
-    const outcome = await publishEvent(
-      {
-        store: ctx.store,
-        now: ctx.now,
-        newId: ctx.newId,
-        wake: () => {
-          ctx.worker.wake();
-        },
-      },
-      { account: ctx.auth.accountOf(request), ...publishFields(body) },
-    );
+    const outcome = await publishEvent(publishDepsOf(ctx), {
+      account: ctx.auth.accountOf(request),
+      ...publishFields(body),
+    });
     return reply.status(202).send({ data: outcomeData(outcome) });
   });
 }
