@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
@@ -12,6 +11,7 @@ import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
 import { runRound, type RoundContext } from './run-round.js';
+import { Shutdown } from './shutdown.js';
 import { SigningKeyCache } from './signing-key-cache.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -130,7 +130,7 @@ class Worker implements DeliveryWorker {
   readonly #completions: CompletionBatch;
   readonly #chaosGate = new ChaosGate();
   readonly #signal = new WakeSignal();
-  readonly #shutdown = new AbortController();
+  readonly #shutdown = new Shutdown();
   readonly #leaseMs: number;
   readonly #minClaim: number;
   #loop: Promise<void> | null = null;
@@ -141,8 +141,6 @@ class Worker implements DeliveryWorker {
   constructor(settings: Settings, ownsDispatcher: boolean) {
     this.#settings = settings;
     this.#ownsDispatcher = ownsDispatcher;
-    // Every try in flight listens for the shutdown: as many listeners as `concurrency`.
-    setMaxListeners(0, this.#shutdown.signal);
     this.#slots = new OriginSlots(settings.perOriginConcurrency);
     this.#held = new OriginSlots(2 * settings.perOriginConcurrency);
     this.#keys = new SigningKeyCache(settings.store);
@@ -314,7 +312,7 @@ class Worker implements DeliveryWorker {
       dispatcher,
       now,
       defaultTimeoutMs,
-      shutdown: this.#shutdown.signal,
+      shutdown: this.#shutdown,
       privateKey: key.privateKey,
       leaseExpiresAt,
     };
@@ -325,7 +323,7 @@ class Worker implements DeliveryWorker {
         : await this.#chaosGate.around(delivery.origin, limit, () => runRound(context, delivery));
     free();
     // Aborted by stop(): the lease is released instead, and the whole round runs again later.
-    if (this.#shutdown.signal.aborted) return;
+    if (this.#shutdown.aborted) return;
     const schedule = delivery.target.retrySchedule ?? this.#settings.schedule;
     const update = decideAfterRound({
       outcomes: round.outcomes,

@@ -8,6 +8,7 @@ import { chaosStateOf } from './chaos/chaos-state.js';
 import { NO_CHAOS, planTryChaos, type TryChaos } from './chaos/try-chaos.js';
 import { pause, skippedByChaos } from './chaos/skipped-try.js';
 import { sendTry } from './send-try.js';
+import type { Shutdown } from './shutdown.js';
 import { buildWebhookRequest } from './webhook-request.js';
 
 /** The failover try never runs closer than this to the lease's end, so a lease cannot lapse mid-try. */
@@ -16,7 +17,7 @@ const MIN_TRY_TIMEOUT_MS = 1_000;
 
 export interface RoundContext {
   readonly dispatcher: Dispatcher;
-  readonly shutdown: AbortSignal;
+  readonly shutdown: Shutdown;
   readonly now: () => number;
   readonly defaultTimeoutMs: number;
   /** Base64 raw Ed25519 seed of the account's current signing key. */

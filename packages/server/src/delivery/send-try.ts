@@ -1,9 +1,10 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { AttemptOutcome, FollowedRedirect, ReceivedResponse } from './attempt-outcome.js';
 import { classifyError, timeoutOutcome } from './classify-error.js';
 import { classifyResponse } from './classify-response.js';
 import { DELIVERY_ERROR_CODES } from './delivery-error-codes.js';
-import { readCappedBody } from './response-body.js';
+import { exchange, type Cancellation } from './http-exchange.js';
+import type { Shutdown } from './shutdown.js';
 import type { WebhookRequest } from './webhook-request.js';
 
 /** Settled: up to 3 redirects per try, so a try makes at most 4 requests. */
@@ -17,7 +18,7 @@ export interface SendTryOptions {
   /** Covers connect, headers and body of every request in the try, redirects included. */
   readonly timeoutMs: number;
   /** Aborts the try when the worker shuts down. */
-  readonly shutdown: AbortSignal;
+  readonly shutdown: Shutdown;
   readonly now: () => number;
 }
 
@@ -26,61 +27,51 @@ export interface SendTryOptions {
  * method, body and signed headers). Never throws; every ending is an {@link AttemptOutcome}.
  */
 export async function sendTry(options: SendTryOptions): Promise<AttemptOutcome> {
-  // One controller for both endings (timeout, shutdown): AbortSignal.any costs far more per try.
-  const controller = new AbortController();
-  const timer = { fired: false };
-  const stop = (): void => {
-    controller.abort();
+  const cancellation: Cancellation = { reason: null, onCancel: null };
+  const cancel = (reason: Error): void => {
+    if (cancellation.reason !== null) return;
+    cancellation.reason = reason;
+    cancellation.onCancel?.(reason);
   };
-  const handle = setTimeout(() => {
-    timer.fired = true;
-    stop();
+  const timer = setTimeout(() => {
+    cancel(new TryTimeout(options.timeoutMs));
   }, options.timeoutMs);
-  if (options.shutdown.aborted) stop();
-  else options.shutdown.addEventListener('abort', stop, { once: true });
+  const unwatch = options.shutdown.watch(() => {
+    cancel(new Error('the delivery worker stopped'));
+  });
   const redirects: FollowedRedirect[] = [];
   try {
-    return await followRedirects(options, controller.signal, redirects);
+    return await followRedirects(options, cancellation, redirects);
   } catch (error) {
-    if (timer.fired) return timeoutOutcome(options.timeoutMs, redirects);
+    if (error instanceof TryTimeout) return timeoutOutcome(options.timeoutMs, redirects);
     return classifyError(error, redirects);
   } finally {
-    clearTimeout(handle);
-    options.shutdown.removeEventListener('abort', stop);
+    clearTimeout(timer);
+    unwatch();
+  }
+}
+
+/** The reason a try's own timer gives when it cancels the exchange under way. */
+class TryTimeout extends Error {
+  constructor(timeoutMs: number) {
+    super(`no complete reply within ${timeoutMs} ms`);
   }
 }
 
 async function followRedirects(
   options: SendTryOptions,
-  signal: AbortSignal,
+  cancellation: Cancellation,
   redirects: FollowedRedirect[],
 ): Promise<AttemptOutcome> {
   let url = options.request.url;
   for (;;) {
-    const response = await exchange(url, options, signal);
+    const response = await exchange(options.dispatcher, url, options.request, cancellation);
     const location = redirectTarget(response, url);
     if (location === null) return classifyResponse(response, redirects, options.now());
     if (redirects.length === MAX_REDIRECTS) return tooManyRedirects(response, redirects);
     redirects.push({ status: response.status, location });
     url = location;
   }
-}
-
-async function exchange(
-  url: string,
-  options: SendTryOptions,
-  signal: AbortSignal,
-): Promise<ReceivedResponse> {
-  const { method, headers, body } = options.request;
-  const reply = await request(url, {
-    method,
-    headers,
-    body,
-    signal,
-    dispatcher: options.dispatcher,
-  });
-  const text = await readCappedBody(reply.body);
-  return { status: reply.statusCode, headers: headerPairs(reply.headers), body: text };
 }
 
 function redirectTarget(response: ReceivedResponse, base: string): string | null {
@@ -101,13 +92,4 @@ function tooManyRedirects(
     response,
     redirects,
   };
-}
-
-function headerPairs(headers: Record<string, string | string[] | undefined>): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (Array.isArray(value)) for (const item of value) pairs.push([name, item]);
-    else if (value !== undefined) pairs.push([name, value]);
-  }
-  return pairs;
 }

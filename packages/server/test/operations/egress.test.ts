@@ -1,6 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendTry } from '../../src/delivery/send-try.js';
+import { Shutdown } from '../../src/delivery/shutdown.js';
 import type { WebhookRequest } from '../../src/delivery/webhook-request.js';
 import { createWebhookDispatcher } from '../../src/delivery-dispatcher/create-webhook-dispatcher.js';
 import { blockedRange } from '../../src/egress/blocked-address.js';
@@ -23,7 +24,7 @@ function post(url: string): WebhookRequest {
 }
 
 function send(url: string, dispatcher: ReturnType<typeof createWebhookDispatcher>) {
-  const shutdown = new AbortController().signal;
+  const shutdown = new Shutdown();
   return sendTry({ request: post(url), dispatcher, timeoutMs: 5_000, shutdown, now: Date.now });
 }
 

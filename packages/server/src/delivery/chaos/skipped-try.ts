@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { RetryableFailure } from '../attempt-outcome.js';
 import { DELIVERY_ERROR_CODES } from '../delivery-error-codes.js';
+import type { Shutdown } from '../shutdown.js';
 import type { TryChaos } from './try-chaos.js';
 
 /**
@@ -21,7 +21,15 @@ export function skippedByChaos(chaos: TryChaos): RetryableFailure {
 }
 
 /** Waits `ms` before a try (the `delay` fault); a shutdown cuts the wait short. */
-export async function pause(ms: number, shutdown: AbortSignal): Promise<void> {
+export async function pause(ms: number, shutdown: Shutdown): Promise<void> {
   if (ms <= 0 || shutdown.aborted) return;
-  await sleep(ms, undefined, { signal: shutdown }).catch(() => undefined);
+  await new Promise<void>((resolve) => {
+    const end = (): void => {
+      clearTimeout(timer);
+      unwatch();
+      resolve();
+    };
+    const timer = setTimeout(end, ms);
+    const unwatch = shutdown.watch(end);
+  });
 }
