@@ -3,15 +3,17 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateKeyPair } from '@switchboard/core';
 import { Agent, request } from 'undici';
-import { createDeliveryWorker } from '../packages/server/src/delivery/delivery-worker.js';
-import { newTimeOrderedId } from '../packages/server/src/storage/time-ordered-id.js';
-import { buildWebhookRequest } from '../packages/server/src/delivery/webhook-request.js';
+import { createDeliveryWorker } from '../packages/server/dist/delivery/delivery-worker.js';
+import { newTimeOrderedId } from '../packages/server/dist/storage/time-ordered-id.js';
+import { sendTry } from '../packages/server/dist/delivery/send-try.js';
+import { Shutdown } from '../packages/server/dist/delivery/shutdown.js';
+import { buildWebhookRequest } from '../packages/server/dist/delivery/webhook-request.js';
 import type {
   Delivery,
   DeliveryTarget,
   JsonObject,
   Store,
-} from '../packages/server/src/storage/store.js';
+} from '../packages/server/dist/storage/store.js';
 
 export interface RunResult {
   readonly name: string;
@@ -78,13 +80,21 @@ function rssSampler(): () => number {
   };
 }
 
+/**
+ * How the ceiling posts: `request` is undici's everyday API, as an app would post; `engine` is
+ * the delivery worker's own sender (`sendTry`: undici's dispatch, timer, redirects, no storage).
+ */
+export type CeilingSender = 'request' | 'engine';
+
 /** The ceiling: sign + POST with undici at the same concurrency, no storage at all. */
-export async function ceilingRun(options: RunOptions): Promise<RunResult> {
+export async function ceilingRun(options: RunOptions, sender: CeilingSender): Promise<RunResult> {
   const keys = generateKeyPair();
   const agent = new Agent({
     connections: Math.ceil(options.concurrency / options.urls.length),
     keepAliveTimeout: 4_000,
   });
+  const shutdown = new Shutdown();
+  const [timeoutMs, now] = [10_000, Date.now];
   const stopRss = rssSampler();
   const cpu = process.cpuUsage();
   let next = 0;
@@ -105,20 +115,34 @@ export async function ceilingRun(options: RunOptions): Promise<RunResult> {
         privateKey: keys.privateKey,
         now: Date.now(),
       });
-      const reply = await request(url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        dispatcher: agent,
-      });
-      await reply.body.text();
+      if (sender === 'engine') {
+        const outcome = await sendTry({
+          request: req,
+          dispatcher: agent,
+          timeoutMs,
+          shutdown,
+          now,
+        });
+        if (outcome.kind !== 'delivered') throw new Error(`ceiling: ${outcome.reason}`);
+      } else {
+        const reply = await request(url, {
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          dispatcher: agent,
+        });
+        await reply.body.text();
+      }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, lane));
   const seconds = (performance.now() - started) / 1000;
   await agent.close();
   return {
-    name: 'ceiling (sign + POST, no storage)',
+    name:
+      sender === 'engine'
+        ? 'ceiling, engine sender (sign + sendTry)'
+        : 'ceiling (sign + POST, no storage)',
     deliveries: options.count,
     seconds,
     perSecond: options.count / seconds,

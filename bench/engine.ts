@@ -1,6 +1,7 @@
 /**
  * `npm run bench:engine`: end-to-end delivery throughput (publish → signed POST → 2xx recorded)
- * on SQLite and PostgreSQL, next to the bare ceiling (sign + POST, no storage), in one run.
+ * on SQLite and PostgreSQL, next to the bare ceiling (sign + POST with undici's `request`, no
+ * storage) and the same ceiling posting through the engine's own sender, in one run.
  * BENCH_N (default 20000), BENCH_CONCURRENCY (64), BENCH_ORIGINS (4),
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; PostgreSQL is skipped if unreachable),
  * BENCH_RUNS (comma list of ceiling, sqlite, postgres; default all; the ceiling always runs).
@@ -12,8 +13,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openPostgresStore } from '../packages/server/src/storage/postgres/postgres-store.js';
-import { openSqliteThreadStore } from '../packages/server/src/storage/sqlite/sqlite-thread-store.js';
+import { openPostgresStore } from '../packages/server/dist/storage/postgres/postgres-store.js';
+import { openSqliteThreadStore } from '../packages/server/dist/storage/sqlite/sqlite-thread-store.js';
 import { ceilingRun, storeRun, type RunOptions, type RunResult } from './engine-runs.js';
 
 const count = Number(process.env['BENCH_N'] ?? '20000');
@@ -83,7 +84,8 @@ try {
     concurrency,
     urls: ports.map((port) => `http://127.0.0.1:${port}/webhooks`),
   };
-  const ceiling = await ceilingRun(options);
+  const ceiling = await ceilingRun(options, 'request');
+  const senderCeiling = await ceilingRun(options, 'engine');
   const sqlite = runs.has('sqlite') ? await sqliteRun(options) : 'SQLite skipped (BENCH_RUNS)';
   const postgres = runs.has('postgres')
     ? await postgresRun(options)
@@ -96,6 +98,7 @@ try {
   );
   console.log('|---|---|---|---|---|---|---|---|');
   console.log(row(ceiling, ceiling));
+  console.log(row(senderCeiling, ceiling));
   for (const result of [sqlite, postgres])
     console.log(typeof result === 'string' ? result : row(result, ceiling));
 } finally {
