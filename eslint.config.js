@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/node_modules/**',
       'packages/cli/bin/**',
       'coverage/**',
+      'tmp/**',
     ],
   },
   js.configs.recommended,

@@ -94,11 +94,13 @@ export const PG_DELIVERY_SQL = {
           event_type text, url text, failover_url text, method text, api_version text, timeout_ms integer,
           retry_schedule text, body_format text, origin text, next_attempt_at bigint,
           created_at bigint, options text)
-        WHERE EXISTS (SELECT 1 FROM event)
-      ), notified AS (
-        -- Delivered at commit, to the workers of every process (docs/delivery.md).
-        SELECT pg_notify($7, '') FROM event)
-      SELECT (SELECT count(*) FROM event) AS created, (SELECT count(*) FROM notified) AS notified`,
+        WHERE EXISTS (SELECT 1 FROM event))
+      -- Workers are woken by PostgresDueNotifier after the commit, not by a NOTIFY in here.
+      SELECT (SELECT count(*) FROM event) AS created`,
+  },
+  notifyDue: {
+    name: 'sb_notify_due',
+    text: `SELECT pg_notify($1, '')`,
   },
   getEvent: {
     name: 'sb_get_event',

@@ -39,6 +39,7 @@ import {
 import { POSTGRES_FLAVOR } from './postgres-flavor.js';
 import { PostgresInboxStore } from './postgres-inbox-store.js';
 import { dueChannel, listenForDue } from './postgres-due-listener.js';
+import { PostgresDueNotifier } from './postgres-due-notifier.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { migratePostgres } from './postgres-migrator.js';
 import { prunePostgresBatch } from './postgres-retention.js';
@@ -74,12 +75,15 @@ export class PostgresStore implements Store {
   readonly #schema: string | undefined;
   readonly #options: PostgresStoreOptions;
   readonly inboxes: PostgresInboxStore;
+  readonly #dueNotifier: PostgresDueNotifier;
   #closed = false;
 
   constructor(options: PostgresStoreOptions) {
     this.#schema = checkedSchema(options.schema);
     this.#options = options;
     this.#pool = createPostgresPool(options);
+    const channel = dueChannel(this.#schema);
+    this.#dueNotifier = new PostgresDueNotifier(() => this.#run(D.notifyDue, [channel]));
     this.inboxes = new PostgresInboxStore(this.#pool);
   }
 
@@ -90,6 +94,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#dueNotifier.settled();
     await this.#pool.end();
   }
 
@@ -173,9 +178,11 @@ export class PostgresStore implements Store {
       toJsonText(event.webhook),
       event.createdAt,
       toJsonText(rows),
-      dueChannel(this.#schema),
     ]);
-    if (result !== undefined && result.created > 0) return { created: true };
+    if (result !== undefined && result.created > 0) {
+      this.#dueNotifier.poke();
+      return { created: true };
+    }
     return { created: false, existing: await this.#existingEvent(event) };
   }
 
