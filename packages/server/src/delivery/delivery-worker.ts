@@ -1,10 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
-import type { AttemptRecord, Delivery, DeliveryUpdate, Store } from '../storage/store.js';
+import type {
+  AttemptRecord,
+  CompleteInput,
+  Delivery,
+  DeliveryUpdate,
+  Store,
+} from '../storage/store.js';
+import { TurnBatch } from '../storage/turn-batch.js';
 import { ChaosGate } from './chaos/chaos-gate.js';
 import { chaosStateOf } from './chaos/chaos-state.js';
-import { CompletionBatch } from './completion-batch.js';
 import { listenForPublishes } from './publish-listener.js';
 import { OriginSlots } from './origin-slots.js';
 import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
@@ -127,7 +133,8 @@ class Worker implements DeliveryWorker {
   readonly #held: OriginSlots;
   readonly #ready = new ReadyDeliveries();
   readonly #keys: SigningKeyCache;
-  readonly #completions: CompletionBatch;
+  /** Rounds that end in one turn are recorded in one `completeMany`. */
+  readonly #completions: TurnBatch<CompleteInput, boolean>;
   readonly #chaosGate = new ChaosGate();
   readonly #signal = new WakeSignal();
   readonly #shutdown = new Shutdown();
@@ -144,7 +151,10 @@ class Worker implements DeliveryWorker {
     this.#slots = new OriginSlots(settings.perOriginConcurrency);
     this.#held = new OriginSlots(2 * settings.perOriginConcurrency);
     this.#keys = new SigningKeyCache(settings.store);
-    this.#completions = new CompletionBatch(settings.store);
+    this.#completions = new TurnBatch(
+      (inputs) => settings.store.completeMany(inputs),
+      (input) => settings.store.complete(input),
+    );
     // One lease length for a whole batch: the longest try any target may ask for, plus slack.
     this.#leaseMs =
       settings.leaseMs ??
@@ -332,7 +342,7 @@ class Worker implements DeliveryWorker {
       now: now(),
       random,
     });
-    const completed = await this.#completions.complete({
+    const completed = await this.#completions.add({
       deliveryId: delivery.id,
       owner,
       attempts: round.attempts,

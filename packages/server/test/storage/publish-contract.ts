@@ -63,6 +63,20 @@ export function publishContract(ctx: ContractContext): void {
     expect((await ctx.store.listDeliveries('acct', {}, { number: 1, size: 10 })).total).toBe(1);
   });
 
+  it('creates an event published twice at the same moment once, with the first deliveries', async () => {
+    const event = makeEvent('acct');
+    const [kept, dropped] = [makeNewDelivery(), makeNewDelivery()];
+    const results = await Promise.all([
+      ctx.store.publish({ event, deliveries: [kept] }),
+      ctx.store.publish({ event: { ...event, createdAt: T0 + 1 }, deliveries: [dropped] }),
+    ]);
+
+    expect(results).toEqual([{ created: true }, { created: false, existing: event }]);
+    expect(await ctx.store.getDelivery('acct', kept.id)).not.toBeNull();
+    expect(await ctx.store.getDelivery('acct', dropped.id)).toBeNull();
+    expect(await ctx.store.countQueued()).toBe(1);
+  });
+
   it('scopes event ids per account', async () => {
     const event = makeEvent('acct-a');
     await ctx.store.publish({ event, deliveries: [makeNewDelivery()] });

@@ -98,6 +98,31 @@ export const PG_DELIVERY_SQL = {
       -- Workers are woken by PostgresDueNotifier after the commit, not by a NOTIFY in here.
       SELECT (SELECT count(*) FROM event) AS created`,
   },
+  // Every publish of one event-loop turn: the events that were new come back, and only their
+  // deliveries are inserted. Callers send each (account, id) at most once per batch.
+  publishMany: {
+    name: 'sb_publish_many',
+    text: `WITH event AS (
+        INSERT INTO events (account_id, id, event_type, webhook, created_at)
+        SELECT x.account_id, x.id, x.event_type, x.webhook, x.created_at
+        FROM jsonb_to_recordset($1::jsonb) AS x (account_id text, id text, event_type text,
+          webhook jsonb, created_at bigint)
+        ON CONFLICT (account_id, id) DO NOTHING
+        RETURNING account_id, id
+      ), inserted AS (
+        INSERT INTO deliveries (id, account_id, event_id, event_type, url, failover_url, method,
+          api_version, timeout_ms, retry_schedule, body_format, origin, next_attempt_at,
+          created_at, options)
+        SELECT x.id, x.account_id, x.event_id, x.event_type, x.url, x.failover_url, x.method,
+          x.api_version, x.timeout_ms, x.retry_schedule::jsonb, x.body_format, x.origin,
+          x.next_attempt_at, x.created_at, x.options::jsonb
+        FROM jsonb_to_recordset($2::jsonb) AS x (id text, account_id text, event_id text,
+          event_type text, url text, failover_url text, method text, api_version text, timeout_ms integer,
+          retry_schedule text, body_format text, origin text, next_attempt_at bigint,
+          created_at bigint, options text)
+        WHERE EXISTS (SELECT 1 FROM event e WHERE e.account_id = x.account_id AND e.id = x.event_id))
+      SELECT account_id, id FROM event`,
+  },
   notifyDue: {
     name: 'sb_notify_due',
     text: `SELECT pg_notify($1, '')`,

@@ -16,6 +16,7 @@ import { toEvent, type EventRow } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
 import { resourceRow, toResource, type ResourceRow } from '../sql/resource-row.js';
 import { toSigningKey, type SigningKeyRow } from '../sql/signing-key-row.js';
+import { TurnBatch } from '../turn-batch.js';
 import {
   claimScanSize,
   type Account,
@@ -76,6 +77,10 @@ export class PostgresStore implements Store {
   readonly #options: PostgresStoreOptions;
   readonly inboxes: PostgresInboxStore;
   readonly #dueNotifier: PostgresDueNotifier;
+  readonly #publishes = new TurnBatch<PublishInput, PublishResult>(
+    (inputs) => this.#publishMany(inputs),
+    (input) => this.#publishOne(input),
+  );
   #closed = false;
 
   constructor(options: PostgresStoreOptions) {
@@ -169,7 +174,48 @@ export class PostgresStore implements Store {
     return (await this.#run(R.deleteResource, [accountId, kind, id])) > 0;
   }
 
-  async publish({ event, deliveries }: PublishInput): Promise<PublishResult> {
+  /** Publishes made during one turn of the event loop share one statement and one commit. */
+  publish(input: PublishInput): Promise<PublishResult> {
+    return this.#publishes.add(input);
+  }
+
+  async #publishMany(inputs: readonly PublishInput[]): Promise<readonly PublishResult[]> {
+    // A repeated event id inside the batch is left out of it; it finds the first one's event.
+    const firsts = new Map<string, PublishInput>();
+    for (const input of inputs) {
+      const key = eventKey(input.event.accountId, input.event.id);
+      if (!firsts.has(key)) firsts.set(key, input);
+    }
+    const sent = [...firsts.values()];
+    const created = await this.#rows<{ account_id: string; id: string }>(D.publishMany, [
+      // The webhook travels as JSON inside the array, not as text: it is cast to jsonb in place.
+      toJsonText(
+        sent.map(({ event }) => ({
+          account_id: event.accountId,
+          id: event.id,
+          event_type: event.eventType,
+          webhook: event.webhook,
+          created_at: event.createdAt,
+        })),
+      ),
+      toJsonText(
+        sent.flatMap(({ event, deliveries }) =>
+          deliveries.map((delivery) => deliveryInsertRow(event, delivery)),
+        ),
+      ),
+    ]);
+    if (created.length > 0) this.#dueNotifier.poke();
+    const createdKeys = new Set(created.map((row) => eventKey(row.account_id, row.id)));
+    return Promise.all(
+      inputs.map(async (input): Promise<PublishResult> => {
+        const key = eventKey(input.event.accountId, input.event.id);
+        if (firsts.get(key) === input && createdKeys.has(key)) return { created: true };
+        return { created: false, existing: await this.#existingEvent(input.event) };
+      }),
+    );
+  }
+
+  async #publishOne({ event, deliveries }: PublishInput): Promise<PublishResult> {
     const rows = deliveries.map((delivery) => deliveryInsertRow(event, delivery));
     const [result] = await this.#rows<{ created: number }>(D.publish, [
       event.accountId,
@@ -322,6 +368,10 @@ export class PostgresStore implements Store {
   async #run(sql: NamedSql, values: unknown[]): Promise<number> {
     return (await this.#pool.query({ ...sql, values })).rowCount ?? 0;
   }
+}
+
+function eventKey(accountId: string, id: string): string {
+  return `${accountId}\u0000${id}`;
 }
 
 function mapOne<R, T>(rows: readonly R[], map: (row: R) => T): T | null {
