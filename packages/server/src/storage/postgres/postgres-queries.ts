@@ -76,30 +76,8 @@ export const PG_RESOURCE_SQL = {
 export const PG_DELIVERY_SQL = {
   // The deliveries are inserted only if the event was; `created` tells the caller which. A new
   // event also NOTIFYs the store's channel ($7), waking idle workers elsewhere.
-  publish: {
-    name: 'sb_publish',
-    text: `WITH event AS (
-        INSERT INTO events (account_id, id, event_type, webhook, created_at)
-        VALUES ($1, $2, $3, $4::jsonb, $5)
-        ON CONFLICT (account_id, id) DO NOTHING
-        RETURNING 1
-      ), inserted AS (
-        INSERT INTO deliveries (id, account_id, event_id, event_type, url, failover_url, method,
-          api_version, timeout_ms, retry_schedule, body_format, origin, next_attempt_at,
-          created_at, options)
-        SELECT x.id, x.account_id, x.event_id, x.event_type, x.url, x.failover_url, x.method,
-          x.api_version, x.timeout_ms, x.retry_schedule::jsonb, x.body_format, x.origin,
-          x.next_attempt_at, x.created_at, x.options::jsonb
-        FROM jsonb_to_recordset($6::jsonb) AS x (id text, account_id text, event_id text,
-          event_type text, url text, failover_url text, method text, api_version text, timeout_ms integer,
-          retry_schedule text, body_format text, origin text, next_attempt_at bigint,
-          created_at bigint, options text)
-        WHERE EXISTS (SELECT 1 FROM event))
-      -- Workers are woken by PostgresDueNotifier after the commit, not by a NOTIFY in here.
-      SELECT (SELECT count(*) FROM event) AS created`,
-  },
-  // Every publish of one event-loop turn: the events that were new come back, and only their
-  // deliveries are inserted. Callers send each (account, id) at most once per batch.
+  // The publishes of one event-loop turn (or one alone): the events that were new come back, and
+  // only their deliveries are inserted. Callers send each (account, id) at most once per batch.
   publishMany: {
     name: 'sb_publish_many',
     text: `WITH event AS (

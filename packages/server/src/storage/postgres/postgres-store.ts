@@ -215,21 +215,11 @@ export class PostgresStore implements Store {
     );
   }
 
-  async #publishOne({ event, deliveries }: PublishInput): Promise<PublishResult> {
-    const rows = deliveries.map((delivery) => deliveryInsertRow(event, delivery));
-    const [result] = await this.#rows<{ created: number }>(D.publish, [
-      event.accountId,
-      event.id,
-      event.eventType,
-      toJsonText(event.webhook),
-      event.createdAt,
-      toJsonText(rows),
-    ]);
-    if (result !== undefined && result.created > 0) {
-      this.#dueNotifier.poke();
-      return { created: true };
-    }
-    return { created: false, existing: await this.#existingEvent(event) };
+  async #publishOne(input: PublishInput): Promise<PublishResult> {
+    const [result] = await this.#publishMany([input]);
+    if (result === undefined)
+      throw new Error(`Publishing event ${input.event.id} returned nothing`);
+    return result;
   }
 
   async #existingEvent(event: EventRecord): Promise<EventRecord> {
