@@ -11,6 +11,8 @@ interface Pending<In, Out> {
  * Collects the calls made during one turn of the event loop and runs them as one (`runMany`:
  * one transaction, one round trip), which costs the store far less than one each. If the batch
  * fails, every call runs again alone (`runOne`), so one bad call cannot fail its neighbours.
+ * That rerun is only safe if `runMany` is all or nothing: when it throws, nothing it did stays
+ * committed (one transaction, and nothing that can fail after its commit).
  */
 export class TurnBatch<In, Out> {
   readonly #runMany: (inputs: readonly In[]) => Promise<readonly Out[]>;

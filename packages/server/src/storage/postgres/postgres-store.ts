@@ -77,7 +77,7 @@ export class PostgresStore implements Store {
   readonly #options: PostgresStoreOptions;
   readonly inboxes: PostgresInboxStore;
   readonly #dueNotifier: PostgresDueNotifier;
-  readonly #publishes = new TurnBatch<PublishInput, PublishResult>(
+  readonly #publishes = new TurnBatch<PublishInput, boolean>(
     (inputs) => this.#publishMany(inputs),
     (input) => this.#publishOne(input),
   );
@@ -175,11 +175,15 @@ export class PostgresStore implements Store {
   }
 
   /** Publishes made during one turn of the event loop share one statement and one commit. */
-  publish(input: PublishInput): Promise<PublishResult> {
-    return this.#publishes.add(input);
+  async publish(input: PublishInput): Promise<PublishResult> {
+    // The existing event is read after the batch, so that a failed read cannot send a batch
+    // that already committed back through the one-by-one path.
+    if (await this.#publishes.add(input)) return { created: true };
+    return { created: false, existing: await this.#existingEvent(input.event) };
   }
 
-  async #publishMany(inputs: readonly PublishInput[]): Promise<readonly PublishResult[]> {
+  /** Inserts the batch's new events and their deliveries; true for each input that created its event. */
+  async #publishMany(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
     // A repeated event id inside the batch is left out of it; it finds the first one's event.
     const firsts = new Map<string, PublishInput>();
     for (const input of inputs) {
@@ -206,20 +210,15 @@ export class PostgresStore implements Store {
     ]);
     if (created.length > 0) this.#dueNotifier.poke();
     const createdKeys = new Set(created.map((row) => eventKey(row.account_id, row.id)));
-    return Promise.all(
-      inputs.map(async (input): Promise<PublishResult> => {
-        const key = eventKey(input.event.accountId, input.event.id);
-        if (firsts.get(key) === input && createdKeys.has(key)) return { created: true };
-        return { created: false, existing: await this.#existingEvent(input.event) };
-      }),
-    );
+    return inputs.map((input) => {
+      const key = eventKey(input.event.accountId, input.event.id);
+      return firsts.get(key) === input && createdKeys.has(key);
+    });
   }
 
-  async #publishOne(input: PublishInput): Promise<PublishResult> {
-    const [result] = await this.#publishMany([input]);
-    if (result === undefined)
-      throw new Error(`Publishing event ${input.event.id} returned nothing`);
-    return result;
+  async #publishOne(input: PublishInput): Promise<boolean> {
+    const [created] = await this.#publishMany([input]);
+    return created === true;
   }
 
   async #existingEvent(event: EventRecord): Promise<EventRecord> {
