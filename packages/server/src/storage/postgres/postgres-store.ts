@@ -190,24 +190,10 @@ export class PostgresStore implements Store {
       const key = eventKey(input.event.accountId, input.event.id);
       if (!firsts.has(key)) firsts.set(key, input);
     }
-    const sent = [...firsts.values()];
-    const created = await this.#rows<{ account_id: string; id: string }>(D.publishMany, [
-      // The webhook travels as JSON inside the array, not as text: it is cast to jsonb in place.
-      toJsonText(
-        sent.map(({ event }) => ({
-          account_id: event.accountId,
-          id: event.id,
-          event_type: event.eventType,
-          webhook: event.webhook,
-          created_at: event.createdAt,
-        })),
-      ),
-      toJsonText(
-        sent.flatMap(({ event, deliveries }) =>
-          deliveries.map((delivery) => deliveryInsertRow(event, delivery)),
-        ),
-      ),
-    ]);
+    const created = await this.#rows<{ account_id: string; id: string }>(
+      D.publishMany,
+      publishManyParams([...firsts.values()]),
+    );
     if (created.length > 0) this.#dueNotifier.poke();
     const createdKeys = new Set(created.map((row) => eventKey(row.account_id, row.id)));
     return inputs.map((input) => {
@@ -357,6 +343,21 @@ export class PostgresStore implements Store {
   async #run(sql: NamedSql, values: unknown[]): Promise<number> {
     return (await this.#pool.query({ ...sql, values })).rowCount ?? 0;
   }
+}
+
+/** The events as JSON rows (the webhook nested as JSON, cast to jsonb in place), then the deliveries. */
+function publishManyParams(inputs: readonly PublishInput[]): [string, string] {
+  const events = inputs.map(({ event }) => ({
+    account_id: event.accountId,
+    id: event.id,
+    event_type: event.eventType,
+    webhook: event.webhook,
+    created_at: event.createdAt,
+  }));
+  const deliveries = inputs.flatMap(({ event, deliveries: targets }) =>
+    targets.map((delivery) => deliveryInsertRow(event, delivery)),
+  );
+  return [toJsonText(events), toJsonText(deliveries)];
 }
 
 function eventKey(accountId: string, id: string): string {
