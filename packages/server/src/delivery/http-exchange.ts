@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { ReceivedResponse } from './attempt-outcome.js';
+import type { Cancellation } from './cancellation.js';
 import { RECORD_LIMIT_BYTES, decodeCapped } from './capped-text.js';
 
 /**
@@ -14,15 +15,6 @@ export interface ExchangeRequest {
   readonly method: 'POST' | 'GET';
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | null;
-}
-
-/**
- * How a try stops an exchange early (its timer, the worker's shutdown). `reason` is set once
- * the try is cancelled; `onCancel` is what the exchange under way does about it.
- */
-export interface Cancellation {
-  reason: Error | null;
-  onCancel: ((reason: Error) => void) | null;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { AttemptOutcome, FollowedRedirect, ReceivedResponse } from './attem
 import { classifyError, timeoutOutcome } from './classify-error.js';
 import { classifyResponse } from './classify-response.js';
 import { DELIVERY_ERROR_CODES } from './delivery-error-codes.js';
-import { exchange, type Cancellation } from './http-exchange.js';
+import { Cancellation } from './cancellation.js';
+import { exchange } from './http-exchange.js';
 import type { Shutdown } from './shutdown.js';
 import type { WebhookRequest } from './webhook-request.js';
 
@@ -27,17 +28,12 @@ export interface SendTryOptions {
  * method, body and signed headers). Never throws; every ending is an {@link AttemptOutcome}.
  */
 export async function sendTry(options: SendTryOptions): Promise<AttemptOutcome> {
-  const cancellation: Cancellation = { reason: null, onCancel: null };
-  const cancel = (reason: Error): void => {
-    if (cancellation.reason !== null) return;
-    cancellation.reason = reason;
-    cancellation.onCancel?.(reason);
-  };
+  const cancellation = new Cancellation();
   const timer = setTimeout(() => {
-    cancel(new TryTimeout(options.timeoutMs));
+    cancellation.cancel(new TryTimeout(options.timeoutMs));
   }, options.timeoutMs);
   const unwatch = options.shutdown.watch(() => {
-    cancel(new Error('the delivery worker stopped'));
+    cancellation.cancel(new Error('the delivery worker stopped'));
   });
   const redirects: FollowedRedirect[] = [];
   try {

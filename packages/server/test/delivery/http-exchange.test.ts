@@ -3,10 +3,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_LIMIT_BYTES } from '../../src/delivery/capped-text.js';
+import { Cancellation } from '../../src/delivery/cancellation.js';
 import {
   DRAIN_LIMIT_BYTES,
   exchange,
-  type Cancellation,
   type ExchangeRequest,
 } from '../../src/delivery/http-exchange.js';
 
@@ -53,15 +53,6 @@ function agent(): Agent {
   return made;
 }
 
-function open(): Cancellation {
-  return { reason: null, onCancel: null };
-}
-
-function cancel(cancellation: Cancellation, reason: Error): void {
-  cancellation.reason = reason;
-  cancellation.onCancel?.(reason);
-}
-
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
@@ -75,7 +66,7 @@ describe('exchange', () => {
       response.setHeader('set-cookie', ['a=1', 'b=2']);
       response.writeHead(201, { 'x-reply': 'yes' }).end('created');
     });
-    const reply = await exchange(agent(), url, POST, open());
+    const reply = await exchange(agent(), url, POST, new Cancellation());
     expect(seen).toBe('POST /hook?x=1');
     expect(reply.status).toBe(201);
     expect(reply.body).toBe('created');
@@ -89,8 +80,8 @@ describe('exchange', () => {
       response.end('x'.repeat(3 * RECORD_LIMIT_BYTES)),
     );
     const dispatcher = agent();
-    const first = await exchange(dispatcher, t.url, POST, open());
-    const second = await exchange(dispatcher, t.url, POST, open());
+    const first = await exchange(dispatcher, t.url, POST, new Cancellation());
+    const second = await exchange(dispatcher, t.url, POST, new Cancellation());
     expect(first.body).toHaveLength(RECORD_LIMIT_BYTES);
     expect(second.status).toBe(200);
     expect(t.sockets.size).toBe(1);
@@ -107,7 +98,7 @@ describe('exchange', () => {
       response.on('drain', pump);
       pump();
     });
-    const reply = await exchange(agent(), t.url, POST, open());
+    const reply = await exchange(agent(), t.url, POST, new Cancellation());
     expect(reply.status).toBe(200);
     expect(reply.body).toHaveLength(RECORD_LIMIT_BYTES);
     expect(DRAIN_LIMIT_BYTES).toBeGreaterThan(RECORD_LIMIT_BYTES);
@@ -116,11 +107,11 @@ describe('exchange', () => {
 
   it('rejects with the reason when cancelled mid-request, and closes the socket', async () => {
     const t = await target(() => undefined);
-    const cancellation = open();
+    const cancellation = new Cancellation();
     const pending = exchange(agent(), t.url, POST, cancellation);
     await until(() => t.sockets.size === 1);
     const reason = new Error('took too long');
-    cancel(cancellation, reason);
+    cancellation.cancel(reason);
     await expect(pending).rejects.toBe(reason);
     await until(() => t.closed() >= 1);
   });
@@ -128,29 +119,29 @@ describe('exchange', () => {
   it('rejects at once when cancelled before it starts, or while queued for a connection', async () => {
     const t = await target(() => undefined);
     const dispatcher = agent();
-    const already = open();
-    cancel(already, new Error('stopped'));
+    const already = new Cancellation();
+    already.cancel(new Error('stopped'));
     await expect(exchange(dispatcher, t.url, POST, already)).rejects.toThrow('stopped');
     // One connection: the second exchange waits behind the first, which never gets a reply.
-    const first = open();
+    const first = new Cancellation();
     const hanging = exchange(dispatcher, t.url, POST, first);
-    const queued = open();
+    const queued = new Cancellation();
     const waiting = exchange(dispatcher, t.url, POST, queued);
     await until(() => t.sockets.size === 1);
-    cancel(queued, new Error('queued too long'));
+    queued.cancel(new Error('queued too long'));
     await expect(waiting).rejects.toThrow('queued too long');
-    cancel(first, new Error('done'));
+    first.cancel(new Error('done'));
     await expect(hanging).rejects.toThrow('done');
   });
 
   it('rejects a URL that cannot be parsed, and a refused connection, with their codes', async () => {
-    await expect(exchange(agent(), 'not a url', POST, open())).rejects.toMatchObject({
+    await expect(exchange(agent(), 'not a url', POST, new Cancellation())).rejects.toMatchObject({
       code: 'ERR_INVALID_URL',
     });
     const t = await target(() => undefined);
     const refused = t.url;
     for (const server of servers.splice(0)) await new Promise((r) => server.close(r));
-    await expect(exchange(agent(), refused, POST, open())).rejects.toMatchObject({
+    await expect(exchange(agent(), refused, POST, new Cancellation())).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
   });
