@@ -220,9 +220,11 @@ export class SqliteStore implements Store {
   claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
     return this.#groupCommit.run(() => {
       const rows = this.#claimNow(input);
-      if (this.#unclaimed === null) return this.#deliveriesById(rows.map((row) => row.id));
       const lease = { owner: input.owner, expiresAt: input.now + input.leaseMs };
-      const { known, unknownIds } = this.#unclaimed.resolve(rows, lease);
+      const { known, unknownIds } = this.#unclaimed?.resolve(rows, lease) ?? {
+        known: [],
+        unknownIds: rows.map((row) => row.id),
+      };
       return [...known, ...this.#deliveriesById(unknownIds)].sort(byDueTime);
     });
   }
@@ -252,7 +254,7 @@ export class SqliteStore implements Store {
 
   #deliveriesById(ids: readonly string[]): Delivery[] {
     if (ids.length === 0) return [];
-    return this.#s.getClaimed.all(JSON.stringify(ids)).map(toDelivery).sort(byDueTime);
+    return this.#s.getClaimed.all(JSON.stringify(ids)).map(toDelivery);
   }
 
   complete(input: CompleteInput): Promise<boolean> {
