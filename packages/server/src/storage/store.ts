@@ -169,11 +169,6 @@ export interface OriginRoom {
   readonly others: number;
 }
 
-/** How many due deliveries a claim with per-origin room looks at, at most. */
-export function claimScanSize(limit: number): number {
-  return Math.min(Math.max(limit * 4, 64), 1024);
-}
-
 /** What the worker decided after one try (or one round). */
 export type DeliveryUpdate =
   | { readonly state: 'delivered'; readonly finishedAt: number }

@@ -8,6 +8,7 @@ import {
   toDelivery,
   type DeliveryRow,
 } from '../sql/delivery-row.js';
+import { claimWindow } from '../sql/claim-window.js';
 import { deliveryListQuery } from '../sql/delivery-list-query.js';
 import { deliveryStatsQueries } from '../sql/delivery-stats-query.js';
 import type { SqlQuery } from '../sql/sql-flavor.js';
@@ -18,7 +19,6 @@ import { resourceRow, toResource, type ResourceRow } from '../sql/resource-row.j
 import { toSigningKey, type SigningKeyRow } from '../sql/signing-key-row.js';
 import { TurnBatch } from '../turn-batch.js';
 import {
-  claimScanSize,
   type Account,
   type AttemptRecord,
   type ClaimInput,
@@ -218,15 +218,16 @@ export class PostgresStore implements Store {
   }
 
   async claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
+    const bounds = claimWindow(input);
     const rows = await this.#rows<DeliveryRow>(D.claimDue, [
       input.owner,
       input.now + input.leaseMs,
       input.now,
       input.excludeOrigins ?? [],
       input.limit,
-      input.originRoom === undefined ? input.limit : claimScanSize(input.limit),
-      JSON.stringify(input.originRoom?.listed ?? {}),
-      input.originRoom?.others ?? input.limit,
+      bounds.scan,
+      bounds.originRoom,
+      bounds.otherRoom,
     ]);
     return rows.map(toDelivery).sort(byDueTime);
   }

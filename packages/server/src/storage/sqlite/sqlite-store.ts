@@ -8,6 +8,7 @@ import {
   toDelivery,
   type DeliveryRow,
 } from '../sql/delivery-row.js';
+import { claimWindow } from '../sql/claim-window.js';
 import { deliveryListQuery } from '../sql/delivery-list-query.js';
 import { deliveryStatsQueries } from '../sql/delivery-stats-query.js';
 import { toDeliveryStats, type DeliveryStatsRows } from '../sql/delivery-stats-rows.js';
@@ -21,7 +22,6 @@ import {
   type ClaimedColumns,
 } from '../unclaimed-deliveries.js';
 import {
-  claimScanSize,
   type Account,
   type AttemptRecord,
   type ClaimInput,
@@ -235,15 +235,16 @@ export class SqliteStore implements Store {
   }
 
   #claimNow(input: ClaimInput): ClaimedColumns[] {
+    const bounds = claimWindow(input);
     return this.#s.claimDue.all({
       owner: input.owner,
       now: input.now,
       lease_expires_at: input.now + input.leaseMs,
       limit: input.limit,
       exclude_origins: JSON.stringify(input.excludeOrigins ?? []),
-      scan: input.originRoom === undefined ? input.limit : claimScanSize(input.limit),
-      origin_room: JSON.stringify(input.originRoom?.listed ?? {}),
-      other_room: input.originRoom?.others ?? input.limit,
+      scan: bounds.scan,
+      origin_room: bounds.originRoom,
+      other_room: bounds.otherRoom,
     });
   }
 
