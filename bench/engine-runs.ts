@@ -7,7 +7,10 @@ import { createDeliveryWorker } from '../packages/server/dist/delivery/delivery-
 import { newTimeOrderedId } from '../packages/server/dist/storage/time-ordered-id.js';
 import { sendTry } from '../packages/server/dist/delivery/send-try.js';
 import { Shutdown } from '../packages/server/dist/delivery/shutdown.js';
-import { buildWebhookRequest } from '../packages/server/dist/delivery/webhook-request.js';
+import {
+  buildWebhookRequest,
+  type WebhookRequest,
+} from '../packages/server/dist/delivery/webhook-request.js';
 import type {
   Delivery,
   DeliveryTarget,
@@ -93,8 +96,7 @@ export async function ceilingRun(options: RunOptions, sender: CeilingSender): Pr
     connections: Math.ceil(options.concurrency / options.urls.length),
     keepAliveTimeout: 4_000,
   });
-  const shutdown = new Shutdown();
-  const [timeoutMs, now] = [10_000, Date.now];
+  const post = sender === 'engine' ? postThroughSendTry : postThroughRequest;
   const stopRss = rssSampler();
   const cpu = process.cpuUsage();
   let next = 0;
@@ -115,24 +117,7 @@ export async function ceilingRun(options: RunOptions, sender: CeilingSender): Pr
         privateKey: keys.privateKey,
         now: Date.now(),
       });
-      if (sender === 'engine') {
-        const outcome = await sendTry({
-          request: req,
-          dispatcher: agent,
-          timeoutMs,
-          shutdown,
-          now,
-        });
-        if (outcome.kind !== 'delivered') throw new Error(`ceiling: ${outcome.reason}`);
-      } else {
-        const reply = await request(url, {
-          method: req.method,
-          headers: req.headers,
-          body: req.body,
-          dispatcher: agent,
-        });
-        await reply.body.text();
-      }
+      await post(req, agent);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, lane));
@@ -151,6 +136,29 @@ export async function ceilingRun(options: RunOptions, sender: CeilingSender): Pr
     peakRssMb: stopRss(),
     cpuUsPerDelivery: cpuPerDelivery(cpu, options.count),
   };
+}
+
+async function postThroughRequest(req: WebhookRequest, agent: Agent): Promise<void> {
+  const reply = await request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: req.body,
+    dispatcher: agent,
+  });
+  await reply.body.text();
+}
+
+const ceilingShutdown = new Shutdown();
+
+async function postThroughSendTry(req: WebhookRequest, agent: Agent): Promise<void> {
+  const outcome = await sendTry({
+    request: req,
+    dispatcher: agent,
+    timeoutMs: 10_000,
+    shutdown: ceilingShutdown,
+    now: Date.now,
+  });
+  if (outcome.kind !== 'delivered') throw new Error(`ceiling: ${outcome.reason}`);
 }
 
 function cpuPerDelivery(start: NodeJS.CpuUsage, deliveries: number): number {

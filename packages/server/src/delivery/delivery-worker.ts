@@ -315,9 +315,8 @@ class Worker implements DeliveryWorker {
   }
 
   async #deliver(delivery: Delivery, leaseExpiresAt: number, free: () => void): Promise<void> {
-    const { owner, now, random, logger } = this.#settings;
+    const { owner, now, random, logger, dispatcher, defaultTimeoutMs } = this.#settings;
     const key = await this.#keys.get(delivery.accountId, now());
-    const { dispatcher, defaultTimeoutMs } = this.#settings;
     const context: RoundContext = {
       dispatcher,
       now,
