@@ -26,6 +26,8 @@ try {
   if (failures.length > 0) {
     console.error(failures.join('\n'));
     console.error('Details: npx publint --strict DIR; npx attw --pack DIR --profile esm-only');
+    // A source deleted since the last build leaves its output in dist, and dist is published.
+    console.error('Files of deleted sources: npx tsc -b --clean && npx tsc -b');
     process.exitCode = 1;
   } else {
     console.log('packages: publint, attw and packed files all pass');
