@@ -39,11 +39,16 @@ export function delays(): Parser<readonly number[]> {
   };
 }
 
-export function logLevel(): Parser<LogLevel> {
+/** One of `choices`, exactly as written. */
+function oneOf<T extends string>(choices: readonly T[]): Parser<T> {
   return (value, name) =>
-    (LOG_LEVELS as readonly string[]).includes(value)
-      ? { ok: true, value: value as LogLevel }
-      : { ok: false, error: `${name} must be one of ${LOG_LEVELS.join(', ')}, got "${value}"` };
+    (choices as readonly string[]).includes(value)
+      ? { ok: true, value: value as T }
+      : { ok: false, error: `${name} must be one of ${choices.join(', ')}, got "${value}"` };
+}
+
+export function logLevel(): Parser<LogLevel> {
+  return oneOf(LOG_LEVELS);
 }
 
 /** Only PostgreSQL URLs; the URL itself is never echoed, since it may hold a password. */
@@ -65,10 +70,7 @@ export function bool(): Parser<boolean> {
 }
 
 export function egressMode(): Parser<EgressMode> {
-  return (value, name) =>
-    (EGRESS_MODES as readonly string[]).includes(value)
-      ? { ok: true, value: value as EgressMode }
-      : { ok: false, error: `${name} must be one of ${EGRESS_MODES.join(', ')}, got "${value}"` };
+  return oneOf(EGRESS_MODES);
 }
 
 /** `100/s`, `6000/m` or a bare `100` (per second); the burst is one second's worth, at least 1. */
