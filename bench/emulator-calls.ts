@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { EmitInput, EmulatorDeps } from '../packages/server/src/emulator/emulator-deps.js';
-import { registerCallRoutes } from '../packages/server/src/emulator/calls/call-routes.js';
-import { openStore } from '../packages/server/src/storage/open-store.js';
-import type { Store } from '../packages/server/src/storage/store.js';
+import type { EmitInput, EmulatorDeps } from '../packages/server/dist/emulator/emulator-deps.js';
+import { registerCallRoutes } from '../packages/server/dist/emulator/calls/call-routes.js';
+import { openStore } from '../packages/server/dist/storage/open-store.js';
+import type { Store } from '../packages/server/dist/storage/store.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 1_000);
 const ACCOUNT = 'bench';

@@ -1,5 +1,10 @@
 import { createHmac, sign } from 'node:crypto';
-import { generateKeyPair, importPrivateKey, signWebhook } from '@switchboard/core';
+import {
+  generateKeyPair,
+  importPrivateKey,
+  signStandardWebhook,
+  signWebhook,
+} from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 import { diagnoseWebhook, type WebhookToDiagnose } from '../src/verify/diagnose-webhook.js';
 import type { HeaderPairs } from '../src/verify/parse-headers.js';
@@ -98,6 +103,37 @@ describe('verify diagnoses', () => {
         cause: 'hmac_instead_of_ed25519',
       });
     }
+  });
+
+  it('names Standard Webhooks HMAC headers and the SDK fix (telnyx-python 4.x unwrap)', async () => {
+    const secret = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    const signed = signStandardWebhook({ id: 'msg_1', body: BODY, key: secret, timestamp: TS });
+    const result = await diagnoseWebhook(input({ headers: Object.entries(signed) }));
+    // The code is the one verifyWebhook gives: an Ed25519 key checks no `v1` (HMAC) entry.
+    expect(result).toMatchObject({ code: 'WH_BAD_SIGNATURE', cause: 'standard_webhooks_hmac' });
+    expect(result.detail).toContain('Telnyx-Signature-Ed25519');
+    expect(result.fix).toContain('import telnyx.lib');
+    expect(result.fix).toContain('telnyx.lib.verify_webhook_signature');
+  });
+
+  it('names an HMAC secret given to check an Ed25519 signature', async () => {
+    const publicKey = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    const result = await diagnoseWebhook(input({ publicKey }));
+    expect(result).toMatchObject({
+      code: 'WH_BAD_KEY',
+      cause: 'hmac_secret_instead_of_public_key',
+    });
+    expect(result.fix).toContain('TELNYX_PUBLIC_KEY');
+    expect(result.fix).toContain('import telnyx.lib');
+  });
+
+  it('diagnoses the Telnyx signature when Standard Webhooks headers come with it', async () => {
+    const secret = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    const extra = signStandardWebhook({ id: 'msg_1', body: BODY, key: secret, timestamp: TS });
+    const headers: HeaderPairs = [...input({}).headers, ...Object.entries(extra)];
+    const publicKey = generateKeyPair().publicKey;
+    const result = await diagnoseWebhook(input({ headers, publicKey }));
+    expect(result).toMatchObject({ code: 'WH_BAD_SIGNATURE', cause: 'signature_mismatch' });
   });
 
   it('says so when nothing explains a mismatch (another key)', async () => {

@@ -3,6 +3,7 @@ import { failure, type Diagnosis } from './diagnosis.js';
 import { rawPublicKey } from './ed25519-raw.js';
 import { readPublicKey } from './key-diagnosis.js';
 import { headerValue, type HeaderPairs } from './parse-headers.js';
+import { standardWebhooksHmac } from './sdk-hmac-diagnosis.js';
 import { readSignature, timestampProblem } from './signature-shape.js';
 import { diagnoseMismatch, signsExactly, type SignedParts } from './signature-variants.js';
 
@@ -17,13 +18,13 @@ export interface WebhookToDiagnose {
 
 /**
  * Verifies a webhook as `verifyWebhook` does and, when it fails, names the exact cause and the
- * fix: wrong key format, missing header, milliseconds, HMAC, `.` for `|`, re-serialised body,
- * clock skew. The reported `code` is always the one `verifyWebhook` gives.
+ * fix: wrong key format, missing header, Standard Webhooks HMAC headers, milliseconds, HMAC, `.`
+ * for `|`, re-serialised body, clock skew. The reported `code` is always the one `verifyWebhook` gives.
  */
 export async function diagnoseWebhook(input: WebhookToDiagnose): Promise<Diagnosis> {
   const code = await verifierCode(input);
   if (code === null) return valid();
-  return precheck(input) ?? (await signatureDiagnosis(input, code));
+  return precheck(input, code) ?? (await signatureDiagnosis(input, code));
 }
 
 function valid(): Diagnosis {
@@ -47,9 +48,14 @@ async function verifierCode(input: WebhookToDiagnose): Promise<Diagnosis['code']
 }
 
 // Problems that need no cryptography: the key, the headers, the timestamp's form.
-function precheck(input: WebhookToDiagnose): Diagnosis | null {
+function precheck(
+  input: WebhookToDiagnose,
+  code: NonNullable<Diagnosis['code']>,
+): Diagnosis | null {
   const key = readPublicKey(input.publicKey);
   if (!(key instanceof Uint8Array)) return key;
+  const hmacHeaders = standardWebhooksHmac(input.headers, code);
+  if (hmacHeaders !== null) return hmacHeaders;
   const missing = missingHeader(input.headers);
   if (missing !== null) return missing;
   const timestamp = headerValue(input.headers, 'telnyx-timestamp') ?? '';

@@ -1,14 +1,16 @@
 import { resolve } from 'node:path';
-import { egressMode, type EgressMode } from '../egress/egress-mode.js';
-import { rate, type RateSetting } from '../rate-limit/rate-setting.js';
-import { duration } from '../retention/duration-setting.js';
+import type { EgressMode } from '../egress/egress-mode.js';
+import type { RateSetting } from '../rate-limit/rate-setting.js';
 import { readConfigFile } from './config-file.js';
 import {
   bool,
   delays,
+  duration,
+  egressMode,
   int,
   logLevel,
   postgresUrl,
+  rate,
   text,
   type LogLevel,
   type Parser,

@@ -1,3 +1,6 @@
+import { EGRESS_MODES, type EgressMode } from '../egress/egress-mode.js';
+import type { RateSetting } from '../rate-limit/rate-setting.js';
+
 /** A parsed setting, or a message that names what was wrong (never echoing secrets). */
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -36,11 +39,16 @@ export function delays(): Parser<readonly number[]> {
   };
 }
 
-export function logLevel(): Parser<LogLevel> {
+/** One of `choices`, exactly as written. */
+function oneOf<T extends string>(choices: readonly T[]): Parser<T> {
   return (value, name) =>
-    (LOG_LEVELS as readonly string[]).includes(value)
-      ? { ok: true, value: value as LogLevel }
-      : { ok: false, error: `${name} must be one of ${LOG_LEVELS.join(', ')}, got "${value}"` };
+    (choices as readonly string[]).includes(value)
+      ? { ok: true, value: value as T }
+      : { ok: false, error: `${name} must be one of ${choices.join(', ')}, got "${value}"` };
+}
+
+export function logLevel(): Parser<LogLevel> {
+  return oneOf(LOG_LEVELS);
 }
 
 /** Only PostgreSQL URLs; the URL itself is never echoed, since it may hold a password. */
@@ -58,5 +66,51 @@ export function bool(): Parser<boolean> {
     if (['true', '1', 'yes', 'on'].includes(word)) return { ok: true, value: true };
     if (['false', '0', 'no', 'off'].includes(word)) return { ok: true, value: false };
     return { ok: false, error: `${name} must be true or false, got "${value}"` };
+  };
+}
+
+export function egressMode(): Parser<EgressMode> {
+  return oneOf(EGRESS_MODES);
+}
+
+/** `100/s`, `6000/m` or a bare `100` (per second); the burst is one second's worth, at least 1. */
+export function rate(): Parser<RateSetting> {
+  return (value, name) => {
+    const match = /^(\d+(?:\.\d+)?)(?:\/(s|m))?$/.exec(value.trim());
+    const amount = Number(match?.[1]);
+    const perSecond = match?.[2] === 'm' ? amount / 60 : amount;
+    if (match === null || !(perSecond > 0) || perSecond > 1_000_000) {
+      return {
+        ok: false,
+        error: `${name} must be a rate like 100/s or 6000/m (more than 0), got "${value}"`,
+      };
+    }
+    return { ok: true, value: { perSecond, burst: Math.max(1, Math.ceil(perSecond)) } };
+  };
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/**
+ * A duration such as `7d`, `24h`, `90m`, `30s` or `500ms`, as milliseconds in `[minMs, maxMs]`.
+ * A unit is required: a bare `7` would be read as days by some and seconds by others.
+ */
+export function duration(minMs: number, maxMs: number): Parser<number> {
+  return (value, name) => {
+    const match = /^(\d+)(ms|s|m|h|d)$/.exec(value.trim());
+    const unit = match?.[2] === undefined ? undefined : UNIT_MS[match[2]];
+    const ms = unit === undefined ? Number.NaN : Number(match?.[1]) * unit;
+    return ms >= minMs && ms <= maxMs
+      ? { ok: true, value: ms }
+      : {
+          ok: false,
+          error: `${name} must be a duration like 7d, 24h, 30m or 10s, from ${minMs} ms to ${maxMs} ms, got "${value}"`,
+        };
   };
 }

@@ -10,14 +10,7 @@ import { splitList } from '../api/validation/query-filters.js';
 import { captureView } from './capture-view.js';
 import type { InboxContext } from './inbox-context.js';
 import { INBOX_KIND } from './inbox-record.js';
-import { StreamPump } from './stream-pump.js';
-
-/** Where a stream starts and what it carries. */
-export interface StreamRequest {
-  readonly accountId: string;
-  readonly cursor: number;
-  readonly filter: CaptureStreamFilter;
-}
+import { StreamPump, type StreamRequest } from './stream-pump.js';
 
 /**
  * `GET /switchboard/inboxes/stream?inbox=ID&cursor=N&events=a,b`: Server-Sent Events. Each

@@ -1,6 +1,12 @@
-import type { Capture } from '../storage/inbox-store.js';
-import type { StreamRequest } from './capture-stream.js';
+import type { Capture, CaptureStreamFilter } from '../storage/inbox-store.js';
 import type { InboxContext } from './inbox-context.js';
+
+/** Where a stream starts and what it carries. */
+export interface StreamRequest {
+  readonly accountId: string;
+  readonly cursor: number;
+  readonly filter: CaptureStreamFilter;
+}
 
 const BATCH = 100;
 

@@ -1,4 +1,5 @@
-import type { Page, PageResult, Resource } from './store.js';
+import type { Page, PageResult } from './page.js';
+import type { Resource } from './resource.js';
 
 /** Header lines in the order they arrived, names as sent. */
 export type HeaderPairs = readonly (readonly [string, string])[];

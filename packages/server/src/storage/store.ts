@@ -12,9 +12,12 @@
  */
 
 import type { InboxStore } from './inbox-store.js';
+import type { Json, JsonObject } from './json.js';
+import type { Page, PageResult } from './page.js';
+import type { Resource } from './resource.js';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+// Defined on their own so that the stores of parts (`InboxStore`) need not import this module.
+export type { Json, JsonObject, Page, PageResult, Resource };
 
 export interface Account {
   readonly id: string;
@@ -36,19 +39,6 @@ export interface SigningKey {
   readonly createdAt: number;
   /** Null while the key is current; set when it was rotated out (still listed until then). */
   readonly retiresAt: number | null;
-}
-
-/**
- * A generic account-owned document (applications, messaging profiles, phone numbers, calls, …).
- * `kind` namespaces ids; `data` is the resource as the API shows it.
- */
-export interface Resource {
-  readonly accountId: string;
-  readonly kind: string;
-  readonly id: string;
-  readonly data: JsonObject;
-  readonly createdAt: number;
-  readonly updatedAt: number;
 }
 
 export interface EventRecord {
@@ -195,16 +185,6 @@ export interface DeliveryFilter {
   readonly startedLte?: number;
   readonly finishedGte?: number;
   readonly finishedLte?: number;
-}
-
-export interface Page {
-  readonly number: number;
-  readonly size: number;
-}
-
-export interface PageResult<T> {
-  readonly rows: readonly T[];
-  readonly total: number;
 }
 
 /** Latency histogram bin edges in ms; percentiles report the upper edge of their bin. */

@@ -103,14 +103,10 @@ export class SqliteThreadClient {
 }
 
 /**
- * Built code runs the compiled host; run from TypeScript sources (tests, benchmarks), the thread
- * first registers tsx, which is what runs those sources in this repository.
+ * The host is this module's sibling in the form this module runs in: the compiled `.js` host, or,
+ * run from TypeScript sources, the `.ts` one (the runner brings the loader: `vitest.setup.ts`).
  */
 function spawnHost(workerData: SqliteStoreOptions): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts'))
-    return new Worker(new URL('./sqlite-thread-host.js', here), { workerData });
-  const entry = JSON.stringify(new URL('./sqlite-thread-host.ts', here).href);
-  const source = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(source, { eval: true, workerData });
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  return new Worker(new URL(`./sqlite-thread-host.${extension}`, import.meta.url), { workerData });
 }
