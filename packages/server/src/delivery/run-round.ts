@@ -9,7 +9,7 @@ import { NO_CHAOS, planTryChaos, type TryChaos } from './chaos/try-chaos.js';
 import { pause, skippedByChaos } from './chaos/skipped-try.js';
 import { sendTry } from './send-try.js';
 import type { Shutdown } from './shutdown.js';
-import { tryFault, UnreadableDeliveryError } from './try-fault.js';
+import { tryFault } from './try-fault.js';
 import { buildWebhookRequest, type WebhookRequest } from './webhook-request.js';
 
 /** The failover try never runs closer than this to the lease's end, so a lease cannot lapse mid-try. */
@@ -117,7 +117,6 @@ async function prepareRequest(
   attempt: number,
   now: number,
 ): Promise<WebhookRequest> {
-  if (delivery.unreadable !== undefined) throw new UnreadableDeliveryError(delivery.unreadable);
   const privateKey = await context.signingKey();
   return buildWebhookRequest({ delivery, url, attempt, privateKey, now });
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -24,10 +25,14 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 /** Resolves true when the child exits within `ms`, false when it is still running then. */
-async function exitsWithin(child: import('node:child_process').ChildProcess, ms: number) {
+async function exitsWithin(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return true;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, ms);
+  });
   const exited = once(child, 'exit').then(() => true);
   const result = await Promise.race([exited, timeout]);
   clearTimeout(timer);
@@ -72,8 +77,9 @@ describe.runIf(cliBuilt())('SIGTERM with stuck work', () => {
     // 3. An API request whose body never finishes arriving.
     const port = Number(new URL(server.url).port);
     const slow = connect(port, '127.0.0.1');
-    cleanups.push(async () => {
+    cleanups.push(() => {
       slow.destroy();
+      return Promise.resolve();
     });
     await once(slow, 'connect');
     slow.write(

@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '@switchboard/core';
-import {
-  createDeliveryWorker,
-  type DeliveryWorker,
-} from '../../src/delivery/delivery-worker.js';
+import { createDeliveryWorker, type DeliveryWorker } from '../../src/delivery/delivery-worker.js';
 import { DELIVERY_ERROR_CODES } from '../../src/delivery/delivery-error-codes.js';
 import {
   openSqliteThreadStore,
@@ -61,7 +58,7 @@ function startWorker(schedule: readonly number[]): DeliveryWorker {
 }
 
 /** Polls until `check` holds; a test that never gets there fails on its own timeout. */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+async function until<T>(read: () => T | Promise<T>, check: (value: T) => boolean): Promise<T> {
   for (;;) {
     const value = await read();
     if (check(value)) return value;
@@ -105,7 +102,7 @@ describe('a delivery that cannot be prepared never stops another', () => {
 
     startWorker([]);
     await until(
-      async () => receiver.to('/ok').length,
+      () => receiver.to('/ok').length,
       (count) => count >= OTHERS,
     );
     for (const id of [deep.deliveryId, remembered]) {
@@ -133,7 +130,7 @@ describe('a delivery that cannot be prepared never stops another', () => {
 
     startWorker([]);
     await until(
-      async () => receiver.to('/ok').length,
+      () => receiver.to('/ok').length,
       (count) => count >= OTHERS,
     );
     const columns = [
@@ -169,7 +166,7 @@ describe('a delivery that cannot be prepared never stops another', () => {
     expect(attempts.map((attempt) => attempt.attempt)).toEqual([6, 5, 4, 3, 2, 1]);
     expectFaultAttempts(attempts, /signing key/i);
     await until(
-      async () => receiver.to('/ok').length,
+      () => receiver.to('/ok').length,
       (count) => count >= OTHERS,
     );
     expect(receiver.to('/bad-key')).toEqual([]);
@@ -180,9 +177,7 @@ async function publishDeepThroughStore(accountId: string, url: string): Promise<
   const eventId = randomUUID();
   const deliveryId = randomUUID();
   const now = Date.now();
-  const payload = JSON.parse(
-    `${'{"a":'.repeat(2_999)}{}${'}'.repeat(2_999)}`,
-  ) as JsonObject;
+  const payload = JSON.parse(`${'{"a":'.repeat(2_999)}{}${'}'.repeat(2_999)}`) as JsonObject;
   const webhook: JsonObject = {
     record_type: 'event',
     event_type: 'call.initiated',

@@ -79,10 +79,30 @@ describe('delivery routes while a stored row cannot be read', () => {
         id: ids.eventId,
       });
       expect(view.attempts[0]?.errors).toEqual([DELIVERY_ERROR_CODES.internalFault]);
-      const request = await get(server, `/switchboard/webhook_deliveries/${ids.deliveryId}/request`);
+      const request = await get(
+        server,
+        `/switchboard/webhook_deliveries/${ids.deliveryId}/request`,
+      );
       expect(request.status).toBe(200);
       expect(request.body['data']).toMatchObject({ attempt: 1, method: 'POST', body: null });
     }
+    // Resending would send what the row still tells, not what was published: refused, said why.
+    const replay = await fetch(
+      `${server.url}/switchboard/webhook_deliveries/${deep.deliveryId}/replay`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${server.apiKey ?? ''}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ url: receiver.url('/replayed') }),
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+      },
+    );
+    expect(replay.status).toBe(422);
+    expect(await replay.json()).toMatchObject({
+      errors: [{ detail: expect.stringMatching(/stored row cannot be read .*deeper than/) }],
+    });
     expect((await tried(server, fine.deliveryId)).status).toBe('delivered');
     expect(receiver.to('/fine')).toHaveLength(1);
   });

@@ -73,7 +73,10 @@ export class StoredRows {
   }
 
   /** Stores text that is not JSON at all in one of the delivery's JSON columns. */
-  corrupt(column: 'webhook' | 'options' | 'retry_schedule', ids: { eventId: string; deliveryId: string }): void {
+  corrupt(
+    column: 'webhook' | 'options' | 'retry_schedule',
+    ids: { eventId: string; deliveryId: string },
+  ): void {
     const broken = '{"record_type":"event","payl';
     if (column === 'webhook') {
       this.#sql.prepare('UPDATE events SET webhook = ? WHERE id = ?').run(broken, ids.eventId);
