@@ -198,9 +198,12 @@ class Worker implements DeliveryWorker {
     // leases would come back after the leases were given back.
     await settleWithin(this.#loop ?? Promise.resolve(), Math.max(left(), STOP_STEP_MS));
     if ((await settleWithin(this.#idle(), left())).status === 'timed-out') this.#shutdown.abort();
-    await this.#giveLeasesBack();
-    await settleWithin(unlistened, STOP_STEP_MS);
-    if (this.#ownsDispatcher) await closeDispatcher(this.#settings.dispatcher, STOP_STEP_MS);
+    const { dispatcher } = this.#settings;
+    await Promise.all([
+      this.#giveLeasesBack(),
+      settleWithin(unlistened, STOP_STEP_MS),
+      this.#ownsDispatcher ? closeDispatcher(dispatcher, STOP_STEP_MS) : undefined,
+    ]);
   }
 
   /** Resolves once no round is under way or waiting for its record. */
