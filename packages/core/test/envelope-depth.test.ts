@@ -31,8 +31,8 @@ describe('jsonDepthExceeds', () => {
     expect(jsonDepthExceeds(nested(64), 64)).toBe(false);
   });
 
-  it('walks a million levels without growing the stack', () => {
-    expect(jsonDepthExceeds(mixed(1_000_000), MAX_JSON_DEPTH)).toBe(true);
+  it('walks 200,000 levels without growing the stack', () => {
+    expect(jsonDepthExceeds(mixed(200_000), MAX_JSON_DEPTH)).toBe(true);
   });
 });
 
