@@ -11,7 +11,7 @@ import {
   type SqliteThreadStore,
 } from '../../src/storage/sqlite/sqlite-thread-store.js';
 import type { AttemptRecord, Delivery, JsonObject } from '../../src/storage/store.js';
-import { StoredRows } from './support/stored-rows.js';
+import { publishInput, StoredRows } from './support/stored-rows.js';
 import { TestReceiver } from './support/test-receiver.js';
 
 const OTHERS = 100;
@@ -174,35 +174,8 @@ describe('a delivery that cannot be prepared never stops another', () => {
 });
 
 async function publishDeepThroughStore(accountId: string, url: string): Promise<string> {
-  const eventId = randomUUID();
-  const deliveryId = randomUUID();
-  const now = Date.now();
   const payload = JSON.parse(`${'{"a":'.repeat(2_999)}{}${'}'.repeat(2_999)}`) as JsonObject;
-  const webhook: JsonObject = {
-    record_type: 'event',
-    event_type: 'call.initiated',
-    id: eventId,
-    occurred_at: new Date(now).toISOString(),
-    payload,
-  };
-  await store.publish({
-    event: { id: eventId, accountId, eventType: 'call.initiated', webhook, createdAt: now },
-    deliveries: [
-      {
-        id: deliveryId,
-        target: {
-          url,
-          failoverUrl: null,
-          method: 'POST',
-          apiVersion: '2',
-          timeoutMs: 2_000,
-          retrySchedule: null,
-          bodyFormat: 'telnyx',
-        },
-        origin: new URL(url).origin,
-        nextAttemptAt: now,
-      },
-    ],
-  });
-  return deliveryId;
+  const { input, ids } = publishInput(accountId, url, {}, payload);
+  await store.publish(input);
+  return ids.deliveryId;
 }

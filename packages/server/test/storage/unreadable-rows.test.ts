@@ -1,30 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '@switchboard/core';
-import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-store.js';
 import type { JsonObject, Store } from '../../src/storage/store.js';
+import { openPostgresTestStore, postgresReachable } from './postgres-test-db.js';
 import { makeAccount, makeKey, publishEvent } from './store-fixtures.js';
-
-const PG_URL =
-  process.env['SWITCHBOARD_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -45,14 +28,8 @@ if (await postgresReachable()) {
   backends.push([
     'PostgresStore',
     async () => {
-      const schema = `sb_test_${randomBytes(6).toString('hex')}`;
-      const store = await openPostgresStore({ connectionString: PG_URL, schema });
-      cleanups.push(async () => {
-        const client = new pg.Client({ connectionString: PG_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      });
+      const { store, drop } = await openPostgresTestStore();
+      cleanups.push(drop);
       return store;
     },
   ]);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { generateKeyPair, type KeyPair } from '@switchboard/core';
 import { openSqliteStore, type SqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
-import type { DeliveryTarget, JsonObject } from '../../../src/storage/store.js';
+import type { DeliveryTarget, JsonObject, PublishInput } from '../../../src/storage/store.js';
+import { deliveryTarget } from './delivery-fixture.js';
 
 /**
  * Writes rows into a SQLite file the way another process (or an older Switchboard without the
@@ -41,28 +42,9 @@ export class StoredRows {
     url: string,
     target: Partial<DeliveryTarget> = {},
   ): Promise<{ eventId: string; deliveryId: string }> {
-    const eventId = randomUUID();
-    const deliveryId = randomUUID();
-    const now = Date.now();
-    const webhook: JsonObject = {
-      record_type: 'event',
-      event_type: 'call.initiated',
-      id: eventId,
-      occurred_at: new Date(now).toISOString(),
-      payload: { call_control_id: 'v3:stored', to: '+15550100' },
-    };
-    await this.#writer.publish({
-      event: { id: eventId, accountId, eventType: 'call.initiated', webhook, createdAt: now },
-      deliveries: [
-        {
-          id: deliveryId,
-          target: { ...DEFAULT_TARGET, url, ...target },
-          origin: new URL(url).origin,
-          nextAttemptAt: now,
-        },
-      ],
-    });
-    return { eventId, deliveryId };
+    const { input, ids } = publishInput(accountId, url, target);
+    await this.#writer.publish(input);
+    return ids;
   }
 
   /** Replaces the event's payload with `{"a":{"a":…}}`, `levels` deep, written as text. */
@@ -108,12 +90,33 @@ export class StoredRows {
   }
 }
 
-const DEFAULT_TARGET: DeliveryTarget = {
-  url: '',
-  failoverUrl: null,
-  method: 'POST',
-  apiVersion: '2',
-  timeoutMs: 2_000,
-  retrySchedule: null,
-  bodyFormat: 'telnyx',
-};
+/** One event with one delivery to `url`, due now, with `payload` (a small one by default). */
+export function publishInput(
+  accountId: string,
+  url: string,
+  target: Partial<DeliveryTarget> = {},
+  payload: JsonObject = { call_control_id: 'v3:stored', to: '+15550100' },
+): { input: PublishInput; ids: { eventId: string; deliveryId: string } } {
+  const eventId = randomUUID();
+  const deliveryId = randomUUID();
+  const now = Date.now();
+  const webhook: JsonObject = {
+    record_type: 'event',
+    event_type: 'call.initiated',
+    id: eventId,
+    occurred_at: new Date(now).toISOString(),
+    payload,
+  };
+  const input: PublishInput = {
+    event: { id: eventId, accountId, eventType: 'call.initiated', webhook, createdAt: now },
+    deliveries: [
+      {
+        id: deliveryId,
+        target: deliveryTarget(url, target),
+        origin: new URL(url).origin,
+        nextAttemptAt: now,
+      },
+    ],
+  };
+  return { input, ids: { eventId, deliveryId } };
+}
