@@ -75,9 +75,15 @@ export class SqliteThreadClient {
     });
   }
 
-  /** Ends the thread at once; every call still waiting fails. */
-  async terminate(): Promise<void> {
-    await this.#worker.terminate();
+  /**
+   * Gives up on a thread that does not answer: every call still waiting fails with `reason`, and
+   * so does every later one. The thread is not terminated: one blocked inside SQLite (waiting on
+   * another process's lock, say) cannot be stopped before it returns, and terminating it then
+   * can abort the process in better-sqlite3. It finishes that statement and the close queued
+   * behind it, and ends by itself.
+   */
+  giveUp(reason: Error): void {
+    this.#fail(reason);
   }
 
   /** Resolves once the thread has ended. */

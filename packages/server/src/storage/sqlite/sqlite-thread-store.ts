@@ -25,7 +25,7 @@ import type { SqliteStoreOptions } from './sqlite-database.js';
 import type { ReportedPublish } from './sqlite-store.js';
 import { SqliteThreadClient } from './sqlite-thread-client.js';
 
-/** How long a close waits for the thread to commit, checkpoint and end before terminating it. */
+/** How long a close waits for the thread to commit, checkpoint and end before giving up on it. */
 export const THREAD_CLOSE_MS = 1_000;
 
 /** Opens a SQLite store whose database runs on a thread of its own (see {@link SqliteThreadStore}). */
@@ -66,9 +66,9 @@ export class SqliteThreadStore implements Store {
 
   /**
    * Closes the database (committing what is queued) and ends the thread; later calls fail. A
-   * thread that does not answer within {@link THREAD_CLOSE_MS} (stuck in a statement) is
-   * terminated: SQLite rolls back what was not committed, and nothing uncommitted was ever
-   * reported as done.
+   * thread that does not answer within {@link THREAD_CLOSE_MS} (a statement waiting on another
+   * process's lock, a stalled disk) is given up on: the close resolves, the calls still waiting
+   * fail (nothing they wrote was reported as done), and the thread finishes the close by itself.
    */
   close(): Promise<void> {
     this.#closed ??= this.#closeWithin(THREAD_CLOSE_MS);
@@ -76,8 +76,8 @@ export class SqliteThreadStore implements Store {
   }
 
   async #closeWithin(ms: number): Promise<void> {
-    if (!(await endsWithin(this.#call<undefined>('close'), ms))) await this.#client.terminate();
-    await this.#client.exited();
+    if (await endsWithin(this.#call<undefined>('close'), ms)) await this.#client.exited();
+    else this.#client.giveUp(new Error('The SQLite store was closed while its thread was stuck'));
   }
 
   createAccount(account: Account, key: SigningKey): Promise<void> {
