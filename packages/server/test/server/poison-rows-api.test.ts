@@ -30,6 +30,7 @@ interface DeliveryView {
   readonly status: string;
   readonly webhook: Record<string, unknown>;
   readonly attempts: readonly { readonly errors: readonly number[] }[];
+  readonly switchboard?: { readonly unreadable?: string };
 }
 
 async function detail(server: RunningServer, id: string): Promise<DeliveryView> {
@@ -79,6 +80,7 @@ describe('delivery routes while a stored row cannot be read', () => {
         id: ids.eventId,
       });
       expect(view.attempts[0]?.errors).toEqual([DELIVERY_ERROR_CODES.internalFault]);
+      expect(view.switchboard?.unreadable).toMatch(/^the stored webhook (nests|is not valid)/);
       const request = await get(
         server,
         `/switchboard/webhook_deliveries/${ids.deliveryId}/request`,
