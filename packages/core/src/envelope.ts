@@ -1,3 +1,6 @@
+import { copyJson } from './copy-json.js';
+import { JsonTooDeepError, MAX_JSON_DEPTH, jsonDepthExceeds } from './json-depth.js';
+
 /** The `data` object of a v2 webhook: what the Deliveries API calls `webhook`. */
 export interface WebhookData {
   readonly record_type: 'event';
@@ -45,19 +48,13 @@ export function buildEnvelope(
   return { data: webhook, meta };
 }
 
-/** Serialises a body exactly as it will be signed and sent. */
+/**
+ * Serialises a body exactly as it will be signed and sent. Without recursion of its own, and
+ * refusing values deeper than {@link MAX_JSON_DEPTH} with {@link JsonTooDeepError}, so that
+ * `JSON.stringify` never overflows the stack.
+ */
 export function serializeWebhookBody(value: unknown, format: WebhookBodyFormat): string {
-  return format === 'telnyx' ? JSON.stringify(sortKeys(value), null, 2) : JSON.stringify(value);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  const record = value as Record<string, unknown>;
-  // fromEntries defines own properties, so a `__proto__` key from parsed JSON stays a key.
-  return Object.fromEntries(
-    Object.keys(record)
-      .sort()
-      .map((key) => [key, sortKeys(record[key])]),
-  );
+  if (format === 'telnyx') return JSON.stringify(copyJson(value, { sortKeys: true }), null, 2);
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) throw new JsonTooDeepError();
+  return JSON.stringify(value);
 }

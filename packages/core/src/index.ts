@@ -67,5 +67,7 @@ export {
   type WebhookApiVersion,
   type WebhookBodyFormat,
 } from './envelope.js';
+export { MAX_JSON_DEPTH, JsonTooDeepError, jsonDepthExceeds } from './json-depth.js';
+export { copyJson, type CopyJsonOptions } from './copy-json.js';
 export { seededRandom, drawInteger, shuffled } from './seeded-random.js';
 export { requireNodeCrypto } from './node-crypto.js';

@@ -13,17 +13,20 @@ import { emulatorRoutes } from './emulator/emulator-routes.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
 import { createServerOperations } from './operations/server-operations.js';
-import type { DeliveryWorker } from './delivery/delivery-worker.js';
+import { closeDispatcher, STOP_STEP_MS, type DeliveryWorker } from './delivery/delivery-worker.js';
 import type { Store } from './storage/store.js';
 import { startHttpsListener, type HttpsListener } from './tls/https-listener.js';
 import { loadTlsMaterial } from './tls/tls-material.js';
 import {
   buildWorker,
+  closeStoreWithin,
   once,
   openConfiguredStore,
   stopAll,
   type StartOptions,
 } from './start-worker.js';
+import { appListener, closeListenersWithin } from './http-shutdown.js';
+import { endsWithin } from './settle-within.js';
 import { workerOwner } from './worker-owner.js';
 
 /** A running `switchboard serve`. */
@@ -114,7 +117,7 @@ export async function startServer(
       [registerRecordingRoutes, dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
     );
     app.addHook('onClose', async () => {
-      await replayDispatcher.close();
+      await closeDispatcher(replayDispatcher, STOP_STEP_MS);
     });
     await app.listen({ host: config.host, port: config.port });
     url = baseUrl(app.server.address() as AddressInfo);
@@ -133,12 +136,7 @@ export async function startServer(
       dialect: store.dialect,
       tls: tls?.info ?? null,
       metricsUrl,
-      close: once(async () => {
-        await running.https?.close();
-        await running.app.close();
-        await ops.close();
-        await stopAll(config, running.worker, store);
-      }),
+      close: once(() => stopServer(config, running, ops, store)),
     };
   } catch (error) {
     await ops.close();
@@ -146,6 +144,31 @@ export async function startServer(
     await app?.close();
     await (worker === null ? store.close() : stopAll(config, worker, store));
     throw error;
+  }
+}
+
+/**
+ * Stops a running server within its grace period plus a few seconds, whatever is stuck: API
+ * requests and tries in flight share the grace period (HTTP and the worker stop side by side),
+ * then connections are cut, tries aborted and each store step given a deadline. The store
+ * closes last, once nothing uses it.
+ */
+async function stopServer(
+  config: ServerConfig,
+  running: { app: FastifyInstance; worker: DeliveryWorker; https: HttpsListener | null },
+  ops: { close(): Promise<void> },
+  store: Store,
+): Promise<void> {
+  const graceMs = config.shutdownGraceMs;
+  const listeners = [appListener(running.app), ...(running.https === null ? [] : [running.https])];
+  try {
+    await Promise.all([
+      closeListenersWithin(listeners, graceMs),
+      endsWithin(ops.close(), graceMs + STOP_STEP_MS),
+      running.worker.stop({ graceMs }),
+    ]);
+  } finally {
+    await closeStoreWithin(store);
   }
 }
 

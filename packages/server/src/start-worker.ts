@@ -2,8 +2,14 @@ import type { Logger } from 'pino';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
-import { createDeliveryWorker, type DeliveryWorker } from './delivery/delivery-worker.js';
+import {
+  closeDispatcher,
+  createDeliveryWorker,
+  STOP_STEP_MS,
+  type DeliveryWorker,
+} from './delivery/delivery-worker.js';
 import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
+import { endsWithin } from './settle-within.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { workerOwner } from './worker-owner.js';
@@ -40,7 +46,7 @@ export async function startWorker(
   worker.start();
   logger.info({ owner, dialect: store.dialect }, 'delivery worker started');
   const stop = async (): Promise<void> => {
-    await ops.close();
+    await endsWithin(ops.close(), STOP_STEP_MS);
     await stopAll(config, worker, store);
   };
   return { owner, close: once(stop) };
@@ -78,7 +84,7 @@ export function buildWorker(
       ? {}
       : { perOriginConcurrency: config.perOriginConcurrency }),
   });
-  return closingDispatcher(worker, () => dispatcher.close());
+  return closingDispatcher(worker, () => closeDispatcher(dispatcher, STOP_STEP_MS));
 }
 
 /** A worker does not close a dispatcher it was given, so its stop does it here. */
@@ -100,7 +106,11 @@ function closingDispatcher(worker: DeliveryWorker, close: () => Promise<void>): 
   };
 }
 
-/** Stops the worker first so its last attempt records still reach the store. */
+/**
+ * Stops the worker first so its last attempt records still reach the store. Each step has a
+ * deadline, so this ends a few seconds past the grace period even when a try or a store call
+ * is stuck.
+ */
 export async function stopAll(
   config: ServerConfig,
   worker: DeliveryWorker,
@@ -109,8 +119,16 @@ export async function stopAll(
   try {
     await worker.stop({ graceMs: config.shutdownGraceMs });
   } finally {
-    await store.close();
+    await closeStoreWithin(store);
   }
+}
+
+/** Longest wait for the store to close (a PostgreSQL pool whose query never ends, say). */
+export const STORE_CLOSE_MS = 1_500;
+
+/** Closes the store; if it does not answer in time, it is left to the process's end. */
+export async function closeStoreWithin(store: Store): Promise<void> {
+  await endsWithin(store.close(), STORE_CLOSE_MS);
 }
 
 /** Runs `task` at most once; later calls share its promise (double signals, test teardown). */

@@ -4,6 +4,7 @@ import { tlsClientLines } from '@switchboard/server/config';
 import type { CliIo } from '../cli-io.js';
 import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
 import { addOperationsOptions as ops, operationsFlags } from './operations-options.js';
+import { stopWithin } from './stop-within.js';
 
 /** `switchboard serve`: the API and the delivery worker in one process. */
 export function serveCommand(io: CliIo): Command {
@@ -30,7 +31,7 @@ export function serveCommand(io: CliIo): Command {
       const { startServer } = await import('@switchboard/server');
       const server = await startServer(config);
       printBanner(server, io);
-      io.onStopSignal(() => void stop(server, io));
+      io.onStopSignal(() => void stopWithin(() => server.close(), config.shutdownGraceMs, io));
     } catch (error) {
       reportStartFailure(error, io);
     }
@@ -49,13 +50,4 @@ function printBanner(server: RunningServer, io: CliIo): void {
   if (server.tls === null) return;
   io.out(`HTTPS listening on ${server.tls.url} (certificate: ${server.tls.certFile})`);
   for (const line of tlsClientLines(server.tls)) io.out(line);
-}
-
-async function stop(server: RunningServer, io: CliIo): Promise<void> {
-  io.out('Stopping…');
-  try {
-    await server.close();
-  } catch (error) {
-    reportStartFailure(error, io);
-  }
 }

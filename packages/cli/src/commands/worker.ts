@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import type { RunningWorker } from '@switchboard/server';
 import type { CliIo } from '../cli-io.js';
 import { addEngineOptions, configFrom, reportStartFailure } from './config-options.js';
 import { addOperationsOptions as ops, operationsFlags } from './operations-options.js';
+import { stopWithin } from './stop-within.js';
 
 /** `switchboard worker`: only the delivery worker, sharing a database with API servers. */
 export function workerCommand(io: CliIo): Command {
@@ -19,18 +19,9 @@ export function workerCommand(io: CliIo): Command {
       const { startWorker } = await import('@switchboard/server');
       const worker = await startWorker(config);
       io.out(`Switchboard worker ${worker.owner} started`);
-      io.onStopSignal(() => void stop(worker, io));
+      io.onStopSignal(() => void stopWithin(() => worker.close(), config.shutdownGraceMs, io));
     } catch (error) {
       reportStartFailure(error, io);
     }
   });
-}
-
-async function stop(worker: RunningWorker, io: CliIo): Promise<void> {
-  io.out('Stopping…');
-  try {
-    await worker.close();
-  } catch (error) {
-    reportStartFailure(error, io);
-  }
 }

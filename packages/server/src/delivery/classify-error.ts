@@ -69,13 +69,20 @@ function deliveryCode(code: string): DeliveryErrorCode {
   return DELIVERY_ERROR_CODES.connectionFailed;
 }
 
+/** How far down a chain of causes a code is looked for; a cycle of causes ends here too. */
+const MAX_CAUSE_DEPTH = 8;
+
 /** Node nests the real cause: undici wraps it, happy-eyeballs aggregates one per address. */
-function errorCode(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return '';
+function errorCode(error: unknown, depth = 0): string {
+  if (typeof error !== 'object' || error === null || depth > MAX_CAUSE_DEPTH) return '';
   const record = error as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof record.code === 'string' && record.code !== 'UND_ERR_SOCKET') return record.code;
-  if (record.cause !== undefined) return errorCode(record.cause) || stringCode(record.code);
-  if (Array.isArray(record.errors) && record.errors.length > 0) return errorCode(record.errors[0]);
+  if (record.cause !== undefined) {
+    return errorCode(record.cause, depth + 1) || stringCode(record.code);
+  }
+  if (Array.isArray(record.errors) && record.errors.length > 0) {
+    return errorCode(record.errors[0], depth + 1);
+  }
   return stringCode(record.code);
 }
 

@@ -1,3 +1,5 @@
+import { JsonTooDeepError, jsonDepthExceeds, MAX_JSON_DEPTH } from '@switchboard/core';
+
 /**
  * Encodes a JSON value as a deepObject-style query string: `data[payload][to]=%2B1555…`, arrays
  * by index (`data[payload][to][0][phone_number]=…`). Keys are sorted so the same envelope always
@@ -5,8 +7,12 @@
  *
  * Every character outside `A-Z a-z 0-9 - _ . ~` is percent-encoded (brackets excepted), which
  * the WHATWG URL parser leaves untouched, so the string signed is the string sent.
+ *
+ * Its walk recurses, so a value nested deeper than `MAX_JSON_DEPTH` is refused first
+ * (`JsonTooDeepError`).
  */
 export function encodeDeepObject(value: Readonly<Record<string, unknown>>): string {
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) throw new JsonTooDeepError();
   const pairs: string[] = [];
   for (const key of Object.keys(value).sort()) {
     appendPairs(pairs, encodeComponent(key), value[key]);

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
@@ -8,6 +9,7 @@ import type {
   DeliveryUpdate,
   Store,
 } from '../storage/store.js';
+import { settleWithin } from '../settle-within.js';
 import { TurnBatch } from '../storage/turn-batch.js';
 import { ChaosGate } from './chaos/chaos-gate.js';
 import { chaosStateOf } from './chaos/chaos-state.js';
@@ -16,7 +18,8 @@ import { OriginSlots } from './origin-slots.js';
 import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
-import { runRound, type RoundContext } from './run-round.js';
+import { recordingFault } from './recording-fault.js';
+import { runRound, type RoundContext, type RoundResult } from './run-round.js';
 import { Shutdown } from './shutdown.js';
 import { SigningKeyCache } from './signing-key-cache.js';
 import { WakeSignal } from './wake-signal.js';
@@ -27,6 +30,12 @@ export const MAX_TARGET_TIMEOUT_MS = 30_000;
 export const LEASE_SLACK_MS = 30_000;
 const MAX_CLAIM_BATCH = 256;
 const DEFAULT_GRACE_MS = 10_000;
+/**
+ * How long `stop` waits, after the grace period, for each store step (the last records, giving
+ * leases back) and for the dispatcher, so that a store or socket that never answers cannot hold
+ * a stop for more than a few seconds past its grace period.
+ */
+export const STOP_STEP_MS = 1_000;
 /** How long a claim waits for more slots to free up, so that claims come in batches. */
 const BATCH_WINDOW_MS = 2;
 
@@ -177,25 +186,56 @@ class Worker implements DeliveryWorker {
   }
 
   async stop(options: { graceMs?: number } = {}): Promise<void> {
+    const graceEnds = performance.now() + (options.graceMs ?? DEFAULT_GRACE_MS);
+    const left = (): number => graceEnds - performance.now();
     this.#stopping = true;
     // Claimed but never started: their leases are given back below with the rest.
     for (const { delivery } of this.#ready.clear()) this.#held.release(delivery.origin);
     this.#signal.notify();
-    await (
-      await this.#listening
-    )?.();
-    await this.#loop;
-    if (!(await this.#drain(options.graceMs ?? DEFAULT_GRACE_MS))) {
-      this.#shutdown.abort();
+    const unlistened = this.#listening.then(async (unlisten) => unlisten?.());
+    // A claim that never answers must not hold the stop: every wait below has a deadline. The
+    // claim under way is waited for even past the grace period (briefly), or the deliveries it
+    // leases would come back after the leases were given back.
+    await settleWithin(this.#loop ?? Promise.resolve(), Math.max(left(), STOP_STEP_MS));
+    if ((await settleWithin(this.#idle(), left())).status === 'timed-out') this.#shutdown.abort();
+    const { dispatcher } = this.#settings;
+    await Promise.all([
+      this.#giveLeasesBack(),
+      settleWithin(unlistened, STOP_STEP_MS),
+      this.#ownsDispatcher ? closeDispatcher(dispatcher, STOP_STEP_MS) : undefined,
+    ]);
+  }
+
+  /** Resolves once no round is under way or waiting for its record. */
+  async #idle(): Promise<void> {
+    while (this.#recording.size > 0) await Promise.allSettled([...this.#recording]);
+  }
+
+  /**
+   * Gives this worker's leases back, so that the deliveries are due at once, but only once every
+   * finished round is recorded, or it would be sent again. When the store does not answer in
+   * time, the leases are left to run out instead.
+   */
+  async #giveLeasesBack(): Promise<void> {
+    const { store, owner, now, logger } = this.#settings;
+    if ((await settleWithin(this.#idle(), STOP_STEP_MS)).status === 'timed-out') {
+      const unrecorded = this.#recording.size;
+      logger.warn(
+        { unrecorded },
+        'delivery worker stopped with rounds unrecorded; leases will run out',
+      );
+      return;
     }
-    // Leases are given back only once every finished round is recorded, or it would be sent again.
-    await Promise.allSettled([...this.#recording]);
-    const released = await this.#settings.store.releaseLeases(
-      this.#settings.owner,
-      this.#settings.now(),
-    );
-    this.#settings.logger.info({ released }, 'delivery worker stopped');
-    if (this.#ownsDispatcher) await this.#settings.dispatcher.close();
+    const released = await settleWithin(store.releaseLeases(owner, now()), STOP_STEP_MS);
+    if (released.status !== 'fulfilled') {
+      const err = released.status === 'rejected' ? released.reason : 'no answer in time';
+      logger.warn(
+        { err },
+        'delivery worker stopped without giving its leases back; they will run out',
+      );
+      return;
+    }
+    logger.info({ released: released.value }, 'delivery worker stopped');
   }
 
   async #run(): Promise<void> {
@@ -287,7 +327,7 @@ class Worker implements DeliveryWorker {
    * is committed: the bounds are on requests in flight, and bookkeeping must not hold them.
    */
   #launch({ delivery, leaseExpiresAt }: ReadyDelivery): void {
-    this.#settings.onRound?.({ kind: 'started', delivery });
+    this.#hook(() => this.#settings.onRound?.({ kind: 'started', delivery }));
     let freed = false;
     const free = (): void => {
       if (freed) return;
@@ -308,21 +348,21 @@ class Worker implements DeliveryWorker {
       .finally(() => {
         free();
         this.#recording.delete(task);
-        this.#settings.onRound?.({ kind: 'ended', delivery });
+        this.#hook(() => this.#settings.onRound?.({ kind: 'ended', delivery }));
       });
     this.#inFlight.add(task);
     this.#recording.add(task);
   }
 
   async #deliver(delivery: Delivery, leaseExpiresAt: number, free: () => void): Promise<void> {
-    const { owner, now, random, logger, dispatcher, defaultTimeoutMs } = this.#settings;
-    const key = await this.#keys.get(delivery.accountId, now());
+    const { now, logger, dispatcher, defaultTimeoutMs } = this.#settings;
     const context: RoundContext = {
       dispatcher,
       now,
       defaultTimeoutMs,
       shutdown: this.#shutdown,
-      privateKey: key.privateKey,
+      // Read per try, so a key that cannot be read fails the try, not the round.
+      signingKey: async () => (await this.#keys.get(delivery.accountId, now())).privateKey,
       leaseExpiresAt,
     };
     const limit = chaosStateOf(delivery)?.profile.concurrency;
@@ -333,44 +373,71 @@ class Worker implements DeliveryWorker {
     free();
     // Aborted by stop(): the lease is released instead, and the whole round runs again later.
     if (this.#shutdown.aborted) return;
-    const schedule = delivery.target.retrySchedule ?? this.#settings.schedule;
-    const update = decideAfterRound({
-      outcomes: round.outcomes,
-      roundsBefore: delivery.rounds,
-      schedule,
-      now: now(),
-      random,
-    });
-    const completed = await this.#completions.add({
-      deliveryId: delivery.id,
-      owner,
-      attempts: round.attempts,
-      rounds: delivery.rounds + 1,
-      update,
-    });
-    if (!completed) {
+    const recorded = await this.#record(delivery, round);
+    if (recorded === null) {
       logger.warn(
         { deliveryId: delivery.id },
         'lease lost before the round was recorded; result dropped',
       );
       return;
     }
-    for (const attempt of round.attempts) this.#settings.onAttempt?.(attempt, delivery);
-    this.#settings.onRound?.({ kind: 'recorded', delivery, update });
+    for (const attempt of recorded.attempts) {
+      this.#hook(() => this.#settings.onAttempt?.(attempt, delivery));
+    }
+    this.#hook(() =>
+      this.#settings.onRound?.({ kind: 'recorded', delivery, update: recorded.update }),
+    );
   }
 
-  /** True when every round under way ended and was recorded within `graceMs`. */
-  async #drain(graceMs: number): Promise<boolean> {
-    if (this.#recording.size === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => {
-        resolve(false);
-      }, graceMs);
-    });
-    const drained = Promise.allSettled([...this.#recording]).then(() => true);
-    const result = await Promise.race([drained, timeout]);
-    clearTimeout(timer);
-    return result;
+  /**
+   * Stores the round with the next state. When the store refuses that record (it failed alone,
+   * outside its batch), a fault is recorded in its place, so the delivery still moves along its
+   * retry schedule. Null when the lease was lost.
+   */
+  async #record(delivery: Delivery, round: RoundResult): Promise<CompleteInput | null> {
+    const input = this.#completion(delivery, round);
+    try {
+      return (await this.#completions.add(input)) ? input : null;
+    } catch (error) {
+      this.#settings.logger.error(
+        { err: error, deliveryId: delivery.id },
+        'the round could not be recorded; recording the fault instead',
+      );
+      const fault = this.#completion(delivery, recordingFault(round, error));
+      return (await this.#settings.store.complete(fault)) ? fault : null;
+    }
   }
+
+  #completion(delivery: Delivery, round: RoundResult): CompleteInput {
+    const { owner, now, random } = this.#settings;
+    const update = decideAfterRound({
+      outcomes: round.outcomes,
+      roundsBefore: delivery.rounds,
+      schedule: delivery.target.retrySchedule ?? this.#settings.schedule,
+      now: now(),
+      random,
+    });
+    return {
+      deliveryId: delivery.id,
+      owner,
+      attempts: round.attempts,
+      rounds: delivery.rounds + 1,
+      update,
+    };
+  }
+
+  /** Runs a caller's hook; a hook that throws is logged and never stops a round. */
+  #hook(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.#settings.logger.error({ err: error }, 'delivery hook failed');
+    }
+  }
+}
+
+/** Closes a dispatcher, and destroys it (cutting its sockets) if closing takes longer than `ms`. */
+export async function closeDispatcher(dispatcher: Dispatcher, ms: number): Promise<void> {
+  if ((await settleWithin(dispatcher.close(), ms)).status === 'timed-out')
+    await dispatcher.destroy();
 }

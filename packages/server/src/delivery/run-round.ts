@@ -9,7 +9,8 @@ import { NO_CHAOS, planTryChaos, type TryChaos } from './chaos/try-chaos.js';
 import { pause, skippedByChaos } from './chaos/skipped-try.js';
 import { sendTry } from './send-try.js';
 import type { Shutdown } from './shutdown.js';
-import { buildWebhookRequest } from './webhook-request.js';
+import { tryFault } from './try-fault.js';
+import { buildWebhookRequest, type WebhookRequest } from './webhook-request.js';
 
 /** The failover try never runs closer than this to the lease's end, so a lease cannot lapse mid-try. */
 const LEASE_MARGIN_MS = 2_000;
@@ -20,8 +21,8 @@ export interface RoundContext {
   readonly shutdown: Shutdown;
   readonly now: () => number;
   readonly defaultTimeoutMs: number;
-  /** Base64 raw Ed25519 seed of the account's current signing key. */
-  readonly privateKey: string;
+  /** Base64 raw Ed25519 seed of the account's current signing key (read per try, cached). */
+  readonly signingKey: () => Promise<string>;
   /** Epoch ms when the claim's lease ends. */
   readonly leaseExpiresAt: number;
 }
@@ -33,7 +34,8 @@ export interface RoundResult {
 
 /**
  * One round: the primary URL, then the failover URL if the primary failed for any reason.
- * Each try is signed afresh and counts as its own `meta.attempt`.
+ * Each try is signed afresh and counts as its own `meta.attempt`. Never throws for one
+ * delivery's fault: a try that cannot be prepared or sent is a failed attempt (`tryFault`).
  */
 export async function runRound(context: RoundContext, delivery: Delivery): Promise<RoundResult> {
   const attempts: AttemptRecord[] = [];
@@ -81,24 +83,20 @@ async function runTry(
   plan: TryPlan,
 ): Promise<{ record: AttemptRecord; outcome: AttemptOutcome }> {
   const startedAt = context.now();
-  const request = buildWebhookRequest({
-    delivery,
-    url,
-    attempt,
-    privateKey: context.privateKey,
-    // Chaos may sign with a stale or skewed clock; the attempt still records the real times.
-    now: startedAt + plan.chaos.timestampShiftMs,
-  });
   const started = performance.now();
-  const outcome = plan.chaos.skipSend
-    ? skippedByChaos(plan.chaos)
-    : await sendTry({
-        request,
-        timeoutMs: plan.timeoutMs,
-        dispatcher: context.dispatcher,
-        shutdown: context.shutdown,
-        now: context.now,
-      });
+  // Chaos may sign with a stale or skewed clock; the attempt still records the real times.
+  const signedAt = startedAt + plan.chaos.timestampShiftMs;
+  let request = unsentRequest(delivery, url);
+  let stage = 'could not prepare the try';
+  let outcome: AttemptOutcome;
+  try {
+    request = await prepareRequest(context, delivery, url, attempt, signedAt);
+    // `sendTry` turns every failure it knows into an outcome; this catches what it does not.
+    stage = 'the try failed unexpectedly';
+    outcome = plan.chaos.skipSend ? skippedByChaos(plan.chaos) : await send(context, request, plan);
+  } catch (error) {
+    outcome = tryFault(stage, error);
+  }
   const latencyMs = Math.round(performance.now() - started);
   const fields = {
     id: newTimeOrderedId(),
@@ -110,6 +108,36 @@ async function runTry(
   };
   const record = buildAttemptRecord({ ...fields, startedAt, finishedAt: context.now(), latencyMs });
   return { record: withChaos(record, plan.chaos), outcome };
+}
+
+async function prepareRequest(
+  context: RoundContext,
+  delivery: Delivery,
+  url: string,
+  attempt: number,
+  now: number,
+): Promise<WebhookRequest> {
+  const privateKey = await context.signingKey();
+  return buildWebhookRequest({ delivery, url, attempt, privateKey, now });
+}
+
+function send(
+  context: RoundContext,
+  request: WebhookRequest,
+  plan: TryPlan,
+): Promise<AttemptOutcome> {
+  return sendTry({
+    request,
+    timeoutMs: plan.timeoutMs,
+    dispatcher: context.dispatcher,
+    shutdown: context.shutdown,
+    now: context.now,
+  });
+}
+
+/** What a try that could not be prepared records as its request: nothing was sent. */
+function unsentRequest(delivery: Delivery, url: string): WebhookRequest {
+  return { method: delivery.target.method, url, headers: {}, body: null };
 }
 
 function withChaos(record: AttemptRecord, chaos: TryChaos): AttemptRecord {

@@ -1,3 +1,4 @@
+import { importPrivateKey } from '@switchboard/core';
 import type { SigningKey, Store } from '../storage/store.js';
 
 /** An account has no current signing key: a fault in setup, not a delivery outcome. */
@@ -7,6 +8,17 @@ export class NoSigningKeyError extends Error {
   constructor(accountId: string) {
     super(`Account ${accountId} has no signing key.`);
     this.name = 'NoSigningKeyError';
+  }
+}
+
+/** The account's current key cannot sign: not base64 of a 32-byte seed (a damaged row). */
+export class UnusableSigningKeyError extends Error {
+  readonly code = 'SB_UNUSABLE_SIGNING_KEY';
+
+  constructor(accountId: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The signing key of account ${accountId} cannot be used: ${reason}`, { cause });
+    this.name = 'UnusableSigningKeyError';
   }
 }
 
@@ -46,7 +58,10 @@ export class SigningKeyCache {
   }
 }
 
-/** The account's current signing key (the newest one not retired), read from the store. */
+/**
+ * The account's current signing key (the newest one not retired), read from the store and
+ * checked, so that a damaged key is named as such rather than failing later as a signing error.
+ */
 export async function currentSigningKey(
   store: Store,
   accountId: string,
@@ -54,5 +69,10 @@ export async function currentSigningKey(
 ): Promise<SigningKey> {
   const [current] = await store.listSigningKeys(accountId, now);
   if (current === undefined) throw new NoSigningKeyError(accountId);
+  try {
+    importPrivateKey(current.privateKey);
+  } catch (error) {
+    throw new UnusableSigningKeyError(accountId, error);
+  }
   return current;
 }

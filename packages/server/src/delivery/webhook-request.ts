@@ -6,6 +6,7 @@ import {
 } from '@switchboard/core';
 import type { Delivery } from '../storage/store.js';
 import { encodeDeepObject } from './deep-object-query.js';
+import { UnreadableDeliveryError } from './try-fault.js';
 
 /** One outgoing HTTP request, exactly as sent (and as re-sent on a redirect). */
 export interface WebhookRequest {
@@ -30,9 +31,13 @@ export interface WebhookRequestInput {
 /**
  * Builds and signs one try. POST signs `timestamp|body`. GET carries the envelope in the query
  * and signs `timestamp|query` (the query string as sent, without `?`), since there is no body.
+ * Throws for a delivery whose stored row cannot be read, and for a webhook nested deeper than
+ * `MAX_JSON_DEPTH` (`JsonTooDeepError`).
  */
 export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest {
   const { delivery } = input;
+  // Its webhook holds only what the row could tell: sending that would send the wrong bytes.
+  if (delivery.unreadable !== undefined) throw new UnreadableDeliveryError(delivery.unreadable);
   const envelope = buildEnvelope(
     delivery.webhook as unknown as WebhookData,
     { attempt: input.attempt, delivered_to: input.url },

@@ -9,7 +9,10 @@ export interface HttpsListener {
   /** e.g. `https://localhost:7443`: the name the certificate covers. */
   readonly url: string;
   readonly port: number;
+  /** Stops listening; resolves once the requests in flight have ended. */
   close(): Promise<void>;
+  /** Cuts every connection, requests in flight included (a stop past its grace period). */
+  cutConnections(): void;
 }
 
 /**
@@ -32,5 +35,8 @@ export async function startHttpsListener(
     url: `https://localhost:${bound}`,
     port: bound,
     close: () => closeServer(server, 'idle'),
+    cutConnections: () => {
+      server.closeAllConnections();
+    },
   };
 }

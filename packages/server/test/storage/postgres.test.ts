@@ -7,11 +7,11 @@ import { migratePostgres } from '../../src/storage/postgres/postgres-migrator.js
 import { createPostgresPool } from '../../src/storage/postgres/postgres-pool.js';
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';
 import { expectUpgraded } from './expect-upgraded.js';
+import { PG_TEST_URL, postgresReachable } from './postgres-test-db.js';
 import { describeStoreContract } from './store-contract.js';
 import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
-const url =
-  process.env['SWITCHBOARD_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = PG_TEST_URL;
 const inCi = (process.env['CI'] ?? '') !== '';
 
 /** The URL without its password, for messages. */
@@ -19,18 +19,6 @@ function shown(connectionString: string): string {
   const parsed = new URL(connectionString);
   if (parsed.password !== '') parsed.password = '***';
   return parsed.toString();
-}
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** Runs SQL on a short-lived connection outside any store. */
@@ -51,7 +39,7 @@ function randomSchema(): string {
 
 const dropSchema = (schema: string) => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 
-const available = await reachable();
+const available = await postgresReachable();
 
 if (available) {
   describeStoreContract('PostgresStore', async () => {

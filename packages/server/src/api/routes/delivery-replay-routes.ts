@@ -9,6 +9,7 @@ import { valueOrThrow } from '../validation/checked.js';
 import { oneOf, url } from '../validation/field-checks.js';
 import { checkObject } from '../validation/object-spec.js';
 import { ownedDelivery } from './owned-delivery.js';
+import { readableDelivery } from './readable-delivery.js';
 import type { IdParams, RouteContext } from './route-context.js';
 
 const SPEC = {
@@ -25,7 +26,7 @@ export function registerDeliveryReplayRoutes(app: FastifyInstance, ctx: RouteCon
   app.post<{ Params: IdParams }>('/switchboard/webhook_deliveries/:id/replay', async (request) => {
     const body = valueOrThrow(checkObject(SPEC, request.body, 'create'));
     const accountId = ctx.auth.accountOf(request).id;
-    const delivery = await ownedDelivery(ctx, accountId, request.params.id);
+    const delivery = readableDelivery(await ownedDelivery(ctx, accountId, request.params.id));
     const key = await currentSigningKey(ctx.store, accountId, ctx.now());
     const [last] = await ctx.store.listAttempts(delivery.id);
     const outgoing = replayRequest({

@@ -5,6 +5,7 @@ import { buildWebhookRequest } from '../../delivery/webhook-request.js';
 import { BadRequestError } from '../../errors/api-error.js';
 import type { AttemptRecord, Delivery, JsonObject } from '../../storage/store.js';
 import { ownedDelivery } from './owned-delivery.js';
+import { readableDelivery } from './readable-delivery.js';
 import type { IdParams, RouteContext } from './route-context.js';
 
 /**
@@ -46,7 +47,13 @@ async function wholeBody(
   const body = attempt.request.body;
   if (body === null || Buffer.byteLength(body) < RECORD_LIMIT_BYTES) return body;
   const { privateKey } = await currentSigningKey(ctx.store, delivery.accountId, ctx.now());
-  const input = { delivery, url: attempt.url, attempt: attempt.attempt, privateKey, now: 0 };
+  const input = {
+    delivery: readableDelivery(delivery),
+    url: attempt.url,
+    attempt: attempt.attempt,
+    privateKey,
+    now: 0,
+  };
   return buildWebhookRequest(input).body;
 }
 

@@ -20,6 +20,8 @@ export function webhookDeliveryView(
     attempts: [...attempts].sort((a, b) => b.attempt - a.attempt).map(attemptView),
   };
   if (delivery.state === 'queued') view['next_attempt_at'] = isoOrNull(delivery.nextAttemptAt);
+  // A row that cannot be read whole says why, under Switchboard's own key.
+  if (delivery.unreadable !== undefined) view['switchboard'] = { unreadable: delivery.unreadable };
   return view;
 }
 

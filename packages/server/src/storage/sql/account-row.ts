@@ -18,7 +18,7 @@ export function toAccount(row: AccountRow): Account {
     id: row.id,
     name: row.name,
     apiKeyHash: row.api_key_hash,
-    settings: parseJsonObject(row.settings),
+    settings: parseJsonObject(row.settings, 'settings'),
     createdAt: row.created_at,
   };
 }

@@ -34,7 +34,7 @@ export function toAttempt(row: AttemptRow): AttemptRecord {
       row.response === null ? null : (JSON.parse(row.response) as AttemptRecord['response']),
     error: row.error,
     latencyMs: row.latency_ms,
-    meta: parseJsonObject(row.meta),
+    meta: parseJsonObject(row.meta, 'meta'),
   };
 }
 

@@ -4,9 +4,10 @@ import type {
   DeliveryTarget,
   DeliveryUpdate,
   EventRecord,
+  JsonObject,
   NewDelivery,
 } from '../store.js';
-import { parseJsonObject, toJsonText } from './json-text.js';
+import { readJson, readJsonObject, toJsonText, type JsonColumn } from './json-text.js';
 
 /**
  * A `deliveries` row joined with its event's `webhook` (selected as `d.*, e.webhook`). The
@@ -59,14 +60,22 @@ export type DeliveryInsertRow = Pick<
   | 'options'
 >;
 
+/**
+ * A delivery as stored. A JSON column that cannot be read (damaged, or written before a limit)
+ * does not fail the read: the delivery comes back with what its other columns tell and says
+ * why in `unreadable`, so that lists still answer and the worker can record the fault.
+ */
 export function toDelivery(row: DeliveryRow): Delivery {
-  return {
+  const webhook = readJsonObject(row.webhook, 'webhook');
+  const options = readJsonObject(row.options, 'options');
+  const schedule = readRetrySchedule(row.retry_schedule);
+  const delivery: Delivery = {
     id: row.id,
     accountId: row.account_id,
     eventId: row.event_id,
     eventType: row.event_type,
-    webhook: parseJsonObject(row.webhook),
-    target: toTarget(row),
+    webhook: webhook.ok ? webhook.value : knownWebhookFields(row),
+    target: toTarget(row, schedule.ok ? schedule.value : null),
     origin: row.origin,
     state: row.state,
     attempts: row.attempts,
@@ -77,19 +86,36 @@ export function toDelivery(row: DeliveryRow): Delivery {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     createdAt: row.created_at,
-    options: parseJsonObject(row.options),
+    options: options.ok ? options.value : {},
   };
+  const problems = [webhook, options, schedule].flatMap((read) => (read.ok ? [] : [read.problem]));
+  return problems.length === 0 ? delivery : { ...delivery, unreadable: problems.join('; ') };
 }
 
-function toTarget(row: DeliveryRow): DeliveryTarget {
+/** What the row itself says about its webhook, when the stored webhook cannot be read. */
+function knownWebhookFields(row: DeliveryRow): JsonObject {
+  return { record_type: 'event', event_type: row.event_type, id: row.event_id };
+}
+
+function readRetrySchedule(text: string | null): JsonColumn<readonly number[] | null> {
+  if (text === null) return { ok: true, value: null };
+  const read = readJson(text, 'retry_schedule');
+  if (!read.ok) return read;
+  const { value } = read;
+  if (Array.isArray(value) && value.every((delay) => typeof delay === 'number' && delay >= 0)) {
+    return { ok: true, value: value as number[] };
+  }
+  return { ok: false, problem: 'the stored retry_schedule is not a list of delays' };
+}
+
+function toTarget(row: DeliveryRow, retrySchedule: readonly number[] | null): DeliveryTarget {
   return {
     url: row.url,
     failoverUrl: row.failover_url,
     method: row.method,
     apiVersion: row.api_version,
     timeoutMs: row.timeout_ms,
-    retrySchedule:
-      row.retry_schedule === null ? null : (JSON.parse(row.retry_schedule) as number[]),
+    retrySchedule,
     bodyFormat: row.body_format,
   };
 }

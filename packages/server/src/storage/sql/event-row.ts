@@ -15,7 +15,7 @@ export function toEvent(row: EventRow): EventRecord {
     id: row.id,
     accountId: row.account_id,
     eventType: row.event_type,
-    webhook: parseJsonObject(row.webhook),
+    webhook: parseJsonObject(row.webhook, 'webhook'),
     createdAt: row.created_at,
   };
 }

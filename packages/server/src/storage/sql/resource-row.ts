@@ -16,7 +16,7 @@ export function toResource(row: ResourceRow): Resource {
     accountId: row.account_id,
     kind: row.kind,
     id: row.id,
-    data: parseJsonObject(row.data),
+    data: parseJsonObject(row.data, 'data'),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

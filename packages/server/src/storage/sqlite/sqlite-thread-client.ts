@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { SqliteStoreOptions } from './sqlite-database.js';
 import {
+  decodeValue,
+  encodeValue,
   fromThreadError,
-  toThreadError,
   type ThreadCall,
   type ThreadReady,
   type ThreadReply,
@@ -12,20 +13,29 @@ import {
 const schedule = globalThis.setImmediate;
 
 interface Pending {
+  readonly method: string;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
+}
+
+/** A call waiting for the end of the turn, when its batch is sent. */
+interface QueuedCall {
+  readonly id: number;
+  readonly method: string;
+  readonly args: readonly unknown[];
 }
 
 /**
  * Sends store calls to the database thread and settles them with its replies. Calls made during
  * one turn of the event loop travel in one message. The thread keeps the process alive only while
- * a call is waiting for its reply.
+ * a call is waiting for its reply. Every call settles: arguments that cannot be encoded, and
+ * results that cannot be read back, fail their own call (see `encodeValue`).
  */
 export class SqliteThreadClient {
   readonly ready: Promise<void>;
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
-  #queue: ThreadCall[] = [];
+  #queue: QueuedCall[] = [];
   #nextId = 0;
   #failure: Error | null = null;
 
@@ -37,7 +47,7 @@ export class SqliteThreadClient {
         if (message.ready) resolve();
         else reject(fromThreadError(message.error));
         this.#worker.on('message', (replies: readonly ThreadReply[]) => {
-          this.#settle(replies);
+          this.#receive(replies);
         });
       });
       this.#worker.once('error', reject);
@@ -54,7 +64,7 @@ export class SqliteThreadClient {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     return new Promise<T>((resolve, reject) => {
       const id = this.#nextId++;
-      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.#pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject });
       if (this.#pending.size === 1) this.#worker.ref();
       if (this.#queue.length === 0) {
         schedule(() => {
@@ -65,33 +75,64 @@ export class SqliteThreadClient {
     });
   }
 
+  /**
+   * Gives up on a thread that does not answer: every call still waiting fails with `reason`, and
+   * so does every later one. The thread is not terminated: one blocked inside SQLite (waiting on
+   * another process's lock, say) cannot be stopped before it returns, and terminating it then
+   * can abort the process in better-sqlite3. It finishes that statement and the close queued
+   * behind it, and ends by itself.
+   */
+  giveUp(reason: Error): void {
+    this.#fail(reason);
+  }
+
   /** Resolves once the thread has ended. */
   async exited(): Promise<void> {
     if (this.#failure !== null) return;
     await new Promise((resolve) => this.#worker.once('exit', resolve));
   }
 
+  /** Runs at the start of a turn, so the serializer has the whole stack to recurse in. */
   #send(): void {
     const calls = this.#queue;
     this.#queue = [];
-    if (calls.length === 0) return;
-    try {
-      this.#worker.postMessage(calls);
-    } catch (error) {
-      // A value that cannot be cloned fails its own batch, not the thread.
-      const reason = error instanceof Error ? error : new Error(String(error));
-      this.#settle(calls.map((call) => ({ id: call.id, ok: false, error: toThreadError(reason) })));
+    const batch: ThreadCall[] = [];
+    for (const call of calls) {
+      try {
+        batch.push({ id: call.id, method: call.method, args: encodeValue(call.args) });
+      } catch (error) {
+        this.#settle(call.id, (pending) => {
+          pending.reject(unsent(call.method, error));
+        });
+      }
+    }
+    if (batch.length > 0) this.#worker.postMessage(batch);
+  }
+
+  #receive(replies: readonly ThreadReply[]): void {
+    for (const reply of replies) {
+      this.#settle(reply.id, (pending) => {
+        if (!reply.ok) {
+          pending.reject(fromThreadError(reply.error));
+          return;
+        }
+        let value: unknown;
+        try {
+          value = decodeValue(reply.value);
+        } catch (error) {
+          pending.reject(unreadable(pending.method, error));
+          return;
+        }
+        pending.resolve(value);
+      });
     }
   }
 
-  #settle(replies: readonly ThreadReply[]): void {
-    for (const reply of replies) {
-      const pending = this.#pending.get(reply.id);
-      if (pending === undefined) continue;
-      this.#pending.delete(reply.id);
-      if (reply.ok) pending.resolve(reply.value);
-      else pending.reject(fromThreadError(reply.error));
-    }
+  #settle(id: number, settle: (pending: Pending) => void): void {
+    const pending = this.#pending.get(id);
+    if (pending === undefined) return;
+    this.#pending.delete(id);
+    settle(pending);
     if (this.#pending.size === 0) this.#worker.unref();
   }
 
@@ -100,6 +141,20 @@ export class SqliteThreadClient {
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
   }
+}
+
+function unsent(method: string, error: unknown): Error {
+  return new Error(
+    `The store call ${method} could not be sent to the SQLite thread: ${messageOf(error)}`,
+  );
+}
+
+function unreadable(method: string, error: unknown): Error {
+  return new Error(`The SQLite thread's reply to ${method} could not be read: ${messageOf(error)}`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

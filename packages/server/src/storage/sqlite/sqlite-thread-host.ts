@@ -2,10 +2,13 @@
  * The database thread's entry point: opens a {@link SqliteStore} and runs the calls that
  * `SqliteThreadStore` sends. Each message is a batch of calls made during one turn of the
  * caller's event loop; their writes share one group commit, and one message answers them all.
+ * Every call is answered, with its value or its error, whatever its arguments or result.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import {
+  decodeValue,
+  encodeValue,
   toThreadError,
   type ThreadCall,
   type ThreadReady,
@@ -28,34 +31,26 @@ try {
 
 port.on('message', (calls: readonly ThreadCall[]) => {
   void Promise.all(calls.map(run)).then((replies) => {
-    reply(replies);
+    port.postMessage(replies);
     if (calls.some((call) => call.method === 'close')) port.close();
   });
 });
 
-/** A result that cannot be cloned fails its own batch, not the thread. */
-function reply(replies: readonly ThreadReply[]): void {
-  try {
-    port.postMessage(replies);
-  } catch (error) {
-    const failure = toThreadError(error);
-    port.postMessage(replies.map(({ id }) => ({ id, ok: false, error: failure })));
-  }
-}
-
+/** Never throws: arguments that cannot be read and results that cannot be sent fail this call only. */
 async function run(call: ThreadCall): Promise<ThreadReply> {
   try {
-    return { id: call.id, ok: true, value: await invoke(call) };
+    const args = decodeValue(call.args) as readonly unknown[];
+    return { id: call.id, ok: true, value: encodeValue(await invoke(call.method, args)) };
   } catch (error) {
     return { id: call.id, ok: false, error: toThreadError(error) };
   }
 }
 
-function invoke(call: ThreadCall): unknown {
-  const [owner, name] = call.method.startsWith('inboxes.')
-    ? [store.inboxes, call.method.slice('inboxes.'.length)]
-    : [store, call.method];
+function invoke(methodName: string, args: readonly unknown[]): unknown {
+  const [owner, name] = methodName.startsWith('inboxes.')
+    ? [store.inboxes, methodName.slice('inboxes.'.length)]
+    : [store, methodName];
   const method = (owner as unknown as Record<string, unknown>)[name];
-  if (typeof method !== 'function') throw new Error(`No store method ${call.method}`);
-  return (method as (...args: unknown[]) => unknown).apply(owner, [...call.args]);
+  if (typeof method !== 'function') throw new Error(`No store method ${methodName}`);
+  return (method as (...args: unknown[]) => unknown).apply(owner, [...args]);
 }

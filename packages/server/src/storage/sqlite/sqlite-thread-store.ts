@@ -1,3 +1,4 @@
+import { endsWithin } from '../../settle-within.js';
 import type { InboxStore } from '../inbox-store.js';
 import { byDueTime } from '../sql/delivery-row.js';
 import type {
@@ -23,6 +24,9 @@ import { UnclaimedDeliveries, type ClaimedColumns } from '../unclaimed-deliverie
 import type { SqliteStoreOptions } from './sqlite-database.js';
 import type { ReportedPublish } from './sqlite-store.js';
 import { SqliteThreadClient } from './sqlite-thread-client.js';
+
+/** How long a close waits for the thread to commit, checkpoint and end before giving up on it. */
+export const THREAD_CLOSE_MS = 1_000;
 
 /** Opens a SQLite store whose database runs on a thread of its own (see {@link SqliteThreadStore}). */
 export async function openSqliteThreadStore(
@@ -60,10 +64,20 @@ export class SqliteThreadStore implements Store {
     return this.#call('migrate');
   }
 
-  /** Closes the database (committing what is queued) and ends the thread; later calls fail. */
+  /**
+   * Closes the database (committing what is queued) and ends the thread; later calls fail. A
+   * thread that does not answer within {@link THREAD_CLOSE_MS} (a statement waiting on another
+   * process's lock, a stalled disk) is given up on: the close resolves, the calls still waiting
+   * fail (nothing they wrote was reported as done), and the thread finishes the close by itself.
+   */
   close(): Promise<void> {
-    this.#closed ??= this.#call<undefined>('close').then(() => this.#client.exited());
+    this.#closed ??= this.#closeWithin(THREAD_CLOSE_MS);
     return this.#closed;
+  }
+
+  async #closeWithin(ms: number): Promise<void> {
+    if (await endsWithin(this.#call<undefined>('close'), ms)) await this.#client.exited();
+    else this.#client.giveUp(new Error('The SQLite store was closed while its thread was stuck'));
   }
 
   createAccount(account: Account, key: SigningKey): Promise<void> {

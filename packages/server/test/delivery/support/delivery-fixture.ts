@@ -43,6 +43,20 @@ export async function openFixture(): Promise<Fixture> {
   return { store, accountId, keys, clock: new ManualClock() };
 }
 
+/** A POST v2 target with a 2 s timeout, as most delivery tests want it. */
+export function deliveryTarget(url: string, target: Partial<DeliveryTarget> = {}): DeliveryTarget {
+  return {
+    url,
+    failoverUrl: null,
+    method: 'POST',
+    apiVersion: '2',
+    timeoutMs: 2_000,
+    retrySchedule: null,
+    bodyFormat: 'telnyx',
+    ...target,
+  };
+}
+
 /** Publishes one event with one delivery to `url`, due now; returns the delivery id. */
 export async function publish(
   fixture: Fixture,
@@ -57,16 +71,7 @@ export async function publish(
     occurred_at: new Date(fixture.clock.now()).toISOString(),
     payload: { call_control_id: 'v3:abc', to: '+15550100', from: '+15550101', tags: ['a', 'b'] },
   };
-  const fullTarget: DeliveryTarget = {
-    url,
-    failoverUrl: null,
-    method: 'POST',
-    apiVersion: '2',
-    timeoutMs: 2_000,
-    retrySchedule: null,
-    bodyFormat: 'telnyx',
-    ...target,
-  };
+  const fullTarget = deliveryTarget(url, target);
   const id = randomUUID();
   const event = {
     id: eventId,
