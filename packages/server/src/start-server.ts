@@ -6,7 +6,8 @@ import { keyFilePath } from './accounts/key-file.js';
 import { createApp, type RouteRegistrar } from './api/create-app.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
-import { registerRecordingRoutes } from './emulator/calls/call-routes.js';
+import { recordingRoutes } from './emulator/calls/call-routes.js';
+import { mediaPlaneFor } from './emulator/media/media-plane-for.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes } from './emulator/emulator-routes.js';
@@ -96,6 +97,7 @@ export async function startServer(
       baseUrl: () => url,
       onCaptured: ops.metrics.inboxCaptured,
     });
+    const media = mediaPlaneFor(config, replayDispatcher, logger);
     app = createApp(
       {
         store,
@@ -105,13 +107,13 @@ export async function startServer(
         webhookDispatcher: replayDispatcher,
       },
       [
-        emulatorRoutes({ baseUrl: () => url }),
+        emulatorRoutes({ baseUrl: () => url, calls: { media } }),
         callDashboardRoutes(),
         inbox.routes,
         ...ops.routes,
         ...(options.routes ?? []),
       ],
-      [registerRecordingRoutes, dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
+      [recordingRoutes(media.recordings), dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
     );
     app.addHook('onClose', async () => {
       await replayDispatcher.close();

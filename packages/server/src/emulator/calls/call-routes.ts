@@ -3,6 +3,7 @@ import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
+import type { RecordingFiles } from '../media/recording-files.js';
 import { silentMp3, silentWav } from './recording-audio.js';
 
 type IdParams = { readonly id: string; readonly action: string };
@@ -29,9 +30,9 @@ export function registerCallRoutes(
   app.addHook('onReady', async () => {
     await engine.runtime.restoreCalls();
   });
-  app.addHook('onClose', (_instance, done) => {
+  app.addHook('onClose', async () => {
     engine.runtime.close();
-    done();
+    await options.media?.close();
   });
   return engine;
 }
@@ -105,15 +106,20 @@ const RECORDING_FILE = /^[0-9a-f-]{36}\.(mp3|wav)$/;
  * The recording files behind `call.recording.saved` URLs. Registered outside the authenticated
  * scope: apps fetch recording URLs as they get them, without the API key.
  */
-export function registerRecordingRoutes(scope: FastifyInstance): void {
-  scope.get<{ Params: { file: string } }>(
-    '/switchboard/recordings/:file',
-    async (request, reply: FastifyReply) => {
-      const format = RECORDING_FILE.exec(request.params.file)?.[1];
-      if (format === undefined) throw new NotFoundError('No such recording.');
-      return reply
-        .type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav')
-        .send(format === 'mp3' ? silentMp3() : silentWav());
-    },
-  );
+export function recordingRoutes(recordings: RecordingFiles | null = null) {
+  return (scope: FastifyInstance): void => {
+    scope.get<{ Params: { file: string } }>(
+      '/switchboard/recordings/:file',
+      async (request, reply: FastifyReply) => {
+        const { file } = request.params;
+        const format = RECORDING_FILE.exec(file)?.[1];
+        if (format === undefined) throw new NotFoundError('No such recording.');
+        const audio = recordings?.get(file) ?? (format === 'mp3' ? silentMp3() : silentWav());
+        return reply.type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav').send(audio);
+      },
+    );
+  };
 }
+
+/** The recording files route without call audio: every file is silence. */
+export const registerRecordingRoutes = recordingRoutes();
