@@ -229,7 +229,8 @@ export class CallEngine {
   async #withAudio(parsed: Command): Promise<Command> {
     const media = this.#media;
     if (media === null) return parsed;
-    if (parsed.name === 'speak') return { ...parsed, item: await media.prepare(parsed.item) };
+    if (parsed.name === 'speak' || parsed.name === 'playback_start')
+      return { ...parsed, item: await media.prepare(parsed.item) };
     if (parsed.name === 'gather' && parsed.gather.prompt !== null)
       return {
         ...parsed,

@@ -114,7 +114,8 @@ export function recordingRoutes(recordings: RecordingFiles | null = null) {
         const { file } = request.params;
         const format = RECORDING_FILE.exec(file)?.[1];
         if (format === undefined) throw new NotFoundError('No such recording.');
-        const audio = recordings?.get(file) ?? (format === 'mp3' ? silentMp3() : silentWav());
+        const recorded = (await recordings?.get(file)) ?? null;
+        const audio = recorded ?? (format === 'mp3' ? silentMp3() : silentWav());
         return reply.type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav').send(audio);
       },
     );

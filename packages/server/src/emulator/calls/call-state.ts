@@ -60,6 +60,13 @@ export interface MediaItem {
   readonly overlay: boolean;
   /** What a speak prompt says, for the audio side; null for playback. */
   readonly speech: SpeechText | null;
+  /** Why the prompt cannot play (its file could not be fetched or decoded); it ends at once. */
+  readonly failure?: PromptFailure;
+}
+
+export interface PromptFailure {
+  readonly status: 'file_not_found' | 'failed';
+  readonly detail: string;
 }
 
 export interface SpeechText {

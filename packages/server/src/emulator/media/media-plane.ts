@@ -1,7 +1,8 @@
 import type { CallInput, Effect, MediaEvent } from '../calls/call-input.js';
 import type { CallState, MediaItem } from '../calls/call-state.js';
 import { Agent } from 'undici';
-import { decodeAudioFile } from './audio-decoder.js';
+import { AudioDecodeError, decodeAudioFile } from './audio-decoder.js';
+import { ClipCache } from './clip-cache.js';
 import { audioFetcher } from './audio-fetcher.js';
 import { CallAudio } from './call-audio.js';
 import { FRAME_MS, durationMs, type Pcm } from './call-pcm.js';
@@ -10,12 +11,12 @@ import { dtmfTone } from './dtmf-tone.js';
 import { MediaStream, type StreamConnectOptions, type StreamListener } from './media-stream.js';
 import { encodeRecording } from './recording-encoder.js';
 import { RecordingFiles } from './recording-files.js';
+import { AudioThread } from './audio-thread.js';
 import { SpeechSynthesizer, espeakVoice } from './speech-synthesizer.js';
 import { streamSpecOf } from './stream-spec-of.js';
 import type { StreamSpec } from './stream-spec.js';
 
 export interface MediaPlaneOptions {
-  readonly synthesizer?: SpeechSynthesizer;
   readonly recordings?: RecordingFiles;
   readonly connect?: StreamConnectOptions;
   /** Fetches a playback's `audio_url`; the server passes one that obeys its egress guard. */
@@ -37,33 +38,57 @@ const MAX_CATCH_UP_FRAMES = 10;
  */
 export class MediaPlane {
   readonly recordings: RecordingFiles;
-  readonly #synthesizer: SpeechSynthesizer;
+  readonly #thread = new AudioThread();
+  readonly #synthesizer = new SpeechSynthesizer(this.#thread);
   readonly #options: MediaPlaneOptions;
   readonly #calls = new Map<string, CallAudio>();
+  readonly #files = new ClipCache();
+  readonly #fetchAudio: (url: string) => Promise<Uint8Array>;
   #report: MediaReporter = () => Promise.resolve();
   #clock: NodeJS.Timeout | null = null;
 
   constructor(options: MediaPlaneOptions = {}) {
     this.#options = options;
-    this.#synthesizer = options.synthesizer ?? new SpeechSynthesizer();
     this.recordings = options.recordings ?? new RecordingFiles();
+    this.#fetchAudio = options.fetchAudio ?? audioFetcher(new Agent());
   }
 
   set reporter(report: MediaReporter) {
     this.#report = report;
   }
 
-  /** Sizes a speak prompt by its synthesised audio, so `call.speak.ended` comes when it ends. */
+  /**
+   * Sizes a prompt by its real audio, so `call.speak.ended` and `call.playback.ended` come when
+   * it ends. A playback whose file cannot be fetched or decoded ends at once, as Telnyx reports
+   * it (`file_not_found` or `failed`); speech that fails keeps its estimate and is silent.
+   */
   async prepare(item: MediaItem): Promise<MediaItem> {
-    if (item.kind !== 'speak' || item.speech === null) return item;
+    if (item.kind === 'playback') return this.#preparePlayback(item);
+    if (item.speech === null) return item;
     try {
       const samples = await this.#speech(item);
       return { ...item, durationMs: Math.max(durationMs(samples), FRAME_MS) };
     } catch (error) {
-      // Without speech the prompt keeps its estimated length; the call goes on silently.
       this.#onError(error);
       return item;
     }
+  }
+
+  async #preparePlayback(item: MediaItem): Promise<MediaItem> {
+    if (item.mediaUrl === null) return item;
+    try {
+      const samples = await this.#file(item.mediaUrl);
+      return { ...item, durationMs: Math.max(durationMs(samples), FRAME_MS) };
+    } catch (error) {
+      this.#onError(error);
+      const status = error instanceof AudioDecodeError ? 'failed' : 'file_not_found';
+      return { ...item, durationMs: 0, failure: { status, detail: (error as Error).message } };
+    }
+  }
+
+  #file(url: string): Promise<Pcm> {
+    const fetchAudio = this.#fetchAudio;
+    return this.#files.get(url, async () => decodeAudioFile(await fetchAudio(url)));
   }
 
   /** Called after each stored transition of a call, with the state before it. */
@@ -82,7 +107,7 @@ export class MediaPlane {
 
   async close(): Promise<void> {
     for (const id of [...this.#calls.keys()]) this.#drop(id);
-    await this.#synthesizer.close();
+    await this.#thread.close();
   }
 
   #onEvent(
@@ -186,10 +211,12 @@ export class MediaPlane {
     const recording = before?.recording;
     const audio = this.#calls.get(callId);
     if (recording == null || audio?.recorder == null) return;
-    const file = encodeRecording(audio.recorder.finish(), recording.format, recording.channels);
-    this.recordings.put(`${recording.id}.${recording.format}`, file);
+    const recorded = audio.recorder.finish();
     audio.recorder = null;
     this.#release(callId, audio);
+    const name = `${recording.id}.${recording.format}`;
+    const file = encodeRecording(recorded, recording.format, recording.channels, this.#thread);
+    this.recordings.add(name, file).catch(this.#onError);
   }
 
   #playPrompt(audio: CallAudio, item: MediaItem | undefined): void {
@@ -202,9 +229,8 @@ export class MediaPlane {
 
   async #promptAudio(item: MediaItem): Promise<Pcm> {
     if (item.kind === 'speak') return this.#speech(item);
-    if (item.mediaUrl === null) return new Int16Array(0);
-    const fetchAudio = this.#options.fetchAudio ?? this.#defaultFetch;
-    return decodeAudioFile(await fetchAudio(item.mediaUrl));
+    if (item.mediaUrl === null || item.failure !== undefined) return new Int16Array(0);
+    return this.#file(item.mediaUrl);
   }
 
   #speech(item: MediaItem): Promise<Pcm> {
@@ -274,8 +300,6 @@ export class MediaPlane {
       this.#clock = null;
     }
   }
-
-  readonly #defaultFetch = audioFetcher(new Agent());
 
   readonly #onError = (error: unknown): void => {
     (
