@@ -8,6 +8,7 @@ import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
 import { recordingRoutes } from './emulator/calls/call-routes.js';
 import { mediaPlaneFor } from './emulator/media/media-plane-for.js';
+import { callAudioSocketRoutes } from './emulator/media/call-audio-socket.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes } from './emulator/emulator-routes.js';
@@ -113,7 +114,13 @@ export async function startServer(
         ...ops.routes,
         ...(options.routes ?? []),
       ],
-      [recordingRoutes(media.recordings), dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
+      [
+        recordingRoutes(media.recordings),
+        callAudioSocketRoutes(media),
+        dashboardRoutes(),
+        inbox.publicRoutes,
+        ...ops.publicRoutes,
+      ],
     );
     app.addHook('onClose', async () => {
       await replayDispatcher.close();

@@ -3,7 +3,9 @@ import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
+import type { MediaPlane } from '../media/media-plane.js';
 import type { RecordingFiles } from '../media/recording-files.js';
+import { CallStateError } from './call-errors.js';
 import { silentMp3, silentWav } from './recording-audio.js';
 
 type IdParams = { readonly id: string; readonly action: string };
@@ -25,6 +27,7 @@ export function registerCallRoutes(
     allowEmptyJson(scope);
     callRoutes(scope, engine, deps);
     simulateRoutes(scope, engine, deps);
+    if (options.media !== undefined) audioTicketRoute(scope, engine, deps, options.media);
     done();
   });
   app.addHook('onReady', async () => {
@@ -98,6 +101,28 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
       return { data: { result: 'ok' } };
     },
   );
+}
+
+/** `POST /switchboard/calls/{id}/audio_ticket`: lets the dashboard's softphone join a live call. */
+function audioTicketRoute(
+  scope: FastifyInstance,
+  engine: CallEngine,
+  deps: EmulatorDeps,
+  media: MediaPlane,
+): void {
+  scope.post<{ Params: IdParams }>('/switchboard/calls/:id/audio_ticket', async (request) => {
+    const accountId = deps.accountId(request);
+    const call = await engine.get(accountId, request.params.id);
+    if (call.phase === 'ended') throw new CallStateError('call_ended');
+    const { ticket, expiresAt } = media.tickets.issue({ accountId, callId: call.id });
+    return {
+      data: {
+        ticket,
+        url: `/switchboard/call_audio/${ticket}`,
+        expires_at: new Date(expiresAt).toISOString(),
+      },
+    };
+  });
 }
 
 const RECORDING_FILE = /^[0-9a-f-]{36}\.(mp3|wav)$/;

@@ -3,6 +3,13 @@ import type { CallRecorder } from './call-recorder.js';
 import { ClipQueue } from './clip-queue.js';
 import type { MediaStream } from './media-stream.js';
 
+/** A far-end listener (the dashboard's softphone). */
+export interface AudioListener {
+  hear(frame: Pcm): void;
+  /** The call ended: nothing more will be heard. */
+  ended(): void;
+}
+
 /**
  * The sound of one call, 20 ms at a time. `inbound` is what the far end says (its speech, its
  * key tones); `outbound` is what the call plays to it: prompts (speak, playback) mixed with
@@ -14,6 +21,8 @@ export class CallAudio {
   readonly appAudio = new ClipQueue();
   stream: MediaStream | null = null;
   recorder: CallRecorder | null = null;
+  /** Softphones listening as the far end: each hears what the call plays to it. */
+  readonly listeners = new Set<AudioListener>();
   /** When the next frame is due, epoch ms; the clock catches up after a late tick. */
   nextFrameAt: number;
 
@@ -23,7 +32,7 @@ export class CallAudio {
 
   /** Whether anything listens: a call with neither stream nor recording makes no frames. */
   get active(): boolean {
-    return this.stream !== null || this.recorder !== null;
+    return this.stream !== null || this.recorder !== null || this.listeners.size > 0;
   }
 
   frame(): void {
@@ -38,6 +47,7 @@ export class CallAudio {
       for (const mark of app.marks) stream.sendMark(mark);
     }
     this.recorder?.append(inbound, outbound);
+    for (const listener of this.listeners) listener.hear(outbound);
   }
 
   /** `clear` from the app: its queued audio stops, and every pending mark comes back now. */

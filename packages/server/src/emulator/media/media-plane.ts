@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 import { AudioDecodeError, decodeAudioFile } from './audio-decoder.js';
 import { ClipCache } from './clip-cache.js';
 import { audioFetcher } from './audio-fetcher.js';
-import { CallAudio } from './call-audio.js';
+import { CallAudio, type AudioListener } from './call-audio.js';
 import { FRAME_MS, durationMs, type Pcm } from './call-pcm.js';
 import { CallRecorder } from './call-recorder.js';
 import { dtmfTone } from './dtmf-tone.js';
@@ -12,6 +12,7 @@ import { MediaStream, type StreamConnectOptions, type StreamListener } from './m
 import { encodeRecording } from './recording-encoder.js';
 import { RecordingFiles } from './recording-files.js';
 import { AudioThread } from './audio-thread.js';
+import { AudioTickets } from './audio-tickets.js';
 import { SpeechSynthesizer, espeakVoice } from './speech-synthesizer.js';
 import { streamSpecOf } from './stream-spec-of.js';
 import type { StreamSpec } from './stream-spec.js';
@@ -27,6 +28,15 @@ export interface MediaPlaneOptions {
 /** Tells a call's state machine what happened to its audio (a stream that failed). */
 export type MediaReporter = (accountId: string, callId: string, event: MediaEvent) => Promise<void>;
 
+/** What a far-end listener's voice is heard through. */
+export interface FarEndMouth {
+  say(samples: Pcm): void;
+  detach(): void;
+}
+
+/** Far-end audio queued beyond 2 s (a sender faster than real time) is dropped. */
+const MAX_FAR_END_BACKLOG = 2 * 8000;
+
 /** After a late tick, at most this many frames are sent at once; older ones are dropped. */
 const MAX_CATCH_UP_FRAMES = 10;
 
@@ -38,6 +48,7 @@ const MAX_CATCH_UP_FRAMES = 10;
  */
 export class MediaPlane {
   readonly recordings: RecordingFiles;
+  readonly tickets = new AudioTickets();
   readonly #thread = new AudioThread();
   readonly #synthesizer = new SpeechSynthesizer(this.#thread);
   readonly #options: MediaPlaneOptions;
@@ -103,6 +114,25 @@ export class MediaPlane {
     if (input?.type === 'far_end' && input.action.name === 'speech')
       this.#farEndSays(state, input.action.text);
     if (state.phase === 'ended') this.#drop(state.id);
+  }
+
+  /**
+   * Attaches a far-end listener to a live call (the softphone): it hears what the call plays,
+   * and what it says is heard by the call, as the far end's voice. Returns its mouth.
+   */
+  attach(callId: string, listener: AudioListener): FarEndMouth {
+    const audio = this.#ensure(callId);
+    audio.listeners.add(listener);
+    this.#startClock();
+    return {
+      say: (samples) => {
+        if (audio.farEnd.queuedSamples < MAX_FAR_END_BACKLOG) audio.farEnd.push(samples);
+      },
+      detach: () => {
+        audio.listeners.delete(listener);
+        this.#release(callId, audio);
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -274,6 +304,7 @@ export class MediaPlane {
     const audio = this.#calls.get(callId);
     if (audio === undefined) return;
     audio.stream?.stop();
+    for (const listener of audio.listeners) listener.ended();
     this.#calls.delete(callId);
   }
 

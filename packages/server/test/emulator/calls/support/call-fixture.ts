@@ -7,6 +7,7 @@ import { toErrorResponse } from '../../../../src/errors/to-error-response.js';
 import type { EmitInput, EmulatorDeps } from '../../../../src/emulator/emulator-deps.js';
 import { recordingRoutes, registerCallRoutes } from '../../../../src/emulator/calls/call-routes.js';
 import type { MediaPlane } from '../../../../src/emulator/media/media-plane.js';
+import { callAudioSocketRoutes } from '../../../../src/emulator/media/call-audio-socket.js';
 import type { CallEngine } from '../../../../src/emulator/calls/call-engine.js';
 import type { TimerHost } from '../../../../src/emulator/messaging/timer-queue.js';
 import { openStore } from '../../../../src/storage/open-store.js';
@@ -99,7 +100,10 @@ export class CallFixture {
       ...(media === undefined ? { timerHost: this.#manualHost() } : { media }),
     });
     recordingRoutes(media?.recordings ?? null)(app);
+    if (media !== undefined) callAudioSocketRoutes(media)(app);
     await app.ready();
+    // Audio tests also need real sockets (the softphone's WebSocket).
+    if (media !== undefined) await app.listen({ host: '127.0.0.1', port: 0 });
     return app;
   }
 
