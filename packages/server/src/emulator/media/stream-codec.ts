@@ -1,5 +1,8 @@
-import { alaw, mulaw } from 'alawmulaw';
+import alawmulaw from 'alawmulaw';
 import { CALL_RATE, resample, type Pcm } from './call-pcm.js';
+
+// A CommonJS package: Node's ESM loader sees only its default export.
+const { alaw, mulaw } = alawmulaw;
 
 /** The codecs a media stream can carry here; Telnyx's others fall back to the call's PCMU. */
 export type StreamCodec = 'PCMU' | 'PCMA' | 'L16';
