@@ -6,7 +6,9 @@ import { keyFilePath } from './accounts/key-file.js';
 import { createApp, type RouteRegistrar } from './api/create-app.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
-import { registerRecordingRoutes } from './emulator/calls/call-routes.js';
+import { recordingRoutes } from './emulator/calls/call-routes.js';
+import { mediaPlaneFor } from './emulator/media/media-plane-for.js';
+import { callAudioSocketRoutes } from './emulator/media/call-audio-socket.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes } from './emulator/emulator-routes.js';
@@ -99,6 +101,7 @@ export async function startServer(
       baseUrl: () => url,
       onCaptured: ops.metrics.inboxCaptured,
     });
+    const media = mediaPlaneFor(config, replayDispatcher, logger);
     app = createApp(
       {
         store,
@@ -108,13 +111,19 @@ export async function startServer(
         webhookDispatcher: replayDispatcher,
       },
       [
-        emulatorRoutes({ baseUrl: () => url }),
+        emulatorRoutes({ baseUrl: () => url, calls: { media } }),
         callDashboardRoutes(),
         inbox.routes,
         ...ops.routes,
         ...(options.routes ?? []),
       ],
-      [registerRecordingRoutes, dashboardRoutes(), inbox.publicRoutes, ...ops.publicRoutes],
+      [
+        recordingRoutes(media.recordings),
+        callAudioSocketRoutes(media),
+        dashboardRoutes(),
+        inbox.publicRoutes,
+        ...ops.publicRoutes,
+      ],
     );
     app.addHook('onClose', async () => {
       await closeDispatcher(replayDispatcher, STOP_STEP_MS);

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
 import type { CallSummary } from '../api/api-types.js';
 import { Banner } from '../components/banner.js';
 import { Field } from '../components/field.js';
+import { CallAudioLink, type AudioLinkState } from './call-audio-link.js';
 
 export interface SoftphoneProps {
   readonly api: ApiClient;
@@ -73,7 +74,69 @@ export function Softphone({ api, call, onChanged }: SoftphoneProps) {
           Speak
         </button>
       </form>
+      <AudioControls api={api} call={call} onError={setMessage} />
       <Banner message={message} />
     </section>
+  );
+}
+
+const AUDIO_STATES: Readonly<Record<AudioLinkState, string>> = {
+  listening: 'Listening (no microphone)',
+  talking: 'Listening and talking',
+  closed: 'Not connected',
+};
+
+/** Joins the call's audio: hear the call, and talk into it with the microphone. */
+function AudioControls({
+  api,
+  call,
+  onError,
+}: {
+  readonly api: ApiClient;
+  readonly call: CallSummary;
+  readonly onError: (message: string | null) => void;
+}) {
+  const link = useRef<CallAudioLink | null>(null);
+  const [state, setState] = useState<AudioLinkState>('closed');
+  useEffect(
+    () => () => {
+      void link.current?.close();
+      link.current = null;
+    },
+    [call.call_control_id],
+  );
+  const connect = async () => {
+    const opened = await CallAudioLink.open(api, call.call_control_id, () => {
+      link.current = null;
+      setState('closed');
+    });
+    if ('error' in opened) {
+      onError(opened.error);
+      return;
+    }
+    link.current = opened.link;
+    setState(opened.state);
+    onError(null);
+  };
+  const disconnect = async () => {
+    await link.current?.close();
+    link.current = null;
+    setState('closed');
+  };
+  return (
+    <div class="actions" aria-label="Call audio">
+      {state === 'closed' ? (
+        <button type="button" disabled={call.phase === 'ended'} onClick={() => void connect()}>
+          Connect audio
+        </button>
+      ) : (
+        <button type="button" onClick={() => void disconnect()}>
+          Disconnect audio
+        </button>
+      )}
+      <span class="audio-state" role="status">
+        {AUDIO_STATES[state]}
+      </span>
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from './call-errors.js';
 import { callControlIdFrom, uuidFrom } from './call-ids.js';
 import type { Command, Effect, FarEndAction } from './call-input.js';
+import type { MediaPlane } from '../media/media-plane.js';
 import { CallRuntime, type CallRuntimeOptions } from './call-runtime.js';
 import type { CallState } from './call-state.js';
 import { COMMAND_PARSERS, phone, type ParseContext, type ParsedCommand } from './command-bodies.js';
@@ -18,7 +19,10 @@ import { readDialRequest } from './dial-request.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
 
-export type CallEngineOptions = CallRuntimeOptions;
+export interface CallEngineOptions extends Omit<CallRuntimeOptions, 'observer'> {
+  /** The audio side; without one, calls are silent and streams never open. */
+  readonly media?: MediaPlane;
+}
 
 const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', 'speech']);
 
@@ -30,12 +34,22 @@ export class CallEngine {
   readonly runtime: CallRuntime;
   readonly #deps: EmulatorDeps;
   /** Dial command_ids: `account:command_id` → call id and when first seen. */
+  readonly #media: MediaPlane | null;
   readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
 
   constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
     this.#deps = deps;
-    this.runtime = new CallRuntime(deps, options);
+    const { media, ...runtimeOptions } = options;
+    this.runtime = new CallRuntime(deps, {
+      ...runtimeOptions,
+      ...(media === undefined ? {} : { observer: media }),
+    });
     this.runtime.onTransfer = (origin, effect) => this.#transfer(origin, effect);
+    this.#media = media ?? null;
+    if (media !== undefined)
+      media.reporter = async (account, callId, event) => {
+        await this.runtime.apply(account, callId, { type: 'media', event });
+      };
   }
 
   /** `POST /v2/calls`. A repeated command_id within 60 s returns the first call unchanged. */
@@ -44,11 +58,11 @@ export class CallEngine {
     const repeated = await this.#repeatedDial(accountId, request.commandId);
     if (repeated !== null) return repeated;
     await this.#requireApplication(accountId, request.connectionId);
-    const { streamUrl, ...rest } = request;
+    const { stream, ...rest } = request;
     const call = this.#newCall(accountId, {
       ...rest,
       direction: 'outgoing',
-      streamOnAnswer: streamUrl,
+      streamOnAnswer: stream,
       transferOf: null,
       sessionId: null,
     });
@@ -208,6 +222,20 @@ export class CallEngine {
         from: parsed.from ?? (state.direction === 'incoming' ? state.from : state.to),
       };
     }
+    return this.#withAudio(parsed);
+  }
+
+  /** Speak prompts last as long as their synthesised speech, once the audio side has made it. */
+  async #withAudio(parsed: Command): Promise<Command> {
+    const media = this.#media;
+    if (media === null) return parsed;
+    if (parsed.name === 'speak' || parsed.name === 'playback_start')
+      return { ...parsed, item: await media.prepare(parsed.item) };
+    if (parsed.name === 'gather' && parsed.gather.prompt !== null)
+      return {
+        ...parsed,
+        gather: { ...parsed.gather, prompt: await media.prepare(parsed.gather.prompt) },
+      };
     return parsed;
   }
 

@@ -6,6 +6,7 @@ import type {
   RecordingState,
   Routing,
 } from './call-state.js';
+import type { StreamRequest } from './stream-request.js';
 
 /** Settings every command may carry; applied before the command itself. */
 export interface CommonParams {
@@ -20,7 +21,7 @@ export type Command =
   | {
       readonly name: 'answer';
       readonly recordOnAnswer: RecordingState | null;
-      readonly streamUrl: string | null;
+      readonly stream: StreamRequest | null;
     }
   | { readonly name: 'hangup' }
   | { readonly name: 'reject'; readonly cause: 'CALL_REJECTED' | 'USER_BUSY' }
@@ -43,7 +44,7 @@ export type Command =
   | { readonly name: 'leave_queue' }
   | { readonly name: 'transcription_start' }
   | { readonly name: 'transcription_stop' }
-  | { readonly name: 'streaming_start'; readonly streamUrl: string }
+  | { readonly name: 'streaming_start'; readonly stream: StreamRequest }
   | { readonly name: 'streaming_stop' }
   | { readonly name: 'send_dtmf' }
   | { readonly name: 'client_state_update' }
@@ -76,7 +77,15 @@ export type CallInput =
   | { readonly type: 'command'; readonly command: Command; readonly common: CommonParams }
   | { readonly type: 'far_end'; readonly action: FarEndAction }
   | { readonly type: 'timer'; readonly timer: CallTimer }
-  | { readonly type: 'peer'; readonly signal: PeerSignal };
+  | { readonly type: 'peer'; readonly signal: PeerSignal }
+  | { readonly type: 'media'; readonly event: MediaEvent };
+
+/** What the audio side reports back about a call's media stream. */
+export type MediaEvent = {
+  readonly name: 'stream_failed';
+  readonly streamId: string;
+  readonly reason: string;
+};
 
 /** A side effect the engine carries out after a transition is stored. */
 export type Effect =

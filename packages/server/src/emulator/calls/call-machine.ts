@@ -5,13 +5,14 @@ import type {
   Command,
   CommonParams,
   FarEndAction,
+  MediaEvent,
   PeerSignal,
   Refusal,
   Step,
 } from './call-input.js';
 import type { CallState, CallTimer } from './call-state.js';
 import { runCommand } from './command-transitions.js';
-import { dequeue, hearSpeech, holdChanged } from './feature-transitions.js';
+import { dequeue, hearSpeech, holdChanged, streamFailed } from './feature-transitions.js';
 import { gatherTimedOut, promptEnded, receiveDigits } from './gather-transitions.js';
 import {
   answered,
@@ -40,6 +41,8 @@ export function step(state: CallState, input: CallInput, ctx: StepContext): Step
       return onTimer(state, input.timer, ctx);
     case 'peer':
       return onPeer(state, input.signal, ctx);
+    case 'media':
+      return onMedia(state, input.event, ctx);
   }
 }
 
@@ -80,6 +83,13 @@ function rememberCommand(draft: Draft, common: CommonParams): void {
   if (common.clientState !== null) patch(draft, { clientState: common.clientState });
   if (common.routing !== null)
     patch(draft, { routing: { ...draft.state.routing, ...common.routing } });
+}
+
+function onMedia(state: CallState, event: MediaEvent, ctx: StepContext): Step {
+  if (!isAlive(state)) return { ok: true, state, effects: [] };
+  const draft = draftOf(state, ctx);
+  streamFailed(draft, event.streamId, event.reason);
+  return finish(draft);
 }
 
 function onFarEnd(state: CallState, action: FarEndAction, ctx: StepContext): Step {

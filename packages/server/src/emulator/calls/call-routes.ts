@@ -3,6 +3,9 @@ import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
+import type { MediaPlane } from '../media/media-plane.js';
+import type { RecordingFiles } from '../media/recording-files.js';
+import { CallStateError } from './call-errors.js';
 import { silentMp3, silentWav } from './recording-audio.js';
 
 type IdParams = { readonly id: string; readonly action: string };
@@ -24,14 +27,15 @@ export function registerCallRoutes(
     allowEmptyJson(scope);
     callRoutes(scope, engine, deps);
     simulateRoutes(scope, engine, deps);
+    if (options.media !== undefined) audioTicketRoute(scope, engine, deps, options.media);
     done();
   });
   app.addHook('onReady', async () => {
     await engine.runtime.restoreCalls();
   });
-  app.addHook('onClose', (_instance, done) => {
+  app.addHook('onClose', async () => {
     engine.runtime.close();
-    done();
+    await options.media?.close();
   });
   return engine;
 }
@@ -99,21 +103,49 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
   );
 }
 
+/** `POST /switchboard/calls/{id}/audio_ticket`: lets the dashboard's softphone join a live call. */
+function audioTicketRoute(
+  scope: FastifyInstance,
+  engine: CallEngine,
+  deps: EmulatorDeps,
+  media: MediaPlane,
+): void {
+  scope.post<{ Params: IdParams }>('/switchboard/calls/:id/audio_ticket', async (request) => {
+    const accountId = deps.accountId(request);
+    const call = await engine.get(accountId, request.params.id);
+    if (call.phase === 'ended') throw new CallStateError('call_ended');
+    const { ticket, expiresAt } = media.tickets.issue({ accountId, callId: call.id });
+    return {
+      data: {
+        ticket,
+        url: `/switchboard/call_audio/${ticket}`,
+        expires_at: new Date(expiresAt).toISOString(),
+      },
+    };
+  });
+}
+
 const RECORDING_FILE = /^[0-9a-f-]{36}\.(mp3|wav)$/;
 
 /**
  * The recording files behind `call.recording.saved` URLs. Registered outside the authenticated
  * scope: apps fetch recording URLs as they get them, without the API key.
  */
-export function registerRecordingRoutes(scope: FastifyInstance): void {
-  scope.get<{ Params: { file: string } }>(
-    '/switchboard/recordings/:file',
-    async (request, reply: FastifyReply) => {
-      const format = RECORDING_FILE.exec(request.params.file)?.[1];
-      if (format === undefined) throw new NotFoundError('No such recording.');
-      return reply
-        .type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav')
-        .send(format === 'mp3' ? silentMp3() : silentWav());
-    },
-  );
+export function recordingRoutes(recordings: RecordingFiles | null = null) {
+  return (scope: FastifyInstance): void => {
+    scope.get<{ Params: { file: string } }>(
+      '/switchboard/recordings/:file',
+      async (request, reply: FastifyReply) => {
+        const { file } = request.params;
+        const format = RECORDING_FILE.exec(file)?.[1];
+        if (format === undefined) throw new NotFoundError('No such recording.');
+        const recorded = (await recordings?.get(file)) ?? null;
+        const audio = recorded ?? (format === 'mp3' ? silentMp3() : silentWav());
+        return reply.type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav').send(audio);
+      },
+    );
+  };
 }
+
+/** The recording files route without call audio: every file is silence. */
+export const registerRecordingRoutes = recordingRoutes();

@@ -13,6 +13,18 @@ export interface CallRuntimeOptions {
   /** The one real timer behind the wheel; tests inject a manual one. */
   readonly timerHost?: TimerHost;
   readonly onError?: (error: unknown) => void;
+  /** Told of every stored transition, e.g. the audio side (media streams, recordings). */
+  readonly observer?: CallObserver;
+}
+
+/** Follows calls from outside the state machine; must not throw, and must not block. */
+export interface CallObserver {
+  committed(
+    before: CallState | null,
+    state: CallState,
+    input: CallInput | null,
+    effects: readonly Effect[],
+  ): void;
 }
 
 /** A transfer asked for by a call, carried out by the engine that owns call creation. */
@@ -35,6 +47,8 @@ export class CallRuntime {
   readonly #serial = new KeyedSerial();
   readonly #wheel: TimerQueue;
   #onTransfer: TransferHandler = () => Promise.resolve();
+  readonly #observer: CallObserver | null;
+  readonly #onError: (error: unknown) => void;
 
   constructor(deps: EmulatorDeps, options: CallRuntimeOptions = {}) {
     this.#deps = deps;
@@ -44,6 +58,8 @@ export class CallRuntime {
       ((error: unknown) => {
         console.error('call emulator timer failed', error);
       });
+    this.#observer = options.observer ?? null;
+    this.#onError = onError;
     this.#wheel = new TimerQueue({
       now: () => deps.now(),
       onError,
@@ -80,6 +96,7 @@ export class CallRuntime {
   /** Stores and acts on a new call's first step. */
   async start(first: Extract<Step, { ok: true }>): Promise<void> {
     await this.#serial.run(first.state.id, () => this.#commit(first.state, first.effects));
+    this.#observe(null, first.state, null, first.effects);
     await this.#followUps(first.state, first.effects);
   }
 
@@ -89,8 +106,10 @@ export class CallRuntime {
       const state = await this.find(accountId, id);
       if (state === null) return null;
       const next = step(state, input, this.context());
-      if (next.ok && (next.state !== state || next.effects.length > 0))
+      if (next.ok && (next.state !== state || next.effects.length > 0)) {
         await this.#commit(next.state, next.effects);
+        this.#observe(state, next.state, input, next.effects);
+      }
       return next;
     });
     if (result?.ok === true) await this.#followUps(result.state, result.effects);
@@ -114,6 +133,20 @@ export class CallRuntime {
 
   close(): void {
     this.#wheel.close();
+  }
+
+  /** An observer's fault is logged; it never fails the transition, which is already stored. */
+  #observe(
+    before: CallState | null,
+    state: CallState,
+    input: CallInput | null,
+    effects: readonly Effect[],
+  ): void {
+    try {
+      this.#observer?.committed(before, state, input, effects);
+    } catch (error) {
+      this.#onError(error);
+    }
   }
 
   async #commit(state: CallState, effects: readonly Effect[]): Promise<void> {

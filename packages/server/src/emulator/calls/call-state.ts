@@ -1,3 +1,5 @@
+import type { StreamRequest } from './stream-request.js';
+
 /**
  * The stored shape of one emulated call. Plain JSON (nulls, no `undefined`) so it round-trips
  * through `store.putResource` and a restarted server can pick the call up where it was.
@@ -56,6 +58,21 @@ export interface MediaItem {
   readonly mediaUrl: string | null;
   readonly mediaName: string | null;
   readonly overlay: boolean;
+  /** What a speak prompt says, for the audio side; null for playback. */
+  readonly speech: SpeechText | null;
+  /** Why the prompt cannot play (its file could not be fetched or decoded); it ends at once. */
+  readonly failure?: PromptFailure;
+}
+
+export interface PromptFailure {
+  readonly status: 'file_not_found' | 'failed';
+  readonly detail: string;
+}
+
+export interface SpeechText {
+  readonly text: string;
+  readonly voice: string;
+  readonly language: string | null;
 }
 
 export interface GatherState {
@@ -113,9 +130,9 @@ export interface CallState {
   readonly forking: boolean;
   readonly transcribing: boolean;
   /** The active media stream, if any. */
-  readonly streamUrl: string | null;
+  readonly stream: StreamRequest | null;
   /** Stream to start on answer (Dial/Answer `stream_url`). */
-  readonly streamOnAnswer: string | null;
+  readonly streamOnAnswer: StreamRequest | null;
   readonly queue: QueueState | null;
   readonly bridgedWith: string | null;
   readonly parkAfterUnbridge: boolean;

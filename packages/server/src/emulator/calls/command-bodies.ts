@@ -3,7 +3,8 @@ import type { BodyReader } from './body-reader.js';
 import type { Command } from './call-input.js';
 import type { GatherState, MediaItem, RecordingState } from './call-state.js';
 import { playbackDurationMs, speakDurationMs, type CallTimings } from './call-timings.js';
-import { readClientState, readStreamUrl, readUrl } from './common-params.js';
+import { readClientState, readUrl } from './common-params.js';
+import { readStreamRequest, type StreamRequest } from './stream-request.js';
 
 /** A command as read from its body; bridge, enqueue and transfer still need the engine's lookups. */
 export type ParsedCommand =
@@ -52,7 +53,7 @@ export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
   answer: (r, ctx) => ({
     name: 'answer',
     recordOnAnswer: recordFromAnswer(r, ctx),
-    streamUrl: readStreamUrl(r, 'stream_url'),
+    stream: readStreamRequest(r, ctx.newId, false),
   }),
   hangup: simple('hangup'),
   reject: (r) => ({
@@ -88,7 +89,10 @@ export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
   leave_queue: simple('leave_queue'),
   transcription_start: simple('transcription_start'),
   transcription_stop: simple('transcription_stop'),
-  streaming_start: (r) => ({ name: 'streaming_start', streamUrl: requiredStreamUrl(r) }),
+  streaming_start: (r, ctx) => ({
+    name: 'streaming_start',
+    stream: readStreamRequest(r, ctx.newId, true) ?? missingStream(),
+  }),
   streaming_stop: simple('streaming_stop'),
   send_dtmf: (r) => {
     const digits = r.string('digits', { required: true });
@@ -113,10 +117,9 @@ export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
   }),
 };
 
-function requiredStreamUrl(reader: BodyReader): string {
-  const url = readStreamUrl(reader, 'stream_url');
-  if (url === null) reader.string('stream_url', { required: true });
-  return url ?? '';
+/** Stands in for a stream whose `stream_url` was missing; the reader's 422 is thrown first. */
+function missingStream(): StreamRequest {
+  throw new Error('streaming_start without stream_url must have been refused by its reader');
 }
 
 function invalidDigits(): { code: string; title: string; detail: string; pointer: string } {
@@ -141,14 +144,16 @@ export function phone(reader: BodyReader, name: string, required: boolean): stri
 }
 
 function speakItem(reader: BodyReader, ctx: ParseContext): MediaItem {
-  reader.string('voice', { required: true });
+  const voice = reader.string('voice', { required: true }) ?? '';
   const text = reader.string('payload', { required: true }) ?? '';
+  const language = reader.string('language');
   return {
     kind: 'speak',
     durationMs: speakDurationMs(text, ctx.timings),
     mediaUrl: null,
     mediaName: null,
     overlay: false,
+    speech: { text, voice, language },
   };
 }
 
@@ -162,6 +167,7 @@ function playbackItem(reader: BodyReader, ctx: ParseContext): MediaItem {
     mediaUrl,
     mediaName,
     overlay,
+    speech: null,
   };
 }
 

@@ -120,7 +120,7 @@ function applyOther(draft: Draft, command: Command): void {
       patch(draft, { transcribing: false });
       return;
     case 'streaming_start':
-      startStreaming(draft, command.streamUrl);
+      startStreaming(draft, command.stream);
       return;
     case 'streaming_stop':
       stopStreaming(draft);
@@ -146,7 +146,7 @@ function applyOther(draft: Draft, command: Command): void {
 /** Answer applies only to a parked incoming call; answering twice changes nothing. */
 function answer(draft: Draft, command: Extract<Command, { name: 'answer' }>): void {
   if (draft.state.phase !== 'parked') return;
-  patch(draft, { recordOnAnswer: command.recordOnAnswer, streamOnAnswer: command.streamUrl });
+  patch(draft, { recordOnAnswer: command.recordOnAnswer, streamOnAnswer: command.stream });
   answered(draft);
 }
 

@@ -1,7 +1,8 @@
 import { BodyReader } from './body-reader.js';
 import type { AmdMode, RecordingState, Routing } from './call-state.js';
 import { phone, recordFromAnswer, type ParseContext } from './command-bodies.js';
-import { readCommon, readStreamUrl } from './common-params.js';
+import { readCommon } from './common-params.js';
+import { readStreamRequest, type StreamRequest } from './stream-request.js';
 
 const AMD_MODES: readonly AmdMode[] = [
   'disabled',
@@ -24,7 +25,7 @@ export interface DialRequest {
   readonly timeoutSecs: number;
   readonly timeLimitSecs: number;
   readonly recordOnAnswer: RecordingState | null;
-  readonly streamUrl: string | null;
+  readonly stream: StreamRequest | null;
 }
 
 /** Reads a Dial body; throws one 422 naming every bad field (10004 missing, 10016 not E.164). */
@@ -40,7 +41,7 @@ export function readDialRequest(body: unknown, ctx: ParseContext): DialRequest {
     timeoutSecs: reader.int('timeout_secs', 5, 600, 30),
     timeLimitSecs: reader.int('time_limit_secs', 30, 14_400, 14_400),
     recordOnAnswer: recordFromAnswer(reader, ctx),
-    streamUrl: readStreamUrl(reader, 'stream_url'),
+    stream: readStreamRequest(reader, ctx.newId, false),
   };
   reader.done();
   return { connectionId: connectionId ?? '', to: to ?? '', from: from ?? '', ...request };

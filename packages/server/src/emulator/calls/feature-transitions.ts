@@ -1,5 +1,6 @@
 import { cancel, emit, isoTime, parties, patch, schedule, type Draft } from './call-draft.js';
 import type { RecordingState } from './call-state.js';
+import type { StreamRequest } from './stream-request.js';
 
 /** A second record_start while recording is ignored: one recording per call at a time. */
 export function startRecording(draft: Draft, recording: RecordingState): void {
@@ -86,17 +87,31 @@ export function hearSpeech(draft: Draft, text: string): void {
   });
 }
 
-export function startStreaming(draft: Draft, streamUrl: string): void {
-  if (draft.state.streamUrl !== null) stopStreaming(draft);
-  patch(draft, { streamUrl });
-  emit(draft, 'streaming.started', { stream_url: streamUrl });
+/** Telnyx runs one stream per call: a new one replaces the old. */
+export function startStreaming(draft: Draft, stream: StreamRequest): void {
+  if (draft.state.stream !== null) stopStreaming(draft);
+  patch(draft, { stream });
+  emit(draft, 'streaming.started', { stream_url: stream.url });
 }
 
 export function stopStreaming(draft: Draft): void {
-  const streamUrl = draft.state.streamUrl;
-  if (streamUrl === null) return;
-  patch(draft, { streamUrl: null });
-  emit(draft, 'streaming.stopped', { stream_url: streamUrl });
+  const { stream } = draft.state;
+  if (stream === null) return;
+  patch(draft, { stream: null });
+  emit(draft, 'streaming.stopped', { stream_url: stream.url });
+}
+
+/** The app's socket could not be opened, or dropped: the stream ends as `streaming.failed`. */
+export function streamFailed(draft: Draft, streamId: string, reason: string): void {
+  const { stream } = draft.state;
+  if (stream?.streamId !== streamId) return;
+  patch(draft, { stream: null });
+  emit(draft, 'streaming.failed', {
+    failure_reason: reason,
+    stream_id: stream.streamId,
+    stream_type: 'websocket',
+    stream_params: { stream_url: stream.url, track: stream.track },
+  });
 }
 
 export function holdChanged(draft: Draft, held: boolean): void {

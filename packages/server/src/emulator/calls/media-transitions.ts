@@ -58,7 +58,14 @@ function emitEnded(
     emit(draft, 'call.speak.ended', { status: status === 'cancelled' ? 'completed' : status });
     return;
   }
-  emit(draft, 'call.playback.ended', { ...mediaFields(item), status });
+  const failure = item.failure;
+  emit(
+    draft,
+    'call.playback.ended',
+    failure === undefined
+      ? { ...mediaFields(item), status }
+      : { ...mediaFields(item), status: failure.status, status_detail: failure.detail },
+  );
 }
 
 /** The playback fields of a prompt; speak events carry none. */

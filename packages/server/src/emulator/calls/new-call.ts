@@ -1,3 +1,4 @@
+import type { StreamRequest } from './stream-request.js';
 import { draftOf, finish, type StepContext } from './call-draft.js';
 import type { Step } from './call-input.js';
 import {
@@ -26,7 +27,7 @@ export interface NewCall {
   readonly timeoutSecs: number | null;
   readonly timeLimitSecs: number;
   readonly recordOnAnswer: RecordingState | null;
-  readonly streamOnAnswer: string | null;
+  readonly streamOnAnswer: StreamRequest | null;
   readonly transferOf: string | null;
   readonly commandId: string | null;
 }
@@ -47,7 +48,7 @@ export function createCall(call: NewCall, ctx: StepContext): Step {
     recording: null,
     forking: false,
     transcribing: false,
-    streamUrl: null,
+    stream: null,
     queue: null,
     bridgedWith: null,
     parkAfterUnbridge: false,

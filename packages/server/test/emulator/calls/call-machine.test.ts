@@ -101,7 +101,14 @@ describe('call state machine', () => {
     ).state;
     const speak = {
       name: 'speak',
-      item: { kind: 'speak', durationMs: 500, mediaUrl: null, mediaName: null, overlay: false },
+      item: {
+        kind: 'speak',
+        durationMs: 500,
+        mediaUrl: null,
+        mediaName: null,
+        overlay: false,
+        speech: null,
+      },
     } as const;
     expect(command(parked, speak, T0)).toEqual({ ok: false, refusal: 'not_answered' });
     const ended = ok(command(parked, { name: 'hangup' }, T0)).state;

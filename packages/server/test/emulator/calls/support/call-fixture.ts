@@ -5,10 +5,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { toErrorResponse } from '../../../../src/errors/to-error-response.js';
 import type { EmitInput, EmulatorDeps } from '../../../../src/emulator/emulator-deps.js';
-import {
-  registerCallRoutes,
-  registerRecordingRoutes,
-} from '../../../../src/emulator/calls/call-routes.js';
+import { recordingRoutes, registerCallRoutes } from '../../../../src/emulator/calls/call-routes.js';
+import type { MediaPlane } from '../../../../src/emulator/media/media-plane.js';
+import { callAudioSocketRoutes } from '../../../../src/emulator/media/call-audio-socket.js';
 import type { CallEngine } from '../../../../src/emulator/calls/call-engine.js';
 import type { TimerHost } from '../../../../src/emulator/messaging/timer-queue.js';
 import { openStore } from '../../../../src/storage/open-store.js';
@@ -45,6 +44,11 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** Audio tests run on the wall clock: media frames are paced in real time. */
+export interface FixtureOptions {
+  readonly media?: MediaPlane;
+}
+
 export class CallFixture {
   readonly emits: RecordedEmit[] = [];
   clock = T0;
@@ -54,8 +58,11 @@ export class CallFixture {
   engine!: CallEngine;
   store!: Store;
   #dir = '';
+  #options: FixtureOptions = {};
 
-  async setUp(timings: CallTimings = TEST_TIMINGS): Promise<this> {
+  async setUp(timings: CallTimings = TEST_TIMINGS, options: FixtureOptions = {}): Promise<this> {
+    this.#options = options;
+    if (options.media !== undefined) this.clock = Date.now();
     this.#dir = await mkdtemp(join(tmpdir(), 'sb-calls-'));
     this.store = await openStore({ dataDir: this.#dir });
     await seedAccount(this.store);
@@ -67,14 +74,15 @@ export class CallFixture {
     return {
       store: this.store,
       emit: (input) => {
-        this.emits.push({ ...input, id: randomUUID(), at: this.clock });
+        const at = this.#options.media === undefined ? this.clock : Date.now();
+        this.emits.push({ ...input, id: randomUUID(), at });
         return Promise.resolve();
       },
       accountId: (request) => {
         const header = request.headers['x-account'];
         return typeof header === 'string' ? header : ACCOUNT;
       },
-      now: () => this.clock,
+      now: () => (this.#options.media === undefined ? this.clock : Date.now()),
       random: seededRandom(42),
       baseUrl: BASE_URL,
     };
@@ -86,12 +94,16 @@ export class CallFixture {
       const response = toErrorResponse(error, 1_048_576);
       return reply.code(response.status).send(response.body);
     });
+    const { media } = this.#options;
     this.engine = registerCallRoutes(app, this.deps(), {
       timings,
-      timerHost: this.#manualHost(),
+      ...(media === undefined ? { timerHost: this.#manualHost() } : { media }),
     });
-    registerRecordingRoutes(app);
+    recordingRoutes(media?.recordings ?? null)(app);
+    if (media !== undefined) callAudioSocketRoutes(media)(app);
     await app.ready();
+    // Audio tests also need real sockets (the softphone's WebSocket).
+    if (media !== undefined) await app.listen({ host: '127.0.0.1', port: 0 });
     return app;
   }
 
