@@ -28,7 +28,8 @@ export async function* captureStream(
   if (body === null) return;
   const parser = new SseParser();
   const decoder = new TextDecoder();
-  for await (const chunk of body) {
+  // Node's fetch types its body's chunks loosely; they are bytes.
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
     yield* parser.push(decoder.decode(chunk, { stream: true }));
   }
 }

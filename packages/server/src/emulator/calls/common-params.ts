@@ -34,13 +34,6 @@ export function readUrl(reader: BodyReader, name: string): string | null {
   );
 }
 
-/** Media stream targets are WebSocket URLs (`wss://…`). */
-export function readStreamUrl(reader: BodyReader, name: string): string | null {
-  const value = reader.string(name);
-  if (value === null || /^wss?:\/\/[^/\s]+/.test(value)) return value;
-  return reader.report(invalidIssue({ pointer: `/${name}` }, 'a ws:// or wss:// URL'));
-}
-
 function readRouting(reader: BodyReader): Partial<Routing> | null {
   const routing: { -readonly [K in keyof Routing]?: Routing[K] } = {};
   const url = readUrl(reader, 'webhook_url');

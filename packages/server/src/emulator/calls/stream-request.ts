@@ -1,6 +1,6 @@
 import { enumIssue } from '../../api/validation/issues.js';
 import type { BodyReader } from './body-reader.js';
-import { readStreamUrl } from './common-params.js';
+import { invalidIssue } from '../../api/validation/issues.js';
 
 export type StreamTrack = 'inbound_track' | 'outbound_track' | 'both_tracks';
 
@@ -85,4 +85,11 @@ function readCustomParameters(reader: BodyReader): Record<string, string> {
     return {};
   }
   return Object.fromEntries(entries as [string, string][]);
+}
+
+/** Media stream targets are WebSocket URLs (`wss://…`). */
+function readStreamUrl(reader: BodyReader, name: string): string | null {
+  const value = reader.string(name);
+  if (value === null || /^wss?:\/\/[^/\s]+/.test(value)) return value;
+  return reader.report(invalidIssue({ pointer: `/${name}` }, 'a ws:// or wss:// URL'));
 }
