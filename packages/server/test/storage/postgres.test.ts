@@ -8,6 +8,11 @@ import { createPostgresPool } from '../../src/storage/postgres/postgres-pool.js'
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';
 import { expectUpgraded } from './expect-upgraded.js';
 import { describeStoreContract } from './store-contract.js';
+import {
+  BEFORE_UNIQUE_NUMBERS,
+  expectFirstHolderKept,
+  SHARED_NUMBER_SEED_SQL,
+} from './shared-number-seed.js';
 import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
 const url =
@@ -97,6 +102,27 @@ if (available) {
         const store = await openPostgresStore({ connectionString: url, schema });
         try {
           await expectUpgraded(store);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await dropSchema(schema);
+      }
+    });
+
+    it('upgrades a schema where two accounts share a number, keeping the first', async () => {
+      const schema = randomSchema();
+      try {
+        const pool = createPostgresPool({ connectionString: url, schema });
+        try {
+          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, BEFORE_UNIQUE_NUMBERS));
+          for (const statement of SHARED_NUMBER_SEED_SQL) await pool.query(statement);
+        } finally {
+          await pool.end();
+        }
+        const store = await openPostgresStore({ connectionString: url, schema });
+        try {
+          await expectFirstHolderKept(store);
         } finally {
           await store.close();
         }

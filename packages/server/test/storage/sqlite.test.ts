@@ -13,6 +13,11 @@ import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-st
 import { describeStoreContract } from './store-contract.js';
 import { expectUpgraded } from './expect-upgraded.js';
 import { makeEvent, makeNewDelivery } from './store-fixtures.js';
+import {
+  BEFORE_UNIQUE_NUMBERS,
+  expectFirstHolderKept,
+  SHARED_NUMBER_SEED_SQL,
+} from './shared-number-seed.js';
 import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
 const dirs: string[] = [];
@@ -103,6 +108,21 @@ describe('SQLite setup', () => {
     const store = await openSqliteStore({ filename });
     try {
       await expectUpgraded(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database where two accounts share a number, keeping the first', async () => {
+    const filename = join(await tempDir(), 'test.db');
+    const db = openSqliteDatabase({ filename });
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, BEFORE_UNIQUE_NUMBERS));
+    for (const statement of SHARED_NUMBER_SEED_SQL) db.exec(statement);
+    db.close();
+
+    const store = await openSqliteStore({ filename });
+    try {
+      await expectFirstHolderKept(store);
     } finally {
       await store.close();
     }
