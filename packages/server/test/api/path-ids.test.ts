@@ -15,9 +15,11 @@ afterAll(async () => {
   await h.close();
 });
 
-function call(method: string, url: string, payload?: object): Promise<LightMyRequestResponse> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+function call(method: Method, url: string, payload?: object): Promise<LightMyRequestResponse> {
   return h.request(h.alice.apiKey, {
-    method: method as 'GET',
+    method,
     url,
     ...(payload === undefined ? {} : { payload }),
   });
@@ -39,7 +41,7 @@ describe('ids in paths', () => {
     ['GET', '/v2/messaging_profiles/%00'],
     ['GET', '/v2/calls/%00'],
     ['GET', '/switchboard/inboxes/%25'],
-  ])('%s %s is a 404 in the envelope', async (method, url) => {
+  ] as const)('%s %s is a 404 in the envelope', async (method, url) => {
     expectEnvelope(await call(method, url, method === 'PATCH' ? {} : undefined), 404);
   });
 

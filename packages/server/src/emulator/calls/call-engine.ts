@@ -101,7 +101,7 @@ export class CallEngine {
     action: string,
     body: unknown,
   ): Promise<Record<string, unknown>> {
-    const parse = COMMAND_PARSERS[action];
+    const parse = COMMAND_PARSERS.get(action);
     if (parse === undefined) throw new NotFoundError();
     const reader = new BodyReader(body);
     const common = readCommon(reader);
