@@ -19,6 +19,7 @@ import { registerDeliveryReplayRoutes } from './routes/delivery-replay-routes.js
 import { registerDeliveryStatsRoutes } from './routes/delivery-stats-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { useJsonBodyParser } from './request-body/json-body-parser.js';
+import { refuseNulInUrl } from './request-url.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerWebhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
@@ -56,6 +57,7 @@ export function createApp(
   // Before any route, so that routes registered later are behind it as well.
   app.addHook('onRequest', async (request) => {
     if (needsApiKey(request.url)) await ctx.auth.authenticate(request);
+    refuseNulInUrl(request.url);
   });
   useJsonBodyParser(app, 'refuse');
   installErrorHandling(app, ctx);

@@ -38,8 +38,8 @@ describe('ids in paths', () => {
     ['GET', '/v2/phone_numbers/%25/messaging'],
     ['PATCH', '/v2/phone_numbers/%25/messaging'],
     ['GET', '/v2/phone_numbers/%25E0%25A4%25A'],
-    ['GET', '/v2/messaging_profiles/%00'],
-    ['GET', '/v2/calls/%00'],
+    ['GET', '/v2/messaging_profiles/%0A'],
+    ['GET', '/v2/calls/%1F'],
     ['GET', '/switchboard/inboxes/%25'],
   ] as const)('%s %s is a 404 in the envelope', async (method, url) => {
     expectEnvelope(await call(method, url, method === 'PATCH' ? {} : undefined), 404);
