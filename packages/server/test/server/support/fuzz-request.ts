@@ -70,9 +70,12 @@ export function fuzzRequest(pools: FuzzPools): fc.Arbitrary<FuzzRequest> {
       query: fc.constantFrom(...QUERIES),
       body: body(pools),
       contentType: fc.constantFrom(...CONTENT_TYPES),
-      auth: fc.constantFrom(
-        ...[`Bearer ${pools.apiKey}`, `Bearer ${pools.apiKey}`, `Bearer ${pools.apiKey}`],
-        ...[null, 'Bearer KEYsb_wrong', `Basic ${pools.apiKey}`, 'Bearer'],
+      auth: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(`Bearer ${pools.apiKey}`) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(null, 'Bearer KEYsb_wrong', `Basic ${pools.apiKey}`),
+        },
       ),
     })
     .map(
@@ -99,7 +102,7 @@ function fill(template: string, segments: readonly string[]): string {
 
 function segment(pools: FuzzPools): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...pools.ids.map(encodeSegment)) },
+    { weight: 5, arbitrary: fc.constantFrom(...pools.ids.map(encodeSegment)) },
     { weight: 2, arbitrary: fc.constantFrom(...ODD_SEGMENTS) },
     { weight: 2, arbitrary: fc.string({ maxLength: 30, unit: 'binary' }).map(encodeSegment) },
     { weight: 1, arbitrary: fc.integer().map(String) },
