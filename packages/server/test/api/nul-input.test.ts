@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type CreatedAccount } from '../../src/accounts/create-account.js';
 import { createApp } from '../../src/api/create-app.js';
@@ -9,26 +8,10 @@ import { createInboxModule } from '../../src/inbox/inbox-module.js';
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
+import { postgresAdmin, TEST_DATABASE_URL } from '../server/support/postgres-admin.js';
 
-const DATABASE_URL =
-  process.env['SWITCHBOARD_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = `sb_nul_${randomBytes(6).toString('hex')}`;
-
-/** Runs one statement on the shared database; false (with a warning) when it is unreachable. */
-async function admin(sql: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return true;
-  } catch (error) {
-    if (process.env['CI'] !== undefined) throw error;
-    console.warn(`skipping the PostgreSQL half of the NUL tests: ${String(error)}`);
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const admin = (sql: string) => postgresAdmin(sql, 'the PostgreSQL half of the NUL tests');
 
 const postgres = await admin('SELECT 1');
 
@@ -37,7 +20,7 @@ const STORES: readonly (readonly [string, boolean, () => Promise<Store>])[] = [
   [
     'PostgreSQL',
     postgres,
-    () => openPostgresStore({ connectionString: DATABASE_URL, schema: SCHEMA }),
+    () => openPostgresStore({ connectionString: TEST_DATABASE_URL, schema: SCHEMA }),
   ],
 ];
 

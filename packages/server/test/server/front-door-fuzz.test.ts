@@ -1,7 +1,6 @@
 import { Agent } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import {
@@ -11,31 +10,14 @@ import {
   type FuzzPools,
   type FuzzRequest,
 } from './support/fuzz-request.js';
+import { ownDatabaseUrl, postgresAdmin } from './support/postgres-admin.js';
 import { startReceiver } from './support/receiver.js';
 import { routeTable } from './support/route-table.js';
 import { testConfig } from './support/test-config.js';
 
-const DATABASE_URL =
-  process.env['SWITCHBOARD_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 // A database of our own: workers of other suites on the shared one would claim our deliveries.
 const OWN_DATABASE = `sb_fuzz_${process.pid}_${Date.now()}`;
-const OWN_URL = Object.assign(new URL(DATABASE_URL), { pathname: `/${OWN_DATABASE}` }).href;
-
-/** Runs one statement on the shared database; false (with a warning) when it is unreachable. */
-async function admin(sql: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return true;
-  } catch (error) {
-    if (process.env['CI'] !== undefined) throw error;
-    console.warn(`skipping the PostgreSQL fuzz run: ${String(error)}`);
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const admin = (sql: string) => postgresAdmin(sql, 'the PostgreSQL fuzz run');
 
 const postgres = await admin(`CREATE DATABASE ${OWN_DATABASE}`);
 afterAll(async () => {
@@ -44,7 +26,7 @@ afterAll(async () => {
 
 const DIALECTS: readonly (readonly [string, boolean, Record<string, string>])[] = [
   ['SQLite', true, {}],
-  ['PostgreSQL', postgres, { SWITCHBOARD_DATABASE_URL: OWN_URL }],
+  ['PostgreSQL', postgres, { SWITCHBOARD_DATABASE_URL: ownDatabaseUrl(OWN_DATABASE) }],
 ];
 
 // Bounded in count and in time: at most this many requests, stopping early when time is up.

@@ -89,40 +89,27 @@ if (available) {
       }
     });
 
-    it('upgrades a version-1 schema, keeping its rows', async () => {
+    it.each([
+      ['a version-1 schema, keeping its rows', 1, VERSION_1_SEED_SQL, expectUpgraded],
+      [
+        'a schema where two accounts share a number, keeping the first',
+        BEFORE_UNIQUE_NUMBERS,
+        SHARED_NUMBER_SEED_SQL,
+        expectFirstHolderKept,
+      ],
+    ] as const)('upgrades %s', async (_name, version, seedSql, expectAfter) => {
       const schema = randomSchema();
       try {
         const pool = createPostgresPool({ connectionString: url, schema });
         try {
-          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, 1));
-          for (const statement of VERSION_1_SEED_SQL) await pool.query(statement);
+          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, version));
+          for (const statement of seedSql) await pool.query(statement);
         } finally {
           await pool.end();
         }
         const store = await openPostgresStore({ connectionString: url, schema });
         try {
-          await expectUpgraded(store);
-        } finally {
-          await store.close();
-        }
-      } finally {
-        await dropSchema(schema);
-      }
-    });
-
-    it('upgrades a schema where two accounts share a number, keeping the first', async () => {
-      const schema = randomSchema();
-      try {
-        const pool = createPostgresPool({ connectionString: url, schema });
-        try {
-          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, BEFORE_UNIQUE_NUMBERS));
-          for (const statement of SHARED_NUMBER_SEED_SQL) await pool.query(statement);
-        } finally {
-          await pool.end();
-        }
-        const store = await openPostgresStore({ connectionString: url, schema });
-        try {
-          await expectFirstHolderKept(store);
+          await expectAfter(store);
         } finally {
           await store.close();
         }

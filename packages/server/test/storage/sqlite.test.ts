@@ -98,31 +98,24 @@ describe('SQLite setup', () => {
     }
   });
 
-  it('upgrades a version-1 database, keeping its rows', async () => {
+  it.each([
+    ['a version-1 database, keeping its rows', 1, VERSION_1_SEED_SQL, expectUpgraded],
+    [
+      'a database where two accounts share a number, keeping the first',
+      BEFORE_UNIQUE_NUMBERS,
+      SHARED_NUMBER_SEED_SQL,
+      expectFirstHolderKept,
+    ],
+  ] as const)('upgrades %s', async (_name, version, seedSql, expectAfter) => {
     const filename = join(await tempDir(), 'test.db');
     const db = openSqliteDatabase({ filename });
-    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1));
-    for (const statement of VERSION_1_SEED_SQL) db.exec(statement);
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, version));
+    for (const statement of seedSql) db.exec(statement);
     db.close();
 
     const store = await openSqliteStore({ filename });
     try {
-      await expectUpgraded(store);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('upgrades a database where two accounts share a number, keeping the first', async () => {
-    const filename = join(await tempDir(), 'test.db');
-    const db = openSqliteDatabase({ filename });
-    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, BEFORE_UNIQUE_NUMBERS));
-    for (const statement of SHARED_NUMBER_SEED_SQL) db.exec(statement);
-    db.close();
-
-    const store = await openSqliteStore({ filename });
-    try {
-      await expectFirstHolderKept(store);
+      await expectAfter(store);
     } finally {
       await store.close();
     }
