@@ -1,8 +1,15 @@
 /** The API's paths: everything under them needs a key unless listed as open below. */
 const GUARDED_PREFIXES = ['/v2', '/switchboard'];
 
-/** Senders and apps reach these without a key: inbox captures and recording files. */
-const OPEN_PREFIXES = ['/switchboard/inbox/', '/switchboard/recordings/'];
+/**
+ * Reached without a key: inbox captures (senders have none), recording files (apps fetch them
+ * as they get them) and the softphone's audio socket (its one-time ticket is the credential).
+ */
+const OPEN_PREFIXES = [
+  '/switchboard/inbox/',
+  '/switchboard/recordings/',
+  '/switchboard/call_audio/',
+];
 
 /** Authorised by the admin token, which its route checks itself. */
 const OPEN_PATHS = new Set(['/switchboard/accounts']);
