@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../storage/store.js';
+import { ownMember } from '../../own-member.js';
 
 /**
  * Faults to inject into deliveries (issue 6), set on an application or messaging profile as
@@ -34,32 +35,26 @@ const MAX_SKEW_SECS = 86_400;
 
 type FieldParser = (value: unknown) => Json | undefined;
 
-// A Map: member names come from request bodies, so `constructor` must be unknown, not a member.
-const FIELDS: ReadonlyMap<string, readonly [FieldParser, string]> = new Map<
-  string,
-  readonly [FieldParser, string]
->(
-  Object.entries({
-    duplicate: [(v) => (isNumber(v) && v >= 0 && v <= 1 ? v : undefined), 'a number from 0 to 1'],
-    reorder: [parseReorder, `true, false or { "window": 1..${MAX_WINDOW_MS} }`],
-    delay: [parseDelay, `{ "min_ms", "max_ms" } with 0 <= min_ms <= max_ms <= ${MAX_DELAY_MS}`],
-    fail_first: [(v) => integerIn(v, 0, 100), 'an integer from 0 to 100'],
-    stale_timestamp: [(v) => (typeof v === 'boolean' ? v : undefined), 'a boolean'],
-    clock_skew_secs: [
-      (v) => integerIn(v, -MAX_SKEW_SECS, MAX_SKEW_SECS),
-      `an integer from -${MAX_SKEW_SECS} to ${MAX_SKEW_SECS}`,
-    ],
-    concurrency: [(v) => integerIn(v, 1, 1000), 'an integer from 1 to 1000'],
-    seed: [(v) => integerIn(v, 0, 2 ** 32 - 1), 'an integer from 0 to 4294967295'],
-  }),
-);
+const FIELDS: Readonly<Record<string, readonly [FieldParser, string]>> = {
+  duplicate: [(v) => (isNumber(v) && v >= 0 && v <= 1 ? v : undefined), 'a number from 0 to 1'],
+  reorder: [parseReorder, `true, false or { "window": 1..${MAX_WINDOW_MS} }`],
+  delay: [parseDelay, `{ "min_ms", "max_ms" } with 0 <= min_ms <= max_ms <= ${MAX_DELAY_MS}`],
+  fail_first: [(v) => integerIn(v, 0, 100), 'an integer from 0 to 100'],
+  stale_timestamp: [(v) => (typeof v === 'boolean' ? v : undefined), 'a boolean'],
+  clock_skew_secs: [
+    (v) => integerIn(v, -MAX_SKEW_SECS, MAX_SKEW_SECS),
+    `an integer from -${MAX_SKEW_SECS} to ${MAX_SKEW_SECS}`,
+  ],
+  concurrency: [(v) => integerIn(v, 1, 1000), 'an integer from 1 to 1000'],
+  seed: [(v) => integerIn(v, 0, 2 ** 32 - 1), 'an integer from 0 to 4294967295'],
+};
 
 /** Checks a profile from a request body; unknown fields are an error, so typos do not go unseen. */
 export function parseChaosProfile(value: unknown): ChaosParse {
   if (!isObject(value)) return { ok: false, field: '', expected: 'an object' };
   const profile: JsonObject = {};
   for (const [key, raw] of Object.entries(value)) {
-    const rule = FIELDS.get(key);
+    const rule = ownMember(FIELDS, key);
     if (rule === undefined) return { ok: false, field: key, expected: 'no such chaos field' };
     const parsed = rule[0](raw);
     if (parsed === undefined) return { ok: false, field: key, expected: rule[1] };

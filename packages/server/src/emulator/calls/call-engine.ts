@@ -17,6 +17,7 @@ import { readCommon } from './common-params.js';
 import { readDialRequest } from './dial-request.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
+import { ownMember } from '../../own-member.js';
 
 export type CallEngineOptions = CallRuntimeOptions;
 
@@ -101,7 +102,7 @@ export class CallEngine {
     action: string,
     body: unknown,
   ): Promise<Record<string, unknown>> {
-    const parse = COMMAND_PARSERS.get(action);
+    const parse = ownMember(COMMAND_PARSERS, action);
     if (parse === undefined) throw new NotFoundError();
     const reader = new BodyReader(body);
     const common = readCommon(reader);

@@ -1,5 +1,5 @@
 import { KeyedSerial } from '../keyed-serial.js';
-import { ownMember } from '../own-member.js';
+import { ownMember } from '../../own-member.js';
 import type { JsonObject } from '../../storage/store.js';
 import { TimerQueue, type TimerHost } from '../messaging/timer-queue.js';
 import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';

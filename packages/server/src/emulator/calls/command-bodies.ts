@@ -47,76 +47,71 @@ const simple =
   ): Parser =>
   () => ({ name });
 
-/**
- * Every action path segment the emulator serves, with how its body is read. A Map, because the
- * segment comes from the request: `__proto__` or `valueOf` must be unknown actions, not members.
- */
-export const COMMAND_PARSERS: ReadonlyMap<string, Parser> = new Map<string, Parser>(
-  Object.entries({
-    answer: (r, ctx) => ({
-      name: 'answer',
-      recordOnAnswer: recordFromAnswer(r, ctx),
-      streamUrl: readStreamUrl(r, 'stream_url'),
-    }),
-    hangup: simple('hangup'),
-    reject: (r) => ({
-      name: 'reject',
-      cause: r.oneOf('cause', ['CALL_REJECTED', 'USER_BUSY'], 'CALL_REJECTED'),
-    }),
-    speak: (r, ctx) => ({ name: 'speak', item: speakItem(r, ctx) }),
-    playback_start: (r, ctx) => ({ name: 'playback_start', item: playbackItem(r, ctx) }),
-    playback_stop: (r) => ({
-      name: 'playback_stop',
-      stop: r.oneOf('stop', ['current', 'all'], 'all'),
-    }),
-    gather: (r) => ({ name: 'gather', gather: gatherOf(r, null) }),
-    gather_using_audio: (r, ctx) => ({ name: 'gather', gather: gatherOf(r, playbackItem(r, ctx)) }),
-    gather_using_speak: (r, ctx) => ({ name: 'gather', gather: gatherOf(r, speakItem(r, ctx)) }),
-    gather_stop: simple('gather_stop'),
-    record_start: (r, ctx) => ({
-      name: 'record_start',
-      recording: recordingOf(r, ctx, 'channels', 'format'),
-    }),
-    record_stop: simple('record_stop'),
-    fork_start: simple('fork_start'),
-    fork_stop: simple('fork_stop'),
-    enqueue: (r) => ({
-      name: 'enqueue',
-      queue: r.string('queue_name', { required: true }),
-      maxSize: r.int('max_size', 1, 5000, 100),
-      maxWaitMs:
-        r.body['max_wait_time_secs'] === undefined
-          ? null
-          : r.int('max_wait_time_secs', 1, 86_400, 1) * 1000,
-    }),
-    leave_queue: simple('leave_queue'),
-    transcription_start: simple('transcription_start'),
-    transcription_stop: simple('transcription_stop'),
-    streaming_start: (r) => ({ name: 'streaming_start', streamUrl: requiredStreamUrl(r) }),
-    streaming_stop: simple('streaming_stop'),
-    send_dtmf: (r) => {
-      const digits = r.string('digits', { required: true });
-      if (digits !== null && !/^[0-9A-D*#wW]+$/.test(digits)) r.report(invalidDigits());
-      return { name: 'send_dtmf' };
-    },
-    client_state_update: (r) => {
-      r.string('client_state', { required: true });
-      return { name: 'client_state_update' };
-    },
-    bridge: (r) => ({
-      name: 'bridge',
-      peerId: r.string('call_control_id', { required: true }),
-      parkAfterUnbridge: r.string('park_after_unbridge') !== null,
-    }),
-    transfer: (r) => ({
-      name: 'transfer',
-      to: phone(r, 'to', true),
-      from: phone(r, 'from', false),
-      timeoutSecs: r.int('timeout_secs', 5, 600, 30),
-      targetClientState: readClientState(r, 'target_leg_client_state'),
-    }),
+/** Every action path segment the emulator serves, with how its body is read. */
+export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
+  answer: (r, ctx) => ({
+    name: 'answer',
+    recordOnAnswer: recordFromAnswer(r, ctx),
+    streamUrl: readStreamUrl(r, 'stream_url'),
   }),
-);
+  hangup: simple('hangup'),
+  reject: (r) => ({
+    name: 'reject',
+    cause: r.oneOf('cause', ['CALL_REJECTED', 'USER_BUSY'], 'CALL_REJECTED'),
+  }),
+  speak: (r, ctx) => ({ name: 'speak', item: speakItem(r, ctx) }),
+  playback_start: (r, ctx) => ({ name: 'playback_start', item: playbackItem(r, ctx) }),
+  playback_stop: (r) => ({
+    name: 'playback_stop',
+    stop: r.oneOf('stop', ['current', 'all'], 'all'),
+  }),
+  gather: (r) => ({ name: 'gather', gather: gatherOf(r, null) }),
+  gather_using_audio: (r, ctx) => ({ name: 'gather', gather: gatherOf(r, playbackItem(r, ctx)) }),
+  gather_using_speak: (r, ctx) => ({ name: 'gather', gather: gatherOf(r, speakItem(r, ctx)) }),
+  gather_stop: simple('gather_stop'),
+  record_start: (r, ctx) => ({
+    name: 'record_start',
+    recording: recordingOf(r, ctx, 'channels', 'format'),
+  }),
+  record_stop: simple('record_stop'),
+  fork_start: simple('fork_start'),
+  fork_stop: simple('fork_stop'),
+  enqueue: (r) => ({
+    name: 'enqueue',
+    queue: r.string('queue_name', { required: true }),
+    maxSize: r.int('max_size', 1, 5000, 100),
+    maxWaitMs:
+      r.body['max_wait_time_secs'] === undefined
+        ? null
+        : r.int('max_wait_time_secs', 1, 86_400, 1) * 1000,
+  }),
+  leave_queue: simple('leave_queue'),
+  transcription_start: simple('transcription_start'),
+  transcription_stop: simple('transcription_stop'),
+  streaming_start: (r) => ({ name: 'streaming_start', streamUrl: requiredStreamUrl(r) }),
+  streaming_stop: simple('streaming_stop'),
+  send_dtmf: (r) => {
+    const digits = r.string('digits', { required: true });
+    if (digits !== null && !/^[0-9A-D*#wW]+$/.test(digits)) r.report(invalidDigits());
+    return { name: 'send_dtmf' };
+  },
+  client_state_update: (r) => {
+    r.string('client_state', { required: true });
+    return { name: 'client_state_update' };
+  },
+  bridge: (r) => ({
+    name: 'bridge',
+    peerId: r.string('call_control_id', { required: true }),
+    parkAfterUnbridge: r.string('park_after_unbridge') !== null,
+  }),
+  transfer: (r) => ({
+    name: 'transfer',
+    to: phone(r, 'to', true),
+    from: phone(r, 'from', false),
+    timeoutSecs: r.int('timeout_secs', 5, 600, 30),
+    targetClientState: readClientState(r, 'target_leg_client_state'),
+  }),
+};
 
 function requiredStreamUrl(reader: BodyReader): string {
   const url = readStreamUrl(reader, 'stream_url');

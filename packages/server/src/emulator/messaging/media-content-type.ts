@@ -1,19 +1,18 @@
-// A Map: the extension comes from a request's media URL, and `.constructor` is no type.
-const BY_EXTENSION: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    png: 'image/png',
-    gif: 'image/gif',
-    webp: 'image/webp',
-    mp3: 'audio/mpeg',
-    wav: 'audio/wav',
-    mp4: 'video/mp4',
-    pdf: 'application/pdf',
-    txt: 'text/plain',
-    vcf: 'text/vcard',
-  }),
-);
+import { ownMember } from '../../own-member.js';
+
+const BY_EXTENSION: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  vcf: 'text/vcard',
+};
 
 /**
  * The MIME type of a media URL, guessed from its file extension (the emulator never fetches
@@ -22,5 +21,5 @@ const BY_EXTENSION: ReadonlyMap<string, string> = new Map(
 export function mediaContentType(url: string): string {
   const path = new URL(url).pathname;
   const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return BY_EXTENSION.get(extension) ?? 'application/octet-stream';
+  return ownMember(BY_EXTENSION, extension) ?? 'application/octet-stream';
 }
