@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { hashSecret } from './accounts/api-key.js';
 import { ensureDefaultAccount } from './accounts/ensure-default-account.js';
 import { keyFilePath } from './accounts/key-file.js';
+import { DEFAULT_BODY_LIMIT } from './api/app-deps.js';
 import { createApp, type RouteRegistrar } from './api/create-app.js';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
@@ -14,6 +15,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes } from './emulator/emulator-routes.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
+import { requestLimits } from './net/request-limits.js';
 import { createServerOperations } from './operations/server-operations.js';
 import { closeDispatcher, STOP_STEP_MS, type DeliveryWorker } from './delivery/delivery-worker.js';
 import type { Store } from './storage/store.js';
@@ -109,6 +111,7 @@ export async function startServer(
         logger,
         adminTokenHash: config.adminToken === null ? null : hashSecret(config.adminToken),
         webhookDispatcher: replayDispatcher,
+        requestTimeoutMs: config.requestTimeoutMs,
       },
       [
         emulatorRoutes({ baseUrl: () => url, calls: { media } }),
@@ -192,7 +195,12 @@ async function startTls(
     keyFile: config.tlsKey,
     now: new Date(),
   });
-  const listener = await startHttpsListener(app, material, config.host, config.tlsPort);
+  const limits = requestLimits(DEFAULT_BODY_LIMIT, config.requestTimeoutMs);
+  const listener = await startHttpsListener(app, material, {
+    host: config.host,
+    port: config.tlsPort,
+    limits,
+  });
   const { url, port } = listener;
   return {
     listener,

@@ -12,6 +12,7 @@ export function serveCommand(io: CliIo): Command {
     .description('run the Switchboard server (API + delivery worker)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--port <port>', 'port to listen on; 0 picks a free one (default 7700)')
+    .option('--request-timeout-ms <ms>', 'a request not sent in full in time gets 408 (30000)')
     .option('--tls', 'also serve HTTPS, for telnyx 1.x/2.x apps (env SWITCHBOARD_TLS)')
     .option('--tls-port <port>', 'port of the HTTPS listener (default 7443)')
     .option('--tls-cert <file>', 'PEM certificate; default: self-signed, in the data dir')

@@ -2,6 +2,11 @@ import { newTimeOrderedId } from '../storage/time-ordered-id.js';
 import { pino, type Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { Store } from '../storage/store.js';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  requestLimits,
+  type RequestLimits,
+} from '../net/request-limits.js';
 
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1_048_576;
@@ -19,6 +24,8 @@ export interface AppDeps {
   /** SHA-256 hex of `SWITCHBOARD_ADMIN_TOKEN`; null or absent disables the admin routes. */
   readonly adminTokenHash?: string | null;
   readonly bodyLimit?: number;
+  /** How long a client may take to send a whole request; default 30 s. */
+  readonly requestTimeoutMs?: number;
   /** For requests the API sends to webhook URLs (replays): the engine's CA and egress rules. */
   readonly webhookDispatcher?: Dispatcher;
 }
@@ -32,10 +39,12 @@ export interface AppContext {
   readonly logger: Logger;
   readonly adminTokenHash: string | null;
   readonly bodyLimit: number;
+  readonly requestLimits: RequestLimits;
   readonly webhookDispatcher: Dispatcher | undefined;
 }
 
 export function appContext(deps: AppDeps): AppContext {
+  const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
   return {
     store: deps.store,
     worker: deps.worker,
@@ -43,7 +52,8 @@ export function appContext(deps: AppDeps): AppContext {
     newId: deps.newId ?? newTimeOrderedId,
     logger: deps.logger ?? pino({ level: 'silent' }),
     adminTokenHash: deps.adminTokenHash ?? null,
-    bodyLimit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit,
+    requestLimits: requestLimits(bodyLimit, deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     webhookDispatcher: deps.webhookDispatcher,
   };
 }

@@ -1,6 +1,15 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { NotFoundError } from '../errors/api-error.js';
 import { toErrorResponse } from '../errors/to-error-response.js';
+import { clientErrorReply } from '../net/client-error-reply.js';
+import { serverTimeouts } from '../net/request-limits.js';
+import { needsApiKey } from './api-key-gate.js';
 import { appContext, type AppDeps } from './app-deps.js';
 import { createAuthenticator } from './authenticator.js';
 import { registerAdminRoutes, registerPublicKeyRoute } from './routes/account-routes.js';
@@ -9,6 +18,8 @@ import { registerCallControlApplicationRoutes } from './routes/call-control-appl
 import { registerDeliveryReplayRoutes } from './routes/delivery-replay-routes.js';
 import { registerDeliveryStatsRoutes } from './routes/delivery-stats-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { useJsonBodyParser } from './request-body/json-body-parser.js';
+import { refuseNulInUrl } from './request-url.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerWebhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
@@ -35,14 +46,31 @@ export function createApp(
     bodyLimit: base.bodyLimit,
     // One line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // Bad URLs and over-long path parameters are refused before routing; they get the envelope too.
+    frameworkErrors: (error, request, reply) => {
+      void sendError(ctx, error, request, reply);
+    },
+    clientErrorHandler: clientErrorReply(base.requestLimits),
+    requestTimeout: base.requestLimits.requestTimeoutMs,
+    http: serverTimeouts(base.requestLimits),
   });
+  // Before any route, so that routes registered later are behind it as well.
+  app.addHook('onRequest', async (request) => {
+    if (needsApiKey(request.url)) await ctx.auth.authenticate(request);
+    refuseNulInUrl(request.url);
+  });
+  useJsonBodyParser(app, 'refuse');
   installErrorHandling(app, ctx);
   installRequestLog(app);
   registerHealthRoutes(app);
   registerAdminRoutes(app, ctx);
   for (const register of publicRoutes) register(app);
   void app.register((scope, _options, done) => {
-    scope.addHook('onRequest', ctx.auth.authenticate);
+    // Routes registered here outside the API's paths still need the key; the gate above took
+    // care of every other request.
+    scope.addHook('onRequest', async (request) => {
+      if (!needsApiKey(request.url)) await ctx.auth.authenticate(request);
+    });
     registerAuthenticatedRoutes(scope, ctx, extraRoutes);
     done();
   });
@@ -66,11 +94,7 @@ function registerAuthenticatedRoutes(
 }
 
 function installErrorHandling(app: FastifyInstance, ctx: RouteContext): void {
-  app.setErrorHandler((error, request, reply) => {
-    const response = toErrorResponse(error, ctx.bodyLimit);
-    if (response.fault) request.log.error({ err: error }, 'request failed');
-    return reply.status(response.status).send(response.body);
-  });
+  app.setErrorHandler((error, request, reply) => sendError(ctx, error, request, reply));
   app.setNotFoundHandler(() => {
     throw new NotFoundError();
   });
@@ -89,4 +113,15 @@ function installRequestLog(app: FastifyInstance): void {
     );
     done();
   });
+}
+
+function sendError(
+  ctx: RouteContext,
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const response = toErrorResponse(error, ctx.bodyLimit);
+  if (response.fault) request.log.error({ err: error }, 'request failed');
+  return reply.status(response.status).send(response.body);
 }

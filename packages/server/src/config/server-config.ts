@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { EgressMode } from '../egress/egress-mode.js';
 import type { RateSetting } from '../rate-limit/rate-setting.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../net/request-limits.js';
 import { readConfigFile } from './config-file.js';
 import {
   bool,
@@ -40,6 +41,8 @@ export interface ServerConfig {
   readonly leaseMs: number | null;
   /** How long a stopping worker lets tries in flight finish. */
   readonly shutdownGraceMs: number;
+  /** How long a client may take to send a whole request (headers and body) before a 408. */
+  readonly requestTimeoutMs: number;
   /** PEM file of extra CAs trusted for HTTPS webhook targets (private test setups). */
   readonly webhookCaFile: string | null;
   /** Also serve HTTPS (for telnyx 1.x/2.x, which only speak HTTPS); see docs/compatibility.md. */
@@ -140,6 +143,12 @@ const SETTINGS: { readonly [K in keyof ServerConfig]: Setting<ServerConfig[K]> }
     flag: '--shutdown-grace-ms',
     parse: int(0, 600_000),
     fallback: 10_000,
+  },
+  requestTimeoutMs: {
+    env: 'SWITCHBOARD_REQUEST_TIMEOUT_MS',
+    flag: '--request-timeout-ms',
+    parse: int(1_000, 600_000),
+    fallback: DEFAULT_REQUEST_TIMEOUT_MS,
   },
   webhookCaFile: {
     env: 'SWITCHBOARD_WEBHOOK_CA_FILE',

@@ -78,6 +78,32 @@ export class PayloadTooLargeError extends ApiError {
   }
 }
 
+/** 408: the request did not arrive in full in time. Rendered like 413, with the status as code. */
+export class RequestTimeoutError extends ApiError {
+  constructor(headersTimeoutMs: number, requestTimeoutMs: number) {
+    super(408, [
+      {
+        code: '408',
+        title: 'Request Timeout',
+        detail: `The request did not arrive in time: headers are due within ${headersTimeoutMs} ms and the whole request within ${requestTimeoutMs} ms.`,
+      },
+    ]);
+  }
+}
+
+/** 431: the request's headers are over the size limit. */
+export class HeaderFieldsTooLargeError extends ApiError {
+  constructor(limitBytes: number) {
+    super(431, [
+      {
+        code: '431',
+        title: 'Request Header Fields Too Large',
+        detail: `The request headers exceed the limit of ${limitBytes} bytes.`,
+      },
+    ]);
+  }
+}
+
 /** 500 / 10007: a fault on our side. The detail never carries the cause. */
 export class InternalError extends ApiError {
   constructor() {

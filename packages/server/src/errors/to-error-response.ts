@@ -2,6 +2,7 @@ import {
   ApiError,
   BadRequestError,
   InternalError,
+  NotFoundError,
   PayloadTooLargeError,
   type ErrorItem,
 } from './api-error.js';
@@ -47,6 +48,11 @@ function asApiError(error: unknown, bodyLimit: number): ApiError {
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new BadRequestError('The request body must be sent as application/json.', 415);
   }
+  if (code === 'FST_ERR_BAD_URL') {
+    return new BadRequestError('The request URL has a malformed percent-encoding.');
+  }
+  // The router refuses path parameters over 100 characters; no id is that long.
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return new NotFoundError();
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new BadRequestError('The request body is not valid JSON.');
   }

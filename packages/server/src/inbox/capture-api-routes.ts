@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { capHeaderPairs, capText } from '../delivery/capped-text.js';
 import { pageMeta, parsePage } from '../api/pagination.js';
 import { queryParams } from '../api/query-params.js';
-import type { IdParams, RouteContext } from '../api/routes/route-context.js';
+import { pathParam } from '../api/path-param.js';
+import type { RouteContext } from '../api/routes/route-context.js';
 import { valueOrThrow } from '../api/validation/checked.js';
 import { checkObject } from '../api/validation/object-spec.js';
 import { NotFoundError } from '../errors/api-error.js';
@@ -20,9 +21,9 @@ export function registerCaptureApiRoutes(
   ctx: RouteContext,
   inbox: InboxContext,
 ): void {
-  app.get<{ Params: IdParams }>('/switchboard/inboxes/:id/captures', async (request) => {
+  app.get('/switchboard/inboxes/:id/captures', async (request) => {
     const accountId = ctx.auth.accountOf(request).id;
-    const found = await inbox.store.getResource(accountId, INBOX_KIND, request.params.id);
+    const found = await inbox.store.getResource(accountId, INBOX_KIND, pathParam(request, 'id'));
     if (found === null) throw new NotFoundError('Inbox not found.');
     const params = queryParams(request.query);
     const page = valueOrThrow(parsePage(params));
@@ -31,21 +32,18 @@ export function registerCaptureApiRoutes(
     return { data: result.rows.map(captureView), meta: pageMeta(page, result.total) };
   });
 
-  app.get<{ Params: IdParams }>('/switchboard/captures/:id', async (request) => ({
+  app.get('/switchboard/captures/:id', async (request) => ({
     data: captureView(await owned(ctx, inbox, request)),
   }));
 
-  app.post<{ Params: IdParams }>(
-    '/switchboard/captures/:id/forward_attempts',
-    async (request, reply) => {
-      const capture = await owned(ctx, inbox, request);
-      const input = valueOrThrow(checkObject(FORWARD_ATTEMPT_SPEC, request.body, 'create'));
-      const attempt = forwardAttempt(inbox, input);
-      await inbox.store.inboxes.addForwardAttempt(capture.accountId, capture.id, attempt);
-      inbox.hub.report(capture.id, attempt);
-      return reply.status(201).send({ data: forwardAttemptView(attempt) });
-    },
-  );
+  app.post('/switchboard/captures/:id/forward_attempts', async (request, reply) => {
+    const capture = await owned(ctx, inbox, request);
+    const input = valueOrThrow(checkObject(FORWARD_ATTEMPT_SPEC, request.body, 'create'));
+    const attempt = forwardAttempt(inbox, input);
+    await inbox.store.inboxes.addForwardAttempt(capture.accountId, capture.id, attempt);
+    inbox.hub.report(capture.id, attempt);
+    return reply.status(201).send({ data: forwardAttemptView(attempt) });
+  });
 }
 
 /** Fields were checked against {@link FORWARD_ATTEMPT_SPEC}; sizes are capped as attempts are. */
@@ -66,10 +64,10 @@ function forwardAttempt(inbox: InboxContext, input: JsonObject): ForwardAttempt 
 async function owned(
   ctx: RouteContext,
   inbox: InboxContext,
-  request: FastifyRequest<{ Params: IdParams }>,
+  request: FastifyRequest,
 ): Promise<Capture> {
   const accountId = ctx.auth.accountOf(request).id;
-  const capture = await inbox.store.inboxes.getCapture(accountId, request.params.id);
+  const capture = await inbox.store.inboxes.getCapture(accountId, pathParam(request, 'id'));
   if (capture === null) throw new NotFoundError('Capture not found.');
   return capture;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathParam } from '../api/path-param.js';
 import { NotFoundError, PayloadTooLargeError } from '../errors/api-error.js';
 import type { Capture, ForwardAttempt } from '../storage/inbox-store.js';
 import { captureOf, eventTypeOf, headerPairs, rawBody } from './capture-request.js';
@@ -17,10 +18,6 @@ const DRAIN_FACTOR = 8;
 
 /** How long a sender should wait before retrying a relay inbox that has no listener. */
 const NO_LISTENER_RETRY_SECS = 5;
-
-interface TokenParams {
-  readonly token: string;
-}
 
 /**
  * `ANY /switchboard/inbox/{token}` and every path under it, without authentication (Telnyx sends
@@ -45,20 +42,19 @@ export function registerCaptureRoutes(app: FastifyInstance, ctx: InboxContext): 
         else parsed(null, body);
       },
     );
-    const handler = (request: FastifyRequest<{ Params: TokenParams }>, reply: FastifyReply) =>
-      capture(ctx, request, reply);
-    scope.all<{ Params: TokenParams }>('/switchboard/inbox/:token', handler);
-    scope.all<{ Params: TokenParams }>('/switchboard/inbox/:token/*', handler);
+    const handler = (request: FastifyRequest, reply: FastifyReply) => capture(ctx, request, reply);
+    scope.all('/switchboard/inbox/:token', handler);
+    scope.all('/switchboard/inbox/:token/*', handler);
     done();
   });
 }
 
 async function capture(
   ctx: InboxContext,
-  request: FastifyRequest<{ Params: TokenParams }>,
+  request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const inbox = await inboxOf(ctx, request.params.token);
+  const inbox = await inboxOf(ctx, pathParam(request, 'token'));
   admit(ctx, inbox, request, reply);
   const stored = await store(ctx, inbox, request);
   if (inbox.respond === 'immediate') {

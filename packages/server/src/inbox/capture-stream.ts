@@ -73,6 +73,11 @@ function openStream(inbox: InboxContext, reply: FastifyReply, stream: StreamRequ
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
+  // A HEAD has its answer in the headers; a stream no one can read would stay open for good.
+  if (reply.request.method === 'HEAD') {
+    raw.end();
+    return;
+  }
   raw.write(`event: ready\ndata: ${JSON.stringify({ cursor: stream.cursor })}\n\n`);
   const pump = new StreamPump(
     inbox,

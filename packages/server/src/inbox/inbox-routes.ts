@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RouteRegistrar } from '../api/create-app.js';
 import { pageMeta, parsePage, slicePage } from '../api/pagination.js';
 import { queryParams } from '../api/query-params.js';
-import type { IdParams, RouteContext } from '../api/routes/route-context.js';
+import { pathParam } from '../api/path-param.js';
+import type { RouteContext } from '../api/routes/route-context.js';
 import { valueOrThrow } from '../api/validation/checked.js';
 import { checkObject, mergePatch } from '../api/validation/object-spec.js';
 import { NotFoundError } from '../errors/api-error.js';
@@ -51,11 +52,11 @@ function registerInboxCrud(app: FastifyInstance, ctx: RouteContext, inbox: Inbox
     return { data, meta: pageMeta(page, all.length) };
   });
 
-  app.get<{ Params: IdParams }>('/switchboard/inboxes/:id', async (request) => ({
+  app.get('/switchboard/inboxes/:id', async (request) => ({
     data: view(inbox, await owned(ctx, inbox, request)),
   }));
 
-  app.patch<{ Params: IdParams }>('/switchboard/inboxes/:id', async (request) => {
+  app.patch('/switchboard/inboxes/:id', async (request) => {
     const current = await owned(ctx, inbox, request);
     const patch = valueOrThrow(checkObject(INBOX_SPEC, request.body ?? {}, 'patch'));
     const data = {
@@ -67,7 +68,7 @@ function registerInboxCrud(app: FastifyInstance, ctx: RouteContext, inbox: Inbox
     return { data: view(inbox, updated) };
   });
 
-  app.delete<{ Params: IdParams }>('/switchboard/inboxes/:id', async (request) => {
+  app.delete('/switchboard/inboxes/:id', async (request) => {
     const current = await owned(ctx, inbox, request);
     await inbox.store.deleteResource(current.accountId, INBOX_KIND, current.id);
     return { data: view(inbox, current) };
@@ -81,10 +82,10 @@ function view(inbox: InboxContext, resource: Resource) {
 async function owned(
   ctx: RouteContext,
   inbox: InboxContext,
-  request: FastifyRequest<{ Params: IdParams }>,
+  request: FastifyRequest,
 ): Promise<Resource> {
   const accountId = ctx.auth.accountOf(request).id;
-  const resource = await inbox.store.getResource(accountId, INBOX_KIND, request.params.id);
+  const resource = await inbox.store.getResource(accountId, INBOX_KIND, pathParam(request, 'id'));
   if (resource === null) throw new NotFoundError('Inbox not found.');
   return resource;
 }

@@ -266,6 +266,11 @@ export interface Store {
   rotateSigningKey(key: SigningKey, retireAt: number): Promise<void>;
 
   // Generic resources
+  /**
+   * Creates or replaces the resource with this account, kind and id. Rejects with
+   * `ResourceConflictError` (code `RESOURCE_CONFLICT`) when another resource, in any account,
+   * already holds its unique value: a `phone_number` resource's `data.phone_number`.
+   */
   putResource(resource: Resource): Promise<void>;
   getResource(accountId: string, kind: string, id: string): Promise<Resource | null>;
   /** Oldest first. */

@@ -1,5 +1,7 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { clientErrorReply } from '../net/client-error-reply.js';
+import { serverTimeouts, type RequestLimits } from '../net/request-limits.js';
 import { closeServer, listenOn } from '../net/server-lifecycle.js';
 import type { FastifyInstance } from 'fastify';
 import type { CertificatePair } from './self-signed-certificate.js';
@@ -17,19 +19,21 @@ export interface HttpsListener {
 
 /**
  * Serves the same Fastify app over HTTPS on a second port. Requests go through `app.routing`,
- * so both listeners share routes, hooks, authentication and the error mapping. The app must be
+ * so both listeners share routes, hooks, authentication and the error mapping; the connection
+ * limits and the answers to unreadable requests are the plain listener's too. The app must be
  * ready (it is, once its own `listen` resolved).
  */
 export async function startHttpsListener(
   app: FastifyInstance,
   pair: CertificatePair,
-  host: string,
-  port: number,
+  where: { readonly host: string; readonly port: number; readonly limits: RequestLimits },
 ): Promise<HttpsListener> {
-  const server = createServer({ cert: pair.cert, key: pair.key }, (request, response) => {
+  const options = { cert: pair.cert, key: pair.key, ...serverTimeouts(where.limits) };
+  const server = createServer(options, (request, response) => {
     app.routing(request, response);
   });
-  await listenOn(server, host, port);
+  server.on('clientError', clientErrorReply(where.limits));
+  await listenOn(server, where.host, where.port);
   const bound = (server.address() as AddressInfo).port;
   return {
     url: `https://localhost:${bound}`,

@@ -109,3 +109,52 @@ describe('unknown routes', () => {
     expect(firstError(response)).toMatchObject({ code: '10005', title: 'Resource not found' });
   });
 });
+
+describe('authentication before routing', () => {
+  const GUARDED = [
+    ['GET', '/v2/nothing_here'],
+    ['GET', '/switchboard/nothing/here'],
+    ['DELETE', '/v2/webhook_deliveries'],
+    ['PUT', '/switchboard/events'],
+    ['GET', '/switchboard/accounts/x'],
+    ['POST', '/v2'],
+  ] as const;
+
+  it.each(GUARDED)(
+    '%s %s without a key is 401, whether or not the route exists',
+    async (method, url) => {
+      const response = await h.request(null, { method, url });
+      expect(response.statusCode).toBe(401);
+      expect(firstError(response).code).toBe('10009');
+    },
+  );
+
+  it.each(GUARDED)('%s %s with a wrong key is 401', async (method, url) => {
+    const response = await h.request('KEYsb_wrong', { method, url });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('answers 401 before reading a body, so a bad body tells nothing either', async () => {
+    for (const url of ['/switchboard/events', '/switchboard/no_such_route']) {
+      const response = await h.request(null, {
+        method: 'POST',
+        url,
+        payload: '{oops',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.statusCode, url).toBe(401);
+    }
+  });
+
+  it('keeps recording files open without a key', async () => {
+    const open = await apiHarness({ emulator: true });
+    const file = await open.request(null, {
+      method: 'GET',
+      url: '/switchboard/recordings/9a1e7b4e-58b4-4c1e-9c3a-2f0a3b6c1d2e.mp3',
+    });
+    expect(file.statusCode).toBe(200);
+    const unknown = await open.request(null, { method: 'GET', url: '/switchboard/recordings/x' });
+    expect(unknown.statusCode).toBe(404);
+    await open.close();
+  });
+});

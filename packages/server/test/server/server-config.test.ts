@@ -67,4 +67,17 @@ describe('loadServerConfig', () => {
     expect(errors.join('\n')).toContain('SWITCHBOARD_WEBHOOK_TIMEOUT_MS');
     expect(errors.join('\n')).not.toContain('hunter2');
   });
+
+  it('bounds how long a client may take to send a request: 30 s unless set', () => {
+    expect(loadServerConfig({}, {})).toMatchObject({ config: { requestTimeoutMs: 30_000 } });
+    expect(loadServerConfig({ requestTimeoutMs: '5000' }, {})).toMatchObject({
+      config: { requestTimeoutMs: 5_000 },
+    });
+    expect(loadServerConfig({}, { SWITCHBOARD_REQUEST_TIMEOUT_MS: '2000' })).toMatchObject({
+      config: { requestTimeoutMs: 2_000 },
+    });
+    const bad = loadServerConfig({ requestTimeoutMs: '0' }, {});
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? '' : bad.errors.join('\n')).toContain('--request-timeout-ms');
+  });
 });

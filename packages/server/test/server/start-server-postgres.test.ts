@@ -1,32 +1,14 @@
-import pg from 'pg';
 import { verifyWebhook } from '@switchboard/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/start-server.js';
+import { ownDatabaseUrl, postgresAdmin } from './support/postgres-admin.js';
 import { startReceiver } from './support/receiver.js';
 import { testConfig } from './support/test-config.js';
 
-const DATABASE_URL =
-  process.env['SWITCHBOARD_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
 // A database of our own: workers of other suites on the shared one would claim our deliveries.
 const OWN_DATABASE = `sb_server_${process.pid}_${Date.now()}`;
-const OWN_URL = Object.assign(new URL(DATABASE_URL), { pathname: `/${OWN_DATABASE}` }).href;
-
-/** Runs one statement on the shared database; false (with a warning) when it is unreachable. */
-async function admin(sql: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query(sql);
-    return true;
-  } catch (error) {
-    if (process.env['CI'] !== undefined) throw error;
-    console.warn(`skipping PostgreSQL server test: ${String(error)}`);
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const OWN_URL = ownDatabaseUrl(OWN_DATABASE);
+const admin = (sql: string) => postgresAdmin(sql, 'PostgreSQL server test');
 
 const available = await admin(`CREATE DATABASE ${OWN_DATABASE}`);
 const closers: { close(): Promise<void> }[] = [];

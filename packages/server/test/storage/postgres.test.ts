@@ -9,6 +9,11 @@ import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js'
 import { expectUpgraded } from './expect-upgraded.js';
 import { PG_TEST_URL, postgresReachable } from './postgres-test-db.js';
 import { describeStoreContract } from './store-contract.js';
+import {
+  BEFORE_UNIQUE_NUMBERS,
+  expectFirstHolderKept,
+  SHARED_NUMBER_SEED_SQL,
+} from './shared-number-seed.js';
 import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
 const url = PG_TEST_URL;
@@ -72,19 +77,27 @@ if (available) {
       }
     });
 
-    it('upgrades a version-1 schema, keeping its rows', async () => {
+    it.each([
+      ['a version-1 schema, keeping its rows', 1, VERSION_1_SEED_SQL, expectUpgraded],
+      [
+        'a schema where two accounts share a number, keeping the first',
+        BEFORE_UNIQUE_NUMBERS,
+        SHARED_NUMBER_SEED_SQL,
+        expectFirstHolderKept,
+      ],
+    ] as const)('upgrades %s', async (_name, version, seedSql, expectAfter) => {
       const schema = randomSchema();
       try {
         const pool = createPostgresPool({ connectionString: url, schema });
         try {
-          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, 1));
-          for (const statement of VERSION_1_SEED_SQL) await pool.query(statement);
+          await migratePostgres(pool, schema, POSTGRES_MIGRATIONS.slice(0, version));
+          for (const statement of seedSql) await pool.query(statement);
         } finally {
           await pool.end();
         }
         const store = await openPostgresStore({ connectionString: url, schema });
         try {
-          await expectUpgraded(store);
+          await expectAfter(store);
         } finally {
           await store.close();
         }

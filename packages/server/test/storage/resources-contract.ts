@@ -59,4 +59,22 @@ export function resourcesContract(ctx: ContractContext): void {
     expect((await ctx.store.getResource('other', 'application', 'app-1'))?.data).toEqual({ v: 3 });
     expect(await ctx.store.deleteResource('other', 'call', 'app-1')).toBe(false);
   });
+
+  it('holds each phone number in one resource of one account only', async () => {
+    const number = (accountId: string, id: string, e164 = '+13125550001') =>
+      resource({ accountId, kind: 'phone_number', id, data: { id, phone_number: e164 } });
+    await ctx.store.putResource(number('acct', 'n1'));
+    await ctx.store.putResource({ ...number('acct', 'n1'), updatedAt: T0 + 1 });
+    const conflict = { name: 'ResourceConflictError', code: 'RESOURCE_CONFLICT' };
+    await expect(ctx.store.putResource(number('other', 'n2'))).rejects.toMatchObject(conflict);
+    await expect(ctx.store.putResource(number('acct', 'n3'))).rejects.toMatchObject(conflict);
+    expect(await ctx.store.listResources('other', 'phone_number')).toEqual([]);
+
+    // Other kinds may hold the same value, and a deleted number is free again.
+    const call = { kind: 'call', id: 'c1', data: { phone_number: '+13125550001' } };
+    await ctx.store.putResource(resource({ accountId: 'other', ...call }));
+    await ctx.store.putResource(number('other', 'n4', '+13125550002'));
+    expect(await ctx.store.deleteResource('acct', 'phone_number', 'n1')).toBe(true);
+    await ctx.store.putResource(number('other', 'n2'));
+  });
 }

@@ -13,6 +13,11 @@ import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-st
 import { describeStoreContract } from './store-contract.js';
 import { expectUpgraded } from './expect-upgraded.js';
 import { makeEvent, makeNewDelivery } from './store-fixtures.js';
+import {
+  BEFORE_UNIQUE_NUMBERS,
+  expectFirstHolderKept,
+  SHARED_NUMBER_SEED_SQL,
+} from './shared-number-seed.js';
 import { VERSION_1_SEED_SQL } from './version-1-seed.js';
 
 const dirs: string[] = [];
@@ -93,16 +98,24 @@ describe('SQLite setup', () => {
     }
   });
 
-  it('upgrades a version-1 database, keeping its rows', async () => {
+  it.each([
+    ['a version-1 database, keeping its rows', 1, VERSION_1_SEED_SQL, expectUpgraded],
+    [
+      'a database where two accounts share a number, keeping the first',
+      BEFORE_UNIQUE_NUMBERS,
+      SHARED_NUMBER_SEED_SQL,
+      expectFirstHolderKept,
+    ],
+  ] as const)('upgrades %s', async (_name, version, seedSql, expectAfter) => {
     const filename = join(await tempDir(), 'test.db');
     const db = openSqliteDatabase({ filename });
-    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1));
-    for (const statement of VERSION_1_SEED_SQL) db.exec(statement);
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, version));
+    for (const statement of seedSql) db.exec(statement);
     db.close();
 
     const store = await openSqliteStore({ filename });
     try {
-      await expectUpgraded(store);
+      await expectAfter(store);
     } finally {
       await store.close();
     }

@@ -18,7 +18,8 @@ import { pageMeta, parsePage, slicePage } from '../pagination.js';
 import { queryParams } from '../query-params.js';
 import { valueOrThrow } from '../validation/checked.js';
 import { checkObject, mergePatch } from '../validation/object-spec.js';
-import type { IdParams, RouteContext } from './route-context.js';
+import { pathParam } from '../path-param.js';
+import type { RouteContext } from './route-context.js';
 
 const BASE = '/v2/call_control_applications';
 
@@ -45,11 +46,11 @@ export function registerCallControlApplicationRoutes(
     return reply.status(201).send({ data: resource.data });
   });
 
-  app.get<{ Params: IdParams }>(`${BASE}/:id`, async (request) => ({
+  app.get(`${BASE}/:id`, async (request) => ({
     data: (await owned(ctx, request)).data,
   }));
 
-  app.patch<{ Params: IdParams }>(`${BASE}/:id`, async (request) => {
+  app.patch(`${BASE}/:id`, async (request) => {
     const patch = valueOrThrow(checkObject(SPEC, request.body, 'patch'));
     const current = await owned(ctx, request);
     const next = updatedApplication(current, mergePatch(SPEC, current.data, patch), ctx.now());
@@ -57,7 +58,7 @@ export function registerCallControlApplicationRoutes(
     return { data: next.data };
   });
 
-  app.delete<{ Params: IdParams }>(`${BASE}/:id`, async (request) => {
+  app.delete(`${BASE}/:id`, async (request) => {
     const current = await owned(ctx, request);
     await ctx.store.deleteResource(current.accountId, KIND, current.id);
     return { data: current.data };
@@ -65,11 +66,8 @@ export function registerCallControlApplicationRoutes(
 }
 
 /** The caller's application named in the path, or 404 (other accounts' ids included). */
-async function owned(
-  ctx: RouteContext,
-  request: FastifyRequest<{ Params: IdParams }>,
-): Promise<Resource> {
-  const { id } = request.params;
+async function owned(ctx: RouteContext, request: FastifyRequest): Promise<Resource> {
+  const id = pathParam(request, 'id');
   const accountId = ctx.auth.accountOf(request).id;
   const resource = isNumericId(id) ? await ctx.store.getResource(accountId, KIND, id) : null;
   if (resource === null) throw new NotFoundError('Call control application not found.');

@@ -9,8 +9,9 @@ import { valueOrThrow } from '../validation/checked.js';
 import { oneOf, url } from '../validation/field-checks.js';
 import { checkObject } from '../validation/object-spec.js';
 import { ownedDelivery } from './owned-delivery.js';
+import { pathParam } from '../path-param.js';
 import { readableDelivery } from './readable-delivery.js';
-import type { IdParams, RouteContext } from './route-context.js';
+import type { RouteContext } from './route-context.js';
 
 const SPEC = {
   url: { check: url(), required: true },
@@ -23,10 +24,12 @@ const SPEC = {
  * with what came back. A replay is not a try: the delivery and its attempts do not change.
  */
 export function registerDeliveryReplayRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: IdParams }>('/switchboard/webhook_deliveries/:id/replay', async (request) => {
+  app.post('/switchboard/webhook_deliveries/:id/replay', async (request) => {
     const body = valueOrThrow(checkObject(SPEC, request.body, 'create'));
     const accountId = ctx.auth.accountOf(request).id;
-    const delivery = readableDelivery(await ownedDelivery(ctx, accountId, request.params.id));
+    const delivery = readableDelivery(
+      await ownedDelivery(ctx, accountId, pathParam(request, 'id')),
+    );
     const key = await currentSigningKey(ctx.store, accountId, ctx.now());
     const [last] = await ctx.store.listAttempts(delivery.id);
     const outgoing = replayRequest({

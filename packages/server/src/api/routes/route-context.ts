@@ -5,8 +5,3 @@ import type { Authenticator } from '../authenticator.js';
 export interface RouteContext extends AppContext {
   readonly auth: Authenticator;
 }
-
-/** Path parameters of `/{id}` routes. */
-export interface IdParams {
-  readonly id: string;
-}

@@ -5,8 +5,9 @@ import { buildWebhookRequest } from '../../delivery/webhook-request.js';
 import { BadRequestError } from '../../errors/api-error.js';
 import type { AttemptRecord, Delivery, JsonObject } from '../../storage/store.js';
 import { ownedDelivery } from './owned-delivery.js';
+import { pathParam } from '../path-param.js';
 import { readableDelivery } from './readable-delivery.js';
-import type { IdParams, RouteContext } from './route-context.js';
+import type { RouteContext } from './route-context.js';
 
 /**
  * `GET /switchboard/webhook_deliveries/{id}/request`: the last try's request (method, URL,
@@ -15,7 +16,7 @@ import type { IdParams, RouteContext } from './route-context.js';
  * rebuilt exactly as the try built it; the bytes, and so the signature, are the same.
  */
 export function registerWebhookReplayRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: IdParams }>('/switchboard/webhook_deliveries/:id/request', async (request) => {
+  app.get('/switchboard/webhook_deliveries/:id/request', async (request) => {
     const delivery = await owned(ctx, request);
     const last = lastAttempt(await ctx.store.listAttempts(delivery.id));
     return { data: await requestView(ctx, delivery, last) };
@@ -65,6 +66,6 @@ function lastAttempt(attempts: readonly AttemptRecord[]): AttemptRecord {
   return last;
 }
 
-function owned(ctx: RouteContext, request: FastifyRequest<{ Params: IdParams }>) {
-  return ownedDelivery(ctx, ctx.auth.accountOf(request).id, request.params.id);
+function owned(ctx: RouteContext, request: FastifyRequest) {
+  return ownedDelivery(ctx, ctx.auth.accountOf(request).id, pathParam(request, 'id'));
 }

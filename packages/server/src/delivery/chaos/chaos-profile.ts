@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from '../../storage/store.js';
+import { ownMember } from '../../own-member.js';
 
 /**
  * Faults to inject into deliveries (issue 6), set on an application or messaging profile as
@@ -53,7 +54,7 @@ export function parseChaosProfile(value: unknown): ChaosParse {
   if (!isObject(value)) return { ok: false, field: '', expected: 'an object' };
   const profile: JsonObject = {};
   for (const [key, raw] of Object.entries(value)) {
-    const rule = FIELDS[key];
+    const rule = ownMember(FIELDS, key);
     if (rule === undefined) return { ok: false, field: key, expected: 'no such chaos field' };
     const parsed = rule[0](raw);
     if (parsed === undefined) return { ok: false, field: key, expected: rule[1] };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteRegistrar } from '../../api/create-app.js';
+import { pathParam } from '../../api/path-param.js';
 import type { RouteContext } from '../../api/routes/route-context.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import type { Json, JsonObject } from '../../storage/store.js';
@@ -7,8 +8,6 @@ import { CallCommandLog, type CommandEntry } from './call-command-log.js';
 import type { CallState } from './call-state.js';
 import { callTimeline } from './call-timeline.js';
 import { callView } from './call-view.js';
-
-type IdParams = { readonly id: string };
 
 const COMMAND_ROUTE = '/v2/calls/:id/actions/:action';
 const FAR_END_ROUTE = '/switchboard/simulate/calls/:id/actions/:action';
@@ -42,9 +41,9 @@ export function callDashboardRoutes(): RouteRegistrar {
       const states = calls.map((resource) => resource.data as unknown as CallState);
       return { data: states.reverse().map(summary) };
     });
-    app.get<{ Params: IdParams }>('/switchboard/calls/:id/timeline', async (request) => {
+    app.get('/switchboard/calls/:id/timeline', async (request) => {
       const accountId = ctx.auth.accountOf(request).id;
-      const call = await ctx.store.getResource(accountId, 'call', request.params.id);
+      const call = await ctx.store.getResource(accountId, 'call', pathParam(request, 'id'));
       if (call === null) throw new NotFoundError('Call not found.');
       const state = call.data as unknown as CallState;
       const events = await ctx.store.listDeliveries(
@@ -86,13 +85,12 @@ async function record(ctx: RouteContext, log: CallCommandLog, exchange: Exchange
   const route = request.routeOptions.url;
   if (route !== COMMAND_ROUTE && route !== FAR_END_ROUTE) return;
   if (reply.statusCode === 401 || reply.statusCode === 404) return;
-  const params = request.params as { id: string; action: string };
   const entry: CommandEntry = {
     at,
     source: route === COMMAND_ROUTE ? 'command' : 'far_end',
-    action: params.action,
+    action: pathParam(request, 'action'),
     status: reply.statusCode,
     body: (request.body ?? null) as Json,
   };
-  await log.append(ctx.auth.accountOf(request).id, params.id, entry);
+  await log.append(ctx.auth.accountOf(request).id, pathParam(request, 'id'), entry);
 }

@@ -18,6 +18,7 @@ import { readCommon } from './common-params.js';
 import { readDialRequest } from './dial-request.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
+import { ownMember } from '../../own-member.js';
 
 export interface CallEngineOptions extends Omit<CallRuntimeOptions, 'observer'> {
   /** The audio side; without one, calls are silent and streams never open. */
@@ -115,7 +116,7 @@ export class CallEngine {
     action: string,
     body: unknown,
   ): Promise<Record<string, unknown>> {
-    const parse = COMMAND_PARSERS[action];
+    const parse = ownMember(COMMAND_PARSERS, action);
     if (parse === undefined) throw new NotFoundError();
     const reader = new BodyReader(body);
     const common = readCommon(reader);

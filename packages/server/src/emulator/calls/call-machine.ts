@@ -1,4 +1,5 @@
 import { detectionEnded, greetingEnded } from './amd-transitions.js';
+import { ownMember } from '../../own-member.js';
 import { draftOf, finish, isAlive, patch, type Draft, type StepContext } from './call-draft.js';
 import type {
   CallInput,
@@ -66,7 +67,7 @@ function onCommand(
 
 export function isDuplicate(state: CallState, commandId: string | null, now: number): boolean {
   if (commandId === null) return false;
-  const seen = state.commandIds[commandId];
+  const seen = ownMember(state.commandIds, commandId);
   return seen !== undefined && now - seen < COMMAND_ID_WINDOW_MS;
 }
 

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathParam } from '../../api/path-param.js';
+import { useJsonBodyParser } from '../../api/request-body/json-body-parser.js';
 import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
@@ -7,8 +9,6 @@ import type { MediaPlane } from '../media/media-plane.js';
 import type { RecordingFiles } from '../media/recording-files.js';
 import { CallStateError } from './call-errors.js';
 import { silentMp3, silentWav } from './recording-audio.js';
-
-type IdParams = { readonly id: string; readonly action: string };
 
 /**
  * Registers the Call Control emulator: `/v2/calls*`, the far-end simulator under
@@ -51,56 +51,42 @@ function allowEmptyJson(scope: FastifyInstance): void {
     if (text.trim() === '') done(null, {});
     else done(new BadRequestError('The request body must be sent as application/json.', 415));
   });
-  scope.removeContentTypeParser('application/json');
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    try {
-      done(null, text.trim() === '' ? {} : (JSON.parse(text) as unknown));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  useJsonBodyParser(scope, 'empty-object');
 }
 
 function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDeps): void {
   scope.post('/v2/calls', async (request) => ({
     data: callView(await engine.dial(deps.accountId(request), request.body), { dialing: true }),
   }));
-  scope.get<{ Params: IdParams }>('/v2/calls/:id', async (request) => ({
-    data: callView(await engine.get(deps.accountId(request), request.params.id)),
+  scope.get('/v2/calls/:id', async (request) => ({
+    data: callView(await engine.get(deps.accountId(request), pathParam(request, 'id'))),
   }));
-  const action = async (request: FastifyRequest<{ Params: IdParams }>): Promise<unknown> => {
+  const action = async (request: FastifyRequest): Promise<unknown> => {
     const extra = await engine.command(
       deps.accountId(request),
-      request.params.id,
-      request.params.action,
+      pathParam(request, 'id'),
+      pathParam(request, 'action'),
       request.body,
     );
     return { data: { result: 'ok', ...extra } };
   };
-  scope.post<{ Params: IdParams }>('/v2/calls/:id/actions/:action', action);
-  scope.put<{ Params: IdParams & { action: 'client_state_update' } }>(
-    '/v2/calls/:id/actions/:action',
-    action,
-  );
+  scope.post('/v2/calls/:id/actions/:action', action);
+  scope.put('/v2/calls/:id/actions/:action', action);
 }
 
 function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDeps): void {
   scope.post('/switchboard/simulate/calls', async (request) => ({
     data: callView(await engine.simulateInbound(deps.accountId(request), request.body)),
   }));
-  scope.post<{ Params: IdParams }>(
-    '/switchboard/simulate/calls/:id/actions/:action',
-    async (request) => {
-      await engine.farEnd(
-        deps.accountId(request),
-        request.params.id,
-        request.params.action,
-        request.body,
-      );
-      return { data: { result: 'ok' } };
-    },
-  );
+  scope.post('/switchboard/simulate/calls/:id/actions/:action', async (request) => {
+    await engine.farEnd(
+      deps.accountId(request),
+      pathParam(request, 'id'),
+      pathParam(request, 'action'),
+      request.body,
+    );
+    return { data: { result: 'ok' } };
+  });
 }
 
 /** `POST /switchboard/calls/{id}/audio_ticket`: lets the dashboard's softphone join a live call. */
@@ -110,9 +96,9 @@ function audioTicketRoute(
   deps: EmulatorDeps,
   media: MediaPlane,
 ): void {
-  scope.post<{ Params: IdParams }>('/switchboard/calls/:id/audio_ticket', async (request) => {
+  scope.post('/switchboard/calls/:id/audio_ticket', async (request) => {
     const accountId = deps.accountId(request);
-    const call = await engine.get(accountId, request.params.id);
+    const call = await engine.get(accountId, pathParam(request, 'id'));
     if (call.phase === 'ended') throw new CallStateError('call_ended');
     const { ticket, expiresAt } = media.tickets.issue({ accountId, callId: call.id });
     return {
@@ -133,17 +119,14 @@ const RECORDING_FILE = /^[0-9a-f-]{36}\.(mp3|wav)$/;
  */
 export function recordingRoutes(recordings: RecordingFiles | null = null) {
   return (scope: FastifyInstance): void => {
-    scope.get<{ Params: { file: string } }>(
-      '/switchboard/recordings/:file',
-      async (request, reply: FastifyReply) => {
-        const { file } = request.params;
-        const format = RECORDING_FILE.exec(file)?.[1];
-        if (format === undefined) throw new NotFoundError('No such recording.');
-        const recorded = (await recordings?.get(file)) ?? null;
-        const audio = recorded ?? (format === 'mp3' ? silentMp3() : silentWav());
-        return reply.type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav').send(audio);
-      },
-    );
+    scope.get('/switchboard/recordings/:file', async (request, reply: FastifyReply) => {
+      const file = pathParam(request, 'file');
+      const format = RECORDING_FILE.exec(file)?.[1];
+      if (format === undefined) throw new NotFoundError('No such recording.');
+      const recorded = (await recordings?.get(file)) ?? null;
+      const audio = recorded ?? (format === 'mp3' ? silentMp3() : silentWav());
+      return reply.type(format === 'mp3' ? 'audio/mpeg' : 'audio/wav').send(audio);
+    });
   };
 }
 

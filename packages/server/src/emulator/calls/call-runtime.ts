@@ -1,4 +1,5 @@
 import { KeyedSerial } from '../keyed-serial.js';
+import { ownMember } from '../../own-member.js';
 import type { JsonObject } from '../../storage/store.js';
 import { TimerQueue, type TimerHost } from '../messaging/timer-queue.js';
 import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';
@@ -190,8 +191,8 @@ export class CallRuntime {
   /** Per-event URL first, then the call's webhook_url, then the application's settings. */
   #emitInput(state: CallState, effect: Extract<Effect, { type: 'emit' }>): EmitInput {
     const { routing } = state;
-    const perEvent = routing.webhookUrls[effect.eventType];
-    const retries = routing.retries[effect.eventType];
+    const perEvent = ownMember(routing.webhookUrls, effect.eventType);
+    const retries = ownMember(routing.retries, effect.eventType);
     const base = {
       accountId: state.accountId,
       eventType: effect.eventType,

@@ -68,7 +68,7 @@ function readRetries(reader: BodyReader): Record<string, number[]> | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value))
     return reader.report(invalidIssue({ pointer: '/webhook_retries_policies' }, 'an object'));
-  const out: Record<string, number[]> = {};
+  const out: [string, number[]][] = [];
   for (const [event, policy] of Object.entries(value)) {
     const retries = retriesOf(policy);
     if (retries === null) {
@@ -80,9 +80,10 @@ function readRetries(reader: BodyReader): Record<string, number[]> | null {
         ),
       );
     }
-    out[event] = retries;
+    out.push([event, retries]);
   }
-  return out;
+  // fromEntries defines own members: an event named `__proto__` stays a key.
+  return Object.fromEntries(out);
 }
 
 function retriesOf(policy: unknown): number[] | null {

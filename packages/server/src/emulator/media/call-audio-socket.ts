@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
+import { pathParam } from '../../api/path-param.js';
 import type { Pcm } from './call-pcm.js';
 import type { MediaPlane } from './media-plane.js';
 
@@ -24,7 +25,7 @@ export function callAudioSocketRoutes(plane: MediaPlane) {
         '/switchboard/call_audio/:ticket',
         { websocket: true },
         (socket, request) => {
-          connect(plane, socket, request.params.ticket);
+          connect(plane, socket, pathParam(request, 'ticket'));
         },
       );
     });

@@ -1,3 +1,5 @@
+import { ownMember } from '../../own-member.js';
+
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
@@ -19,5 +21,5 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
 export function mediaContentType(url: string): string {
   const path = new URL(url).pathname;
   const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  return BY_EXTENSION[extension] ?? 'application/octet-stream';
+  return ownMember(BY_EXTENSION, extension) ?? 'application/octet-stream';
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { asBody } from '../phone-numbers/body-checks.js';
@@ -17,9 +18,10 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: LifecycleContex
     const send = valueOrThrow(checkSendMessage(valueOrThrow(asBody(request.body))));
     return { data: valueOrThrow(await sendMessage(ctx, accountId, send)) };
   });
-  app.get('/v2/messages/:id', async (request: FastifyRequest<{ Params: { id: string } }>) => {
-    const message = await getMessage(deps.store, deps.accountId(request), request.params.id);
-    if (message === null) throw new NotFoundError(`Message ${request.params.id} not found.`);
+  app.get('/v2/messages/:id', async (request) => {
+    const id = pathParam(request, 'id');
+    const message = await getMessage(deps.store, deps.accountId(request), id);
+    if (message === null) throw new NotFoundError(`Message ${id} not found.`);
     return { data: message };
   });
   app.post('/switchboard/simulate/messages', (request) => simulateInbound(deps, request));

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
+import { pathParam } from '../../api/path-param.js';
 import { queryParams } from '../../api/query-params.js';
 import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
 import { NotFoundError } from '../../errors/api-error.js';
@@ -21,39 +22,39 @@ import {
 } from './messaging-profile.js';
 import { randomUuid } from './random-uuid.js';
 
-type IdRequest = FastifyRequest<{ Params: { id: string } }>;
-
 /** `/v2/messaging_profiles` CRUD and the profile's phone numbers. */
 export function registerMessagingProfileRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
-  const load = async (request: IdRequest): Promise<[string, JsonObject]> => {
+  const load = async (request: FastifyRequest): Promise<[string, JsonObject]> => {
     const accountId = deps.accountId(request);
-    const profile = await getProfile(deps.store, accountId, request.params.id);
-    if (profile === null)
-      throw new NotFoundError(`Messaging profile ${request.params.id} not found.`);
+    const id = pathParam(request, 'id');
+    const profile = await getProfile(deps.store, accountId, id);
+    if (profile === null) throw new NotFoundError(`Messaging profile ${id} not found.`);
     return [accountId, profile];
   };
   app.get('/v2/messaging_profiles', (request) => listProfiles(deps, request));
   app.post('/v2/messaging_profiles', (request) => createProfile(deps, request));
-  app.get('/v2/messaging_profiles/:id', async (request: IdRequest) => ({
+  app.get('/v2/messaging_profiles/:id', async (request: FastifyRequest) => ({
     data: (await load(request))[1],
   }));
-  app.patch('/v2/messaging_profiles/:id', async (request: IdRequest) => {
+  app.patch('/v2/messaging_profiles/:id', async (request: FastifyRequest) => {
     const [accountId, profile] = await load(request);
     const fields = valueOrThrow(checkProfileFields(valueOrThrow(asBody(request.body))));
     const updated = updateProfile(profile, fields, deps.now());
     await deps.store.putResource(profileResource(accountId, updated));
     return { data: updated };
   });
-  app.delete('/v2/messaging_profiles/:id', async (request: IdRequest) => {
+  app.delete('/v2/messaging_profiles/:id', async (request: FastifyRequest) => {
     const [accountId, profile] = await load(request);
-    await refuseIfInUse(deps, accountId, request.params.id);
-    await deps.store.deleteResource(accountId, MESSAGING_PROFILE_KIND, request.params.id);
+    const id = pathParam(request, 'id');
+    await refuseIfInUse(deps, accountId, id);
+    await deps.store.deleteResource(accountId, MESSAGING_PROFILE_KIND, id);
     return { data: profile };
   });
-  app.get('/v2/messaging_profiles/:id/phone_numbers', async (request: IdRequest) => {
+  app.get('/v2/messaging_profiles/:id/phone_numbers', async (request: FastifyRequest) => {
     const [accountId] = await load(request);
     const numbers = await listNumbers(deps.store, accountId);
-    const mine = numbers.filter((n) => n.messaging_profile_id === request.params.id);
+    const id = pathParam(request, 'id');
+    const mine = numbers.filter((n) => n.messaging_profile_id === id);
     const page = checkedOrThrow(parsePage(queryParams(request.query)));
     const data = slicePage(mine, page).map((n) => toMessagingSettings(n, accountId));
     return { data, meta: pageMeta(page, mine.length) };

@@ -1,3 +1,4 @@
+import { isResourceConflict } from '../../storage/resource-conflict-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { isFieldError, requiredE164, type Body } from './body-checks.js';
 import { fieldErrors, type FieldError } from './field-error.js';
@@ -7,8 +8,8 @@ import { findNumber, saveNumber } from './phone-number-store.js';
 
 /**
  * `POST /switchboard/phone_numbers`: gives the account a number, since numbers cannot be bought
- * here. The number is +E.164 and unique in the account; a referenced application or messaging
- * profile must exist.
+ * here. The number is +E.164 and belongs to no account yet; a referenced application or
+ * messaging profile must exist.
  */
 export async function addPhoneNumber(
   deps: EmulatorDeps,
@@ -28,8 +29,24 @@ export async function addPhoneNumber(
     messagingProfileId: profileId ?? null,
     now: deps.now(),
   });
-  await saveNumber(deps.store, accountId, number);
-  return number;
+  return saveNew(deps, accountId, number);
+}
+
+/** The store keeps a number in one account; another account's (or a racing) copy is refused. */
+async function saveNew(
+  deps: EmulatorDeps,
+  accountId: string,
+  number: PhoneNumber,
+): Promise<PhoneNumber | FieldError[]> {
+  try {
+    await saveNumber(deps.store, accountId, number);
+    return number;
+  } catch (error) {
+    if (!isResourceConflict(error)) throw error;
+    const mine = await checkUnique(deps, accountId, number.phone_number);
+    const detail = `The number ${number.phone_number} belongs to another account.`;
+    return [isFieldError(mine) ? mine : fieldErrors.duplicate(detail, '/phone_number')];
+  }
 }
 
 async function checkUnique(

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
+import { pathParam } from '../../api/path-param.js';
 import { queryParams } from '../../api/query-params.js';
 import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
 import { NotFoundError } from '../../errors/api-error.js';
@@ -13,8 +14,6 @@ import { filterNumbers } from './phone-number-filter.js';
 import { toDetailed, toMessagingSettings, type PhoneNumber } from './phone-number.js';
 import { getNumber, listNumbers, saveNumber } from './phone-number-store.js';
 import { valueOrThrow } from './to-api-error.js';
-
-type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 /**
  * The phone-number inventory: Telnyx's `/v2/phone_numbers` reads and updates, and
@@ -33,13 +32,14 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, deps: EmulatorDe
 function phoneNumberHandlers(deps: EmulatorDeps) {
   const detailed = async (accountId: string, number: PhoneNumber): Promise<JsonObject> =>
     toDetailed(number, await linkedNames(deps.store, accountId, number));
-  const load = async (request: IdRequest): Promise<[string, PhoneNumber]> => {
+  const load = async (request: FastifyRequest): Promise<[string, PhoneNumber]> => {
     const accountId = deps.accountId(request);
-    const number = await getNumber(deps.store, accountId, decodeURIComponent(request.params.id));
-    if (number === null) throw new NotFoundError(`Phone number ${request.params.id} not found.`);
+    const id = pathParam(request, 'id');
+    const number = await getNumber(deps.store, accountId, id);
+    if (number === null) throw new NotFoundError(`Phone number ${id} not found.`);
     return [accountId, number];
   };
-  const change = async (request: IdRequest, changes: typeof numberChanges) => {
+  const change = async (request: FastifyRequest, changes: typeof numberChanges) => {
     const [accountId, number] = await load(request);
     const patch = valueOrThrow(
       await changes(deps.store, accountId, valueOrThrow(asBody(request.body))),
@@ -57,15 +57,15 @@ function phoneNumberHandlers(deps: EmulatorDeps) {
       const data = await Promise.all(slicePage(numbers, page).map((n) => detailed(accountId, n)));
       return { data, meta: pageMeta(page, numbers.length) };
     },
-    get: async (request: IdRequest) => ({ data: await detailed(...(await load(request))) }),
-    update: async (request: IdRequest) => ({
+    get: async (request: FastifyRequest) => ({ data: await detailed(...(await load(request))) }),
+    update: async (request: FastifyRequest) => ({
       data: await detailed(...(await change(request, numberChanges))),
     }),
-    getMessaging: async (request: IdRequest) => {
+    getMessaging: async (request: FastifyRequest) => {
       const [accountId, number] = await load(request);
       return { data: toMessagingSettings(number, accountId) };
     },
-    updateMessaging: async (request: IdRequest) => {
+    updateMessaging: async (request: FastifyRequest) => {
       const [accountId, number] = await change(request, messagingChanges);
       return { data: toMessagingSettings(number, accountId) };
     },

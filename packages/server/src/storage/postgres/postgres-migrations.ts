@@ -166,4 +166,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'drop the index the delivery list index covers',
     statements: [`DROP INDEX deliveries_by_account`],
   },
+  {
+    // A number belongs to one account, as on Telnyx. Copies that older versions let a second
+    // account (or a race in one) register are removed first; the earliest registration keeps it.
+    version: 7,
+    name: 'one account per phone number',
+    statements: [
+      `DELETE FROM resources r WHERE kind = 'phone_number' AND EXISTS (
+        SELECT 1 FROM resources o
+        WHERE o.kind = 'phone_number'
+          AND o.data ->> 'phone_number' = r.data ->> 'phone_number'
+          AND (o.created_at, o.account_id, o.id) < (r.created_at, r.account_id, r.id))`,
+      `CREATE UNIQUE INDEX resources_phone_number
+        ON resources ((data ->> 'phone_number')) WHERE kind = 'phone_number'`,
+    ],
+  },
 ];

@@ -15,6 +15,7 @@ import type { SqlQuery } from '../sql/sql-flavor.js';
 import { toDeliveryStats, type DeliveryStatsRows } from '../sql/delivery-stats-rows.js';
 import { toEvent, type EventRow } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
+import { asResourceConflict } from '../resource-conflict-error.js';
 import { resourceRow, toResource, type ResourceRow } from '../sql/resource-row.js';
 import { toSigningKey, type SigningKeyRow } from '../sql/signing-key-row.js';
 import { TurnBatch } from '../turn-batch.js';
@@ -152,14 +153,10 @@ export class PostgresStore implements Store {
 
   async putResource(resource: Resource): Promise<void> {
     const row = resourceRow(resource);
-    await this.#run(R.putResource, [
-      row.account_id,
-      row.kind,
-      row.id,
-      row.data,
-      row.created_at,
-      row.updated_at,
-    ]);
+    const values = [row.account_id, row.kind, row.id, row.data, row.created_at, row.updated_at];
+    await this.#run(R.putResource, values).catch((error: unknown) => {
+      throw asResourceConflict(error);
+    });
   }
 
   async getResource(accountId: string, kind: string, id: string): Promise<Resource | null> {

@@ -185,4 +185,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'drop the index the delivery list index covers',
     statements: [`DROP INDEX deliveries_by_account`],
   },
+  {
+    // A number belongs to one account, as on Telnyx. Copies that older versions let a second
+    // account (or a race in one) register are removed first; the earliest registration keeps it.
+    version: 7,
+    name: 'one account per phone number',
+    statements: [
+      `DELETE FROM resources WHERE kind = 'phone_number' AND EXISTS (
+        SELECT 1 FROM resources o
+        WHERE o.kind = 'phone_number'
+          AND json_extract(o.data, '$.phone_number') = json_extract(resources.data, '$.phone_number')
+          AND (o.created_at, o.account_id, o.id)
+            < (resources.created_at, resources.account_id, resources.id))`,
+      `CREATE UNIQUE INDEX resources_phone_number
+        ON resources (json_extract(data, '$.phone_number')) WHERE kind = 'phone_number'`,
+    ],
+  },
 ];

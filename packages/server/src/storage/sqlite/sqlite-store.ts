@@ -14,6 +14,7 @@ import { deliveryStatsQueries } from '../sql/delivery-stats-query.js';
 import { toDeliveryStats, type DeliveryStatsRows } from '../sql/delivery-stats-rows.js';
 import { eventRow, toEvent } from '../sql/event-row.js';
 import { toJsonText } from '../sql/json-text.js';
+import { asResourceConflict } from '../resource-conflict-error.js';
 import { resourceRow, toResource } from '../sql/resource-row.js';
 import { signingKeyRow, toSigningKey } from '../sql/signing-key-row.js';
 import {
@@ -161,7 +162,11 @@ export class SqliteStore implements Store {
 
   putResource(resource: Resource): Promise<void> {
     return settle(() => {
-      this.#s.putResource.run(resourceRow(resource));
+      try {
+        this.#s.putResource.run(resourceRow(resource));
+      } catch (error) {
+        throw asResourceConflict(error);
+      }
     });
   }
 

@@ -2,6 +2,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { createAccount, type CreatedAccount } from '../../../src/accounts/create-account.js';
 import { hashSecret } from '../../../src/accounts/api-key.js';
 import { createApp } from '../../../src/api/create-app.js';
+import { callDashboardRoutes } from '../../../src/emulator/calls/call-dashboard-routes.js';
+import { registerRecordingRoutes } from '../../../src/emulator/calls/call-routes.js';
+import { emulatorRoutes } from '../../../src/emulator/emulator-routes.js';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';
 
@@ -21,18 +24,31 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function apiHarness(options: { admin?: boolean } = {}): Promise<ApiHarness> {
+export interface ApiHarnessOptions {
+  readonly admin?: boolean;
+  /** Also serve the emulator (calls, messaging, phone numbers) and its recording files. */
+  readonly emulator?: boolean;
+}
+
+export async function apiHarness(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const store = await openSqliteStore({ filename: ':memory:' });
   let now = Date.parse('2026-01-01T00:00:00.000Z');
   let wakes = 0;
   const alice = await createAccount(store, { name: 'alice', now });
   const bob = await createAccount(store, { name: 'bob', now });
-  const app = createApp({
-    store,
-    worker: { wake: () => void (wakes += 1) },
-    now: () => now,
-    adminTokenHash: options.admin === false ? null : hashSecret(ADMIN_TOKEN),
-  });
+  const emulator = options.emulator === true;
+  const app = createApp(
+    {
+      store,
+      worker: { wake: () => void (wakes += 1) },
+      now: () => now,
+      adminTokenHash: options.admin === false ? null : hashSecret(ADMIN_TOKEN),
+    },
+    emulator
+      ? [emulatorRoutes({ baseUrl: () => 'http://127.0.0.1:0' }), callDashboardRoutes()]
+      : [],
+    emulator ? [registerRecordingRoutes] : [],
+  );
   await app.ready();
   return {
     app,

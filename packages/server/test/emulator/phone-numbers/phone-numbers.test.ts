@@ -81,7 +81,8 @@ describe('POST /switchboard/phone_numbers', () => {
     ]);
   });
 
-  it('lets the same number belong to two accounts', async () => {
+  // Issue 13: on Telnyx a number belongs to one account, so a second account is refused.
+  it('refuses a number another account already has, with 422 / 10012', async () => {
     await addNumber(h, { phone_number: '+13125550001' });
     const other = await h.request(
       'POST',
@@ -89,7 +90,13 @@ describe('POST /switchboard/phone_numbers', () => {
       { phone_number: '+13125550001' },
       'b',
     );
-    expect(other.status).toBe(201);
+    expect(other.status).toBe(422);
+    expect(firstError(other)).toEqual(['10012', '/phone_number']);
+    expect(other.body.errors[0].detail).toBe('The number +13125550001 belongs to another account.');
+    expect((await h.request('GET', '/v2/phone_numbers', undefined, 'b')).body.data).toEqual([]);
+    expect((await findNumber(h.store, h.accountId, '+13125550001'))?.phone_number).toBe(
+      '+13125550001',
+    );
   });
 });
 
