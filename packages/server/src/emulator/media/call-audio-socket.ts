@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import { pathParam } from '../../api/path-param.js';
+import { BadRequestError } from '../../errors/api-error.js';
 import type { Pcm } from './call-pcm.js';
 import type { MediaPlane } from './media-plane.js';
 
@@ -21,13 +22,17 @@ export function callAudioSocketRoutes(plane: MediaPlane) {
   return (app: FastifyInstance): void => {
     void app.register(async (scope) => {
       await scope.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
-      scope.get<{ Params: { ticket: string } }>(
-        '/switchboard/call_audio/:ticket',
-        { websocket: true },
-        (socket, request) => {
+      scope.route({
+        method: 'GET',
+        url: '/switchboard/call_audio/:ticket',
+        // A plain GET is a client that forgot the upgrade: say so, in the envelope.
+        handler: () => {
+          throw new BadRequestError('This URL is a WebSocket: connect with an Upgrade.', 426);
+        },
+        wsHandler: (socket, request) => {
           connect(plane, socket, pathParam(request, 'ticket'));
         },
-      );
+      });
     });
   };
 }

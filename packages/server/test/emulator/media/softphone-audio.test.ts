@@ -84,6 +84,9 @@ describe('the softphone audio socket', () => {
     const id = await f.inbound();
     await f.action(id, 'answer');
     const path = await ticketFor(id);
+    const plain = await f.app.inject({ method: 'GET', url: path });
+    expect(plain.statusCode).toBe(426);
+    expect(plain.json<{ errors: { detail: string }[] }>().errors[0]?.detail).toMatch(/WebSocket/);
     const first = await softphone(path);
     const second = await softphone(path);
     const code = await new Promise<number>((resolve) => second.socket.once('close', resolve));
