@@ -9,7 +9,7 @@ import { createLogger } from './create-logger.js';
 import { registerRecordingRoutes } from './emulator/calls/call-routes.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
-import { emulatorRoutes } from './emulator/emulator-routes.js';
+import { emulatorRoutes, type EmulatorOptions } from './emulator/emulator-routes.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
 import { createServerOperations } from './operations/server-operations.js';
@@ -62,6 +62,8 @@ export interface RunningTls {
 export interface StartServerOptions extends StartOptions {
   /** Extra authenticated routes, beside the built-in API and emulator. */
   readonly routes?: readonly RouteRegistrar[];
+  /** Emulator settings (call timings, TeXML limits); tests pass small delays. */
+  readonly emulator?: Omit<EmulatorOptions, 'baseUrl'>;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function startServer(
         webhookDispatcher: replayDispatcher,
       },
       [
-        emulatorRoutes({ baseUrl: () => url }),
+        emulatorRoutes({ ...options.emulator, baseUrl: () => url }),
         callDashboardRoutes(),
         inbox.routes,
         ...ops.routes,

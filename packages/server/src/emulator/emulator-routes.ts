@@ -11,12 +11,15 @@ import {
   type MessagingOptions,
 } from './messaging/register-messaging-routes.js';
 import { registerPhoneNumberRoutes } from './phone-numbers/register-phone-number-routes.js';
+import { registerTexmlApplicationRoutes } from './texml/texml-application-routes.js';
+import type { TexmlOptions } from './texml/texml-options.js';
 
 export interface EmulatorOptions {
   /** The server's public base URL; read lazily because the port is known only after listen. */
   readonly baseUrl: () => string;
   readonly calls?: CallEngineOptions;
   readonly messaging?: MessagingOptions;
+  readonly texml?: TexmlOptions;
 }
 
 /**
@@ -30,6 +33,7 @@ export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
     registerCallRoutes(app, deps, options.calls);
     registerPhoneNumberRoutes(app, deps);
     registerMessagingRoutes(app, deps, options.messaging);
+    registerTexmlApplicationRoutes(app, deps);
   };
 }
 
