@@ -12,6 +12,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { emulatorRoutes, type EmulatorOptions } from './emulator/emulator-routes.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
+import { RoundReplies } from './delivery/round-replies.js';
 import { createServerOperations } from './operations/server-operations.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import type { Store } from './storage/store.js';
@@ -87,7 +88,12 @@ export async function startServer(
       apiKey: config.apiKey,
       now: Date.now(),
     });
-    worker = buildWorker(config, store, workerOwner(), logger, ops.workerHooks);
+    // TeXML reads the replies of its instruction fetches from the worker's rounds.
+    const replies = new RoundReplies();
+    worker = buildWorker(config, store, workerOwner(), logger, {
+      ...ops.workerHooks,
+      onRoundResult: replies.roundEnded,
+    });
     // Replays sent by the API obey the same CA file and egress guard as deliveries.
     const replayDispatcher = createWebhookDispatcher({
       caFile: config.webhookCaFile,
@@ -107,7 +113,7 @@ export async function startServer(
         webhookDispatcher: replayDispatcher,
       },
       [
-        emulatorRoutes({ ...options.emulator, baseUrl: () => url }),
+        emulatorRoutes({ ...options.emulator, replies, baseUrl: () => url }),
         callDashboardRoutes(),
         inbox.routes,
         ...ops.routes,

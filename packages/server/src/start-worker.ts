@@ -2,7 +2,11 @@ import type { Logger } from 'pino';
 import type { ServerConfig } from './config/server-config.js';
 import { createLogger } from './create-logger.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
-import { createDeliveryWorker, type DeliveryWorker } from './delivery/delivery-worker.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from './delivery/delivery-worker.js';
 import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
@@ -57,7 +61,7 @@ export function buildWorker(
   store: Store,
   owner: string,
   logger: Logger,
-  hooks: WorkerHooks = {},
+  hooks: WorkerHooks & Pick<DeliveryWorkerOptions, 'onRoundResult'> = {},
 ): DeliveryWorker {
   const dispatcher = createWebhookDispatcher({
     caFile: config.webhookCaFile,

@@ -16,7 +16,7 @@ import { OriginSlots } from './origin-slots.js';
 import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
-import { runRound, type RoundContext } from './run-round.js';
+import { runRound, type RoundContext, type RoundResult } from './run-round.js';
 import { Shutdown } from './shutdown.js';
 import { SigningKeyCache } from './signing-key-cache.js';
 import { WakeSignal } from './wake-signal.js';
@@ -66,6 +66,11 @@ export interface DeliveryWorkerOptions {
   readonly onAttempt?: (attempt: AttemptRecord, delivery: Delivery) => void;
   /** Called when a round starts, when its result is stored, and when it ends (metrics). */
   readonly onRound?: (event: RoundEvent) => void;
+  /**
+   * Called with each round's tries as soon as they end, before they are recorded: how a
+   * publisher in this process that reads replies (TeXML's instruction fetches) gets them.
+   */
+  readonly onRoundResult?: (delivery: Delivery, round: RoundResult) => void;
 }
 
 /** A round's life as {@link DeliveryWorkerOptions.onRound} sees it; `ended` always follows `started`. */
@@ -86,12 +91,13 @@ export interface DeliveryWorker {
 }
 
 type Settings = Required<
-  Omit<DeliveryWorkerOptions, 'onAttempt' | 'onRound' | 'dispatcher' | 'leaseMs'>
+  Omit<DeliveryWorkerOptions, 'onAttempt' | 'onRound' | 'onRoundResult' | 'dispatcher' | 'leaseMs'>
 > & {
   readonly leaseMs: number | undefined;
   readonly dispatcher: Dispatcher;
   readonly onAttempt: DeliveryWorkerOptions['onAttempt'] | undefined;
   readonly onRound: DeliveryWorkerOptions['onRound'] | undefined;
+  readonly onRoundResult: DeliveryWorkerOptions['onRoundResult'] | undefined;
 };
 
 /** Creates a worker that claims due deliveries with leases and runs their rounds concurrently. */
@@ -114,6 +120,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         options.dispatcher ?? new Agent({ connections: perOrigin, keepAliveTimeout: 4_000 }),
       onAttempt: options.onAttempt,
       onRound: options.onRound,
+      onRoundResult: options.onRoundResult,
       leaseMs: options.leaseMs,
     },
     options.dispatcher === undefined,
@@ -331,6 +338,7 @@ class Worker implements DeliveryWorker {
         ? await runRound(context, delivery)
         : await this.#chaosGate.around(delivery.origin, limit, () => runRound(context, delivery));
     free();
+    this.#settings.onRoundResult?.(delivery, round);
     // Aborted by stop(): the lease is released instead, and the whole round runs again later.
     if (this.#shutdown.aborted) return;
     const schedule = delivery.target.retrySchedule ?? this.#settings.schedule;

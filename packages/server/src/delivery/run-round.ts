@@ -98,6 +98,7 @@ async function runTry(
         dispatcher: context.dispatcher,
         shutdown: context.shutdown,
         now: context.now,
+        ...replyLimit(delivery),
       });
   const latencyMs = Math.round(performance.now() - started);
   const fields = {
@@ -115,4 +116,10 @@ async function runTry(
 function withChaos(record: AttemptRecord, chaos: TryChaos): AttemptRecord {
   if (chaos.faults.length === 0) return record;
   return { ...record, meta: { ...record.meta, chaos: [...chaos.faults] } };
+}
+
+/** A publisher that reads the reply (TeXML's instruction fetches) asks for more of it. */
+function replyLimit(delivery: Delivery): { keepBytes?: number } {
+  const limit = delivery.options['reply_limit_bytes'];
+  return typeof limit === 'number' && limit > 0 ? { keepBytes: limit } : {};
 }

@@ -6,6 +6,7 @@ import {
 } from '@switchboard/core';
 import type { Delivery } from '../storage/store.js';
 import { encodeDeepObject } from './deep-object-query.js';
+import { buildFormRequest, isFormDelivery } from './form-request.js';
 
 /** One outgoing HTTP request, exactly as sent (and as re-sent on a redirect). */
 export interface WebhookRequest {
@@ -33,6 +34,8 @@ export interface WebhookRequestInput {
  */
 export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest {
   const { delivery } = input;
+  if (isFormDelivery(delivery))
+    return buildFormRequest(delivery, input.url, input.privateKey, Math.floor(input.now / 1000));
   const envelope = buildEnvelope(
     delivery.webhook as unknown as WebhookData,
     { attempt: input.attempt, delivered_to: input.url },

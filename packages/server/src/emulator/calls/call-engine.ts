@@ -20,6 +20,12 @@ import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
 
 export type CallEngineOptions = CallRuntimeOptions;
 
+/**
+ * Takes a simulated inbound call for a connection that is not a call control application
+ * (a TeXML application); resolves null to leave the call to Call Control.
+ */
+export type InboundHandler = (accountId: string, body: unknown) => Promise<CallState | null>;
+
 const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', 'speech']);
 
 /**
@@ -31,6 +37,8 @@ export class CallEngine {
   readonly #deps: EmulatorDeps;
   /** Dial command_ids: `account:command_id` → call id and when first seen. */
   readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
+  /** Set by the TeXML emulator; asked first about every simulated inbound call. */
+  inboundHandler: InboundHandler | null = null;
 
   constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
     this.#deps = deps;
@@ -62,6 +70,8 @@ export class CallEngine {
 
   /** `POST /switchboard/simulate/calls`: an incoming call, parked until the app answers. */
   async simulateInbound(accountId: string, body: unknown): Promise<CallState> {
+    const handled = await this.inboundHandler?.(accountId, body);
+    if (handled != null) return handled;
     const reader = new BodyReader(body);
     const given = reader.string('connection_id');
     const from = phone(reader, 'from', true) ?? '';

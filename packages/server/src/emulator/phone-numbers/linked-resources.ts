@@ -43,7 +43,8 @@ export async function linkedNames(
     connectionName:
       app === null
         ? null
-        : (nullableString(app.data, 'application_name') ?? nullableString(app.data, 'friendly_name')),
+        : (nullableString(app.data, 'application_name') ??
+          nullableString(app.data, 'friendly_name')),
     messagingProfileName: profile === null ? null : nullableString(profile, 'name'),
   };
 }

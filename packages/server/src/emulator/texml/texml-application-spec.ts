@@ -48,3 +48,19 @@ function shared(name: string): ObjectSpec[string] {
 export function requestMethod(value: unknown): 'GET' | 'POST' {
   return typeof value === 'string' && value.toUpperCase() === 'GET' ? 'GET' : 'POST';
 }
+
+/** Where an application's calls get their first document: `voice_url`, its method and fallback. */
+export function voiceSettings(data: Readonly<Record<string, unknown>>): {
+  readonly target: { readonly url: string; readonly method: 'GET' | 'POST' };
+  readonly fallbackUrl: string | null;
+} {
+  const url = data['voice_url'];
+  const fallback = data['voice_fallback_url'];
+  return {
+    target: {
+      url: typeof url === 'string' ? url : '',
+      method: requestMethod(data['voice_method']),
+    },
+    fallbackUrl: typeof fallback === 'string' && fallback !== '' ? fallback : null,
+  };
+}
