@@ -11,7 +11,7 @@ export interface AppRequest {
 }
 
 export type AppReply = string | { readonly status: number; readonly body?: string };
-export type Route = (params: TexmlParams) => AppReply;
+export type Route = (params: TexmlParams) => AppReply | Promise<AppReply>;
 
 /**
  * A TeXML app on a real socket: every request is verified with `verifyTexmlRequest` and
@@ -61,6 +61,7 @@ export class TexmlApp {
   }
 
   async #handle(req: IncomingMessage): Promise<AppReply> {
+    // Routes may be slow on purpose (timeouts); the reply waits for them.
     const chunks: Buffer[] = [];
     for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString('utf8');

@@ -8,8 +8,8 @@ export class TexmlFlow {
     readonly app: TexmlApp,
   ) {}
 
-  static async start(): Promise<TexmlFlow> {
-    const s = await TexmlServer.start();
+  static async start(texml: Parameters<typeof TexmlServer.start>[0] = {}): Promise<TexmlFlow> {
+    const s = await TexmlServer.start(texml);
     return new TexmlFlow(s, await new TexmlApp(s.server.publicKey).start());
   }
 

@@ -26,8 +26,9 @@ export const FAST: Omit<EmulatorOptions, 'baseUrl'> = {
 export class TexmlServer {
   private constructor(readonly server: RunningServer) {}
 
-  static async start(): Promise<TexmlServer> {
-    return new TexmlServer(await startServer(await testConfig(), { emulator: FAST }));
+  static async start(texml: NonNullable<EmulatorOptions['texml']> = {}): Promise<TexmlServer> {
+    const emulator = { ...FAST, texml: { ...FAST.texml, ...texml } };
+    return new TexmlServer(await startServer(await testConfig(), { emulator }));
   }
 
   get url(): string {
