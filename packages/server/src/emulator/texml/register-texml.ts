@@ -9,6 +9,7 @@ import { TexmlCalls } from './texml-calls.js';
 import { texmlInboundHandler } from './texml-inbound.js';
 import { texmlSettings, type TexmlOptions } from './texml-options.js';
 import { TexmlRequester } from './texml-requests.js';
+import { registerTexmlLogRoutes } from './texml-log-routes.js';
 import { registerTexmlRoomRoutes } from './texml-room-routes.js';
 
 export interface TexmlWiring {
@@ -51,6 +52,7 @@ export function registerTexml(app: FastifyInstance, wiring: TexmlWiring): TexmlC
     registerTexmlApplicationRoutes(scope, deps);
     registerTexmlCallRoutes(scope, deps, calls);
     registerTexmlRoomRoutes(scope, deps, calls);
+    registerTexmlLogRoutes(scope, deps, calls);
     done();
   });
   return calls;

@@ -92,5 +92,11 @@ describe('TeXML verbs against the simulated far end', () => {
     await f.completed('/huge');
     const record = await f.s.api('GET', f.calls(`Calls/${sid}`));
     expect(record.json['status']).toBe('completed');
+    const log = await f.s.api('GET', `/switchboard/texml/calls/${sid}`);
+    const entries = (log.json['data'] as { log: { kind: string; text: string }[] }).log;
+    expect(entries.find((entry) => entry.kind === 'error')?.text).toMatch(
+      /larger than 65536 bytes/,
+    );
+    expect(entries.at(-1)?.text).toBe('no usable document: the call is hung up');
   });
 });
