@@ -47,6 +47,10 @@ export function registerTexml(app: FastifyInstance, wiring: TexmlWiring): TexmlC
     onError: wiring.onError,
   });
   engine.inboundHandler = texmlInboundHandler(deps, calls);
+  // Runs after the call engine's own onReady, which restores the Call Control calls.
+  app.addHook('onReady', async () => {
+    await calls.endOrphans();
+  });
   void app.register((scope: FastifyInstance, _opts: unknown, done: (error?: Error) => void) => {
     acceptForms(scope);
     registerTexmlApplicationRoutes(scope, deps);

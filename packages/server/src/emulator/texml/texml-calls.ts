@@ -185,6 +185,30 @@ export class TexmlCalls implements CallDirectory {
     });
   }
 
+  /**
+   * After a restart: interpreter state lived in memory, so a call that was live is hung up
+   * (its Call Control call was restored by the call engine) and its record says why.
+   */
+  async endOrphans(): Promise<number> {
+    let ended = 0;
+    for (const account of await this.#ports.store.listAccounts()) {
+      for (const resource of await this.#ports.store.listResources(account.id, TEXML_CALL_KIND)) {
+        const record = resource.data as unknown as TexmlCallRecord;
+        if (record.endedAt !== null || this.#legs.has(record.sid)) continue;
+        const leg = new TexmlLeg(record, null, this.#legPorts());
+        this.#legs.set(record.sid, leg);
+        leg.log('note', 'the server restarted while the call was live: the call is hung up');
+        if (!(await this.#ports.calls.command(account.id, record.sid, { name: 'hangup' }))) {
+          leg.update({ status: 'failed', endedAt: this.#ports.now() });
+          this.#legs.delete(record.sid);
+        }
+        await leg.settled();
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   /** REST `Status=completed`/`canceled`: hangs up (cancels a call still ringing). */
   async hangup(accountId: string, sid: string): Promise<void> {
     await this.#ports.calls.command(accountId, sid, { name: 'hangup' });
