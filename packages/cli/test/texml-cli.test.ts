@@ -10,6 +10,8 @@ import {
 } from './support/cli-harness.js';
 
 const built = cliBuilt();
+/** `simulate call` into the app's number; the script comes next. */
+const CALL = ['simulate', 'call', '--from', '+14155550100', '--to', '+13125557777', '--script'];
 
 describe.skipIf(!built)('switchboard and TeXML applications', () => {
   let server: RunningServer;
@@ -48,20 +50,7 @@ describe.skipIf(!built)('switchboard and TeXML applications', () => {
     expect(created).toMatchObject({ friendly_name: 'cli-ivr', voice_method: 'post' });
     expect((await sb('texml-applications', 'list')).stdout).toContain('cli-ivr');
     expect((await sb('phone-numbers', 'add', '+13125557777', '--connection-id', id)).code).toBe(0);
-    const call = firstJson(
-      await sb(
-        'simulate',
-        'call',
-        '--from',
-        '+14155550100',
-        '--to',
-        '+13125557777',
-        '--script',
-        '[{"dtmf":"1"}]',
-        '--format',
-        'json',
-      ),
-    );
+    const call = firstJson(await sb(...CALL, '[{"dtmf":"1"}]', '--format', 'json'));
     const [fetched] = await app.waitFor(1);
     const params = new URLSearchParams(fetched?.body.toString('utf8'));
     expect(params.get('CallSid')).toBe(call['call_control_id']);
@@ -70,16 +59,7 @@ describe.skipIf(!built)('switchboard and TeXML applications', () => {
     expect(triggered.code).toBe(0);
     expect(triggered.stdout).toContain('TeXML call v3:');
     await app.waitFor(2);
-    const bad = await sb(
-      'simulate',
-      'call',
-      '--from',
-      '+14155550100',
-      '--to',
-      '+13125557777',
-      '--script',
-      'nope',
-    );
+    const bad = await sb(...CALL, 'nope');
     expect(bad.code).not.toBe(0);
     expect((await sb('trigger', '--flow', 'texml-inbound')).stderr).toContain('--connection-id');
   });

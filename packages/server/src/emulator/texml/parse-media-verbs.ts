@@ -1,3 +1,4 @@
+import type { Attributes } from './texml-attributes.js';
 import type { RecordVerb, StartRecordingVerb, StreamVerb, Verb } from './texml-verbs.js';
 import type { VerbContext } from './verb-context.js';
 import type { XmlElement } from './xml-nodes.js';
@@ -12,12 +13,7 @@ export function parseRecord(element: XmlElement, ctx: VerbContext): RecordVerb {
     timeoutSecs: attrs.integer('timeout', 0, 0, 3600),
     maxLengthSecs: attrs.integer('maxLength', 3600, 1, 14_400),
     playBeep: attrs.boolean('playBeep', true),
-    channels: attrs.oneOf('channels', ['single', 'dual'], 'dual'),
-    format: attrs.oneOf('format', ['mp3', 'wav'], 'mp3'),
-    recordingStatusCallback: attrs.target(
-      'recordingStatusCallback',
-      'recordingStatusCallbackMethod',
-    ),
+    ...recordingAttributes(attrs, 'dual'),
   };
   ctx.done(attrs);
   return verb;
@@ -66,13 +62,23 @@ function startRecording(child: XmlElement, ctx: VerbContext): StartRecordingVerb
   const attrs = ctx.attributes(child);
   const verb: StartRecordingVerb = {
     verb: 'StartRecording',
-    channels: attrs.oneOf('channels', ['single', 'dual'], 'single'),
+    ...recordingAttributes(attrs, 'single'),
+  };
+  ctx.done(attrs);
+  return verb;
+}
+
+/** What `<Record>` and `<Start><Recording>` share; only the default channel count differs. */
+function recordingAttributes(
+  attrs: Attributes,
+  channels: 'single' | 'dual',
+): Pick<RecordVerb, 'channels' | 'format' | 'recordingStatusCallback'> {
+  return {
+    channels: attrs.oneOf('channels', ['single', 'dual'], channels),
     format: attrs.oneOf('format', ['mp3', 'wav'], 'mp3'),
     recordingStatusCallback: attrs.target(
       'recordingStatusCallback',
       'recordingStatusCallbackMethod',
     ),
   };
-  ctx.done(attrs);
-  return verb;
 }
