@@ -7,8 +7,7 @@ import { STOP, type VerbHost, type VerbOutcome } from './verb-host.js';
  * `<Record>`: records until a `finishOnKey` digit, `timeout` seconds (the simulated caller
  * says nothing, so a non-zero timeout is the silence that ends it), `maxLength`, or hangup.
  * The saved file is served by this server; its URL goes to `recordingStatusCallback` and to
- * `action` (default: this document's URL). After a hangup the action is still requested, as
- * TwiML does, and its reply ignored.
+ * `action` (default: this document's URL). After a hangup only the recording callback is sent.
  */
 export async function runRecord(verb: RecordVerb, host: VerbHost): Promise<VerbOutcome> {
   const since = host.mark();

@@ -26,8 +26,13 @@ export interface TexmlRequest {
   readonly timeoutMs: number;
 }
 
-/** How often a fetch whose round another process runs looks at the store. */
-const POLL_MS = 100;
+/**
+ * A fetch whose round another process runs is read from the store: first after
+ * `POLL_START_MS` (in one process the worker's hand-back answers well before), then every
+ * `POLL_MS`.
+ */
+const POLL_START_MS = 500;
+const POLL_MS = 250;
 
 /**
  * Every request to a TeXML app is a delivery of the engine: stored, signed, sent by the
@@ -135,8 +140,8 @@ export class TexmlRequester {
     deadline: number,
     polled: { stop: boolean },
   ): Promise<RoundReply> {
+    await sleep(POLL_START_MS);
     while (!polled.stop) {
-      await sleep(POLL_MS);
       const delivery = await this.#ports.store.getDelivery(accountId, id);
       if (delivery !== null && (delivery.state !== 'queued' || delivery.rounds > 0)) {
         const attempts = await this.#ports.store.listAttempts(id);
@@ -144,6 +149,7 @@ export class TexmlRequester {
       }
       if (this.#ports.now() > deadline)
         return { delivered: null, failures: ['no reply before the fetch deadline'] };
+      await sleep(POLL_MS);
     }
     return { delivered: null, failures: [] };
   }

@@ -143,9 +143,14 @@ export class TexmlSession implements VerbHost {
         params,
         timeoutMs: this.settings.fetchTimeoutMs,
       })
-      .then((deliveryId) => {
-        this.leg.log('request', `${target.method} ${target.url} (${eventType})`, { deliveryId });
-      });
+      .then(
+        (deliveryId) => {
+          this.leg.log('request', `${target.method} ${target.url} (${eventType})`, { deliveryId });
+        },
+        (error: unknown) => {
+          this.leg.log('error', `${eventType} not queued: ${(error as Error).message}`);
+        },
+      );
   }
 
   newId(): string {
