@@ -72,5 +72,16 @@ describe('/v2/texml_applications', () => {
     });
     expect(added.status).toBe(201);
     expect(added.json['data']).toMatchObject({ connection_id: app.id, connection_name: 'ivr' });
+    const other = (await s.api('POST', BASE, { ...minimal, friendly_name: 'other' })).json[
+      'data'
+    ] as { id: string };
+    const moved = await s.api('PATCH', '/v2/phone_numbers/%2B13125550199', {
+      connection_id: other.id,
+    });
+    expect(moved.json['data']).toMatchObject({ connection_id: other.id });
+    const unknown = await s.api('PATCH', '/v2/phone_numbers/%2B13125550199', {
+      connection_id: '1234567890123456789',
+    });
+    expect(unknown.status).toBe(422);
   });
 });
