@@ -21,14 +21,14 @@ export async function runConference(
       durationSecs: 0,
       recordingUrl: null,
     });
-  const joinedAt = Date.now();
+  const joinedAt = host.now();
   const ended = await raceParent(host, host.mark(), room.ended);
   host.conferences.leave(room, sid);
   if (ended === 'stop') return STOP;
   return dialAction(verb, {
     status: 'completed',
     dialCallSid: null,
-    durationSecs: Math.floor((Date.now() - joinedAt) / 1000),
+    durationSecs: Math.floor((host.now() - joinedAt) / 1000),
     recordingUrl: null,
   });
 }
@@ -43,10 +43,10 @@ export async function runDialQueue(
   host: VerbHost,
 ): Promise<VerbOutcome> {
   const accountId = host.leg.record.accountId;
-  const deadline = Date.now() + verb.timeoutSecs * host.settings.secondMs;
+  const deadline = host.now() + verb.timeoutSecs * host.settings.secondMs;
   const step = Math.max(5, Math.round(host.settings.secondMs / 4));
   let waiting = host.calls.waiting(accountId, noun.name)[0];
-  while (waiting === undefined && Date.now() < deadline) {
+  while (waiting === undefined && host.now() < deadline) {
     if ((await host.sleep(step)).kind !== 'timeout') return STOP;
     waiting = host.calls.waiting(accountId, noun.name)[0];
   }
@@ -59,13 +59,13 @@ export async function runDialQueue(
     });
   if (!(await host.command({ name: 'bridge', peer: waiting, parkAfterUnbridge: true })))
     return STOP;
-  const bridgedAt = Date.now();
+  const bridgedAt = host.now();
   const left = await raceParent(host, host.mark(), host.calls.ended(accountId, waiting.id));
   if (left === 'stop') return STOP;
   return dialAction(verb, {
     status: 'completed',
     dialCallSid: waiting.id,
-    durationSecs: Math.floor((Date.now() - bridgedAt) / 1000),
+    durationSecs: Math.floor((host.now() - bridgedAt) / 1000),
     recordingUrl: null,
   });
 }

@@ -56,7 +56,7 @@ async function runDialParties(
     durationSecs:
       answeredAt === null
         ? 0
-        : Math.floor(((winner?.record.endedAt ?? Date.now()) - answeredAt) / 1000),
+        : Math.floor(((winner?.record.endedAt ?? host.now()) - answeredAt) / 1000),
     recordingUrl,
   };
   return dialAction(verb, result);

@@ -34,7 +34,7 @@ export async function runEnqueue(
     maxWaitMs: null,
   });
   if (!enqueued) return host.leg.events.ended ? STOP : result(verb, 'queue-full', 0);
-  const enqueuedAt = Date.now();
+  const enqueuedAt = host.now();
   if (verb.waitUrl !== null) {
     const waitVerbs = await fetchDocument(verb.waitUrl, {
       QueuePosition: String(queueSize + 1),
@@ -53,7 +53,7 @@ export async function runEnqueue(
     await host.until(since, () => false);
     return STOP;
   }
-  return result(verb, reason === 'leave' ? 'leave' : 'system-error', Date.now() - enqueuedAt);
+  return result(verb, reason === 'leave' ? 'leave' : 'system-error', host.now() - enqueuedAt);
 }
 
 /** `<Leave>`: takes the call out of its queue; the Enqueue goes on to its action. */

@@ -1,3 +1,4 @@
+import { durationSecs } from './texml-params.js';
 import type { Method } from './texml-verbs.js';
 
 /** Store kind of TeXML call records (the TeXML REST API's Calls). */
@@ -45,11 +46,8 @@ export interface TexmlCallRecord {
 export const MAX_LOG_ENTRIES = 200;
 
 /** Telnyx's `CallResource`: snake_case, RFC-2822 times, duration as a string. */
-export function callResourceView(record: TexmlCallRecord): Record<string, unknown> {
-  const duration =
-    record.answeredAt === null
-      ? 0
-      : Math.floor(((record.endedAt ?? Date.now()) - record.answeredAt) / 1000);
+export function callResourceView(record: TexmlCallRecord, now: number): Record<string, unknown> {
+  const duration = durationSecs(record, now);
   return {
     account_sid: record.accountId,
     answered_by: 'human',

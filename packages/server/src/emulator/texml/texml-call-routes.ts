@@ -50,18 +50,21 @@ export function registerTexmlCallRoutes(
     { schema: { params: ACCOUNT_PARAMS_SCHEMA, querystring: LIST_QUERY_SCHEMA } },
     async (request: AccountRequest) => {
       const accountId = ownAccount(deps, request);
-      return pageOfCalls(await calls.list(accountId), request.query, request.url);
+      return pageOfCalls(await calls.list(accountId), request.query, request.url, deps.now());
     },
   );
   const one = { schema: { params: ACCOUNT_CALL_PARAMS_SCHEMA } };
   app.get(`${base}/:call_sid`, one, async (request: CallRequest) =>
-    callResourceView(await ownCall(deps, calls, request)),
+    callResourceView(await ownCall(deps, calls, request), deps.now()),
   );
   app.post(`${base}/:call_sid`, one, async (request: CallRequest) => {
     const record = await ownCall(deps, calls, request);
     const update = readCallUpdate(request.body);
     await applyUpdate(calls, record, update);
-    return callResourceView((await calls.record(record.accountId, record.sid)) ?? record);
+    return callResourceView(
+      (await calls.record(record.accountId, record.sid)) ?? record,
+      deps.now(),
+    );
   });
 }
 

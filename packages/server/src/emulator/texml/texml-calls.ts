@@ -322,8 +322,9 @@ export class TexmlCalls implements CallDirectory {
   }
 
   #sessionPorts(): ConstructorParameters<typeof TexmlSession>[3] {
-    const { calls, requester, settings, newId } = this.#ports;
+    const { calls, requester, settings, newId, now } = this.#ports;
     return {
+      now,
       requester,
       calls: this,
       conferences: this.conferences,

@@ -12,6 +12,7 @@ export function pageOfCalls(
   records: readonly TexmlCallRecord[],
   query: unknown,
   url: string,
+  now: number,
 ): Record<string, unknown> {
   const params = queryParams(query);
   const filters = { to: params.get('To'), from: params.get('From'), status: params.get('Status') };
@@ -34,7 +35,7 @@ export function pageOfCalls(
   const path = url.split('?')[0] ?? url;
   const more = (page + 1) * size < selected.length;
   return {
-    calls: rows.map(callResourceView),
+    calls: rows.map((record) => callResourceView(record, now)),
     end: page * size + Math.max(rows.length - 1, 0),
     first_page_uri: `${path}?Page=0&PageSize=${size}`,
     next_page_uri: more ? `${path}?Page=${page + 1}&PageSize=${size}` : null,

@@ -20,7 +20,10 @@ export function registerTexmlLogRoutes(
     return {
       data: records
         .sort((a, b) => b.startedAt - a.startedAt)
-        .map((record) => ({ ...callResourceView(record), application_id: record.applicationId })),
+        .map((record) => ({
+          ...callResourceView(record, deps.now()),
+          application_id: record.applicationId,
+        })),
     };
   });
   app.get(
@@ -31,7 +34,7 @@ export function registerTexmlLogRoutes(
       if (record === null) throw new NotFoundError('TeXML call not found.');
       return {
         data: {
-          ...callResourceView(record),
+          ...callResourceView(record, deps.now()),
           application_id: record.applicationId,
           log: record.log.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
         },

@@ -40,6 +40,7 @@ export interface SessionPorts {
   readonly settings: TexmlSettings;
   readonly timings: CallTimings;
   readonly newId: () => string;
+  readonly now: () => number;
   /** Performs one scripted far-end move on the call. */
   readonly farEnd: (leg: TexmlLeg, step: FarEndStep) => Promise<void>;
 }
@@ -155,6 +156,10 @@ export class TexmlSession implements VerbHost {
 
   newId(): string {
     return this.#ports.newId();
+  }
+
+  now(): number {
+    return this.#ports.now();
   }
 
   async #run(): Promise<void> {

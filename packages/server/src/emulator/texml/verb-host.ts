@@ -61,4 +61,6 @@ export interface VerbHost {
   /** Sends a callback (recording, stream, dial leg status) through the delivery engine. */
   notify(eventType: string, target: ActionTarget, params: Readonly<Record<string, string>>): void;
   newId(): string;
+  /** Epoch ms, the server's clock. */
+  now(): number;
 }
