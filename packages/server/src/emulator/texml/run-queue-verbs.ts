@@ -44,6 +44,8 @@ export async function runEnqueue(
     });
     const allowed = (waitVerbs ?? []).filter((item) => WAIT_VERBS.has(item.verb));
     const outcome = await runNested(allowed);
+    // A Redirect in the wait document takes the caller out of the queue to its new document.
+    if (outcome.kind === 'fetch') await host.command({ name: 'leave_queue' });
     if (outcome.kind !== 'next') return outcome;
   }
   const left = await host.until(since, (event) => event.type === 'call.dequeued');

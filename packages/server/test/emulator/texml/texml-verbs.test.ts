@@ -86,6 +86,27 @@ describe('TeXML verbs against the simulated far end', () => {
     expect(f.app.to('/stream')[0]?.params.StreamName).toBe('s1');
   });
 
+  it('Leave in the wait document sends QueueResult=leave; a Redirect there takes the caller out', async () => {
+    f.app
+      .route(
+        '/wait-leave',
+        '<Response><Enqueue waitUrl="/leave-now" action="/left">q1</Enqueue></Response>',
+      )
+      .route('/leave-now', '<Response><Say>One moment</Say><Leave/></Response>')
+      .route('/left', '<Response><Hangup/></Response>')
+      .route('/wait-redirect', '<Response><Enqueue waitUrl="/redirect-now">q2</Enqueue></Response>')
+      .route('/redirect-now', '<Response><Redirect>/elsewhere</Redirect></Response>')
+      .route('/elsewhere', '<Response><Say>Out of the queue</Say></Response>');
+    await f.inbound('/wait-leave');
+    await f.completed('/wait-leave');
+    expect(f.app.to('/left')[0]?.params).toMatchObject({ QueueResult: 'leave', QueueSid: 'q1' });
+    await f.inbound('/wait-redirect');
+    await f.completed('/wait-redirect');
+    expect(f.app.to('/elsewhere')).toHaveLength(1);
+    const queues = await f.s.api('GET', f.calls('Queues'));
+    expect(queues.json['queues']).toEqual([]);
+  });
+
   it('a document over 64 KiB is refused, and the call ends without a crash', async () => {
     f.app.route('/huge', `<Response>${'<Say>x</Say>'.repeat(7_000)}</Response>`);
     const sid = await f.inbound('/huge');
