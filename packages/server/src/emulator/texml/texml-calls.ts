@@ -118,9 +118,9 @@ export class TexmlCalls implements CallDirectory {
     dial: DialVerb,
   ): Promise<TexmlLeg> {
     const id = this.#ports.calls.newCallId();
-    const from =
-      dial.callerId ??
-      (parent.record.direction === 'inbound' ? parent.record.from : parent.record.to);
+    // Without callerId the leg shows the parent's From: the caller of an inbound call, the
+    // app's own number on an outbound one.
+    const from = dial.callerId ?? parent.record.from;
     const callback = noun.statusCallback;
     const leg = this.#newLeg(parent.record.accountId, id, {
       applicationId: parent.record.applicationId,

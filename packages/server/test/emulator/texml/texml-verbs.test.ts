@@ -54,6 +54,7 @@ describe('TeXML verbs against the simulated far end', () => {
       ParentCallSid: sid,
       Direction: 'outbound-dial',
       To: '+13125550108',
+      From: '+14155550123',
     });
   });
 
