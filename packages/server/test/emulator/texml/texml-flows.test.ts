@@ -136,6 +136,26 @@ describe('TeXML flows on real sockets', () => {
     expect(delivery?.attempts.map((attempt) => attempt.http.response.status)).toEqual([200, 500]);
   });
 
+  it('a TeXML request is a delivery that can be sent again, signed afresh', async () => {
+    f.app.route('/again', '<Response><Say>Once</Say></Response>');
+    const sid = await f.inbound('/again');
+    await f.completed('/again');
+    const listed = await f.s.api(
+      'GET',
+      `/v2/webhook_deliveries?filter[event_type]=texml.instructions&filter[webhook][contains]=${encodeURIComponent(sid)}`,
+    );
+    const [delivery] = listed.json['data'] as { id: string }[];
+    const retried = await f.s.api(
+      'POST',
+      `/switchboard/webhook_deliveries/${delivery?.id ?? ''}/retry`,
+    );
+    expect(retried.status).toBe(202);
+    await eventually(() => (f.app.to('/again').length === 2 ? true : undefined));
+    const [first, second] = f.app.to('/again');
+    expect(second?.params).toEqual(first?.params);
+    expect(second?.verified).toBe(true);
+  });
+
   it('an invalid document goes to the fallback with ErrorCode 12100; without one the call ends', async () => {
     f.app
       .route('/broken', '<Response><Say>oops</Response>')
