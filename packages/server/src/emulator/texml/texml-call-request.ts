@@ -58,11 +58,12 @@ export function readCallRequest(body: unknown, applicationInPath: boolean): Texm
   return request;
 }
 
-/** `Status`, `Url`, `Method`, `FallbackUrl` of a Calls update. */
+/** `Status`, `Url`, `Method`, `FallbackUrl`, `Texml` of a Calls update. */
 export interface TexmlCallUpdate {
   readonly status: 'completed' | 'canceled' | null;
   readonly url: ActionTarget | null;
   readonly fallbackUrl: string | null;
+  readonly texml: string | null;
 }
 
 export function readCallUpdate(body: unknown): TexmlCallUpdate {
@@ -75,7 +76,12 @@ export function readCallUpdate(body: unknown): TexmlCallUpdate {
     status: status === 'completed' || status === 'canceled' ? status : null,
     url: target === null ? null : { url: target, method: reader.oneOf('Method', METHODS, 'POST') },
     fallbackUrl: url(reader, 'FallbackUrl'),
+    texml: reader.string('Texml'),
   };
+  if (update.url !== null && update.texml !== null)
+    reader.report(
+      invalidIssue({ pointer: '/Texml' }, 'left out when Url is given (one or the other)'),
+    );
   reader.done();
   return update;
 }

@@ -110,7 +110,10 @@ async function applyUpdate(
   record: TexmlCallRecord,
   update: ReturnType<typeof readCallUpdate>,
 ): Promise<void> {
-  if (record.endedAt !== null && (update.status !== null || update.url !== null))
+  if (
+    record.endedAt !== null &&
+    (update.status !== null || update.url !== null || update.texml !== null)
+  )
     throw new ValidationError([
       {
         code: '90018',
@@ -123,7 +126,8 @@ async function applyUpdate(
     await calls.hangup(record.accountId, record.sid);
     return;
   }
-  if (update.url !== null) calls.redirect(record.sid, update.url, update.fallbackUrl);
+  const next = update.url ?? update.texml;
+  if (next !== null) calls.redirect(record.sid, next, update.fallbackUrl);
 }
 
 /** `{account_sid}` must be the caller's own account (its id); others are not found. */

@@ -215,7 +215,7 @@ export class TexmlCalls implements CallDirectory {
   }
 
   /** REST `Url`/`Texml`: the running verb stops and the call goes on with the new document. */
-  redirect(sid: string, target: ActionTarget, fallbackUrl: string | null): boolean {
+  redirect(sid: string, target: ActionTarget | string, fallbackUrl: string | null): boolean {
     const session = this.#sessions.get(sid);
     if (session === undefined) return false;
     session.redirect(target, fallbackUrl);

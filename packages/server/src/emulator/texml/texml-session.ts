@@ -48,6 +48,8 @@ export interface SessionPorts {
 interface Next {
   readonly target: ActionTarget;
   readonly params: Readonly<Record<string, string>>;
+  /** TeXML given in a REST update instead of a URL to fetch. */
+  readonly inline?: string;
 }
 
 /**
@@ -99,9 +101,12 @@ export class TexmlSession implements VerbHost {
     }
   }
 
-  /** REST `Url`: the running verb stops and the call continues with a new document. */
-  redirect(target: ActionTarget, fallbackUrl: string | null): void {
-    this.#redirect = { target, params: {} };
+  /** REST `Url` or `Texml`: the running verb stops and the call continues with a new document. */
+  redirect(target: ActionTarget | string, fallbackUrl: string | null): void {
+    this.#redirect =
+      typeof target === 'string'
+        ? { target: { url: this.documentUrl, method: this.appMethod }, params: {}, inline: target }
+        : { target, params: {} };
     if (fallbackUrl !== null) this.#fallbackUrl = fallbackUrl;
     this.leg.events.interrupt();
   }
@@ -176,7 +181,10 @@ export class TexmlSession implements VerbHost {
         verbs = null;
         break;
       }
-      verbs = await this.fetchDocument(next.target, next.params);
+      verbs =
+        next.inline === undefined
+          ? await this.fetchDocument(next.target, next.params)
+          : this.#inlineDocument(next.inline, next.target.url);
     }
     if (!this.leg.events.ended) {
       if (verbs === null) this.leg.log('error', 'no usable document: the call is hung up');
@@ -193,8 +201,13 @@ export class TexmlSession implements VerbHost {
   async #firstDocument(): Promise<readonly Verb[] | null> {
     const inline = this.#first.inline;
     if (inline === null) return this.fetchDocument(this.#first.target, {});
+    return this.#inlineDocument(inline, this.#first.target.url);
+  }
+
+  /** TeXML given with the call (`Texml`) rather than fetched; relative URLs use `base`. */
+  #inlineDocument(inline: string, base: string): readonly Verb[] | null {
     this.leg.log('document', 'inline TeXML', { document: inline });
-    const parsed = parseTexml(inline, this.#first.target.url);
+    const parsed = parseTexml(inline, base);
     if (parsed.ok) return parsed.verbs;
     this.leg.log('error', `invalid inline TeXML: ${parsed.reason}`);
     return null;

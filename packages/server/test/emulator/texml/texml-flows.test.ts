@@ -173,7 +173,8 @@ describe('TeXML flows on real sockets', () => {
   it('the REST API redirects a call with Url and ends it with Status=completed', async () => {
     f.app
       .route('/hold', '<Response><Pause length="600"/></Response>')
-      .route('/moved', '<Response><Pause length="600"/></Response>');
+      .route('/moved', '<Response><Pause length="600"/></Response>')
+      .route('/inline-next', '<Response><Pause length="600"/></Response>');
     const sid = await f.inbound('/hold');
     await eventually(() => f.app.to('/hold')[0]);
     const moved = await f.s.api(
@@ -184,6 +185,14 @@ describe('TeXML flows on real sockets', () => {
     );
     expect(moved.json).toMatchObject({ sid, status: 'in-progress', direction: 'inbound' });
     await eventually(() => f.app.to('/moved')[0]);
+    const inline = await f.s.api(
+      'POST',
+      f.calls(`Calls/${sid}`),
+      { Texml: '<Response><Redirect>/inline-next</Redirect></Response>' },
+      true,
+    );
+    expect(inline.status).toBe(200);
+    await eventually(() => f.app.to('/inline-next')[0]);
     const ended = await f.s.api('POST', f.calls(`Calls/${sid}`), { Status: 'completed' }, true);
     expect(ended.status).toBe(200);
     await f.completed('/hold');
