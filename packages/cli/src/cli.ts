@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { processIo, type CliIo } from './cli-io.js';
 import { applicationsCommand } from './commands/applications.js';
+import { texmlApplicationsCommand } from './commands/texml-applications.js';
 import { deliveriesCommand } from './commands/deliveries.js';
 import { envCommand } from './commands/env.js';
 import { listenCommand } from './commands/listen.js';
@@ -28,5 +29,6 @@ export function buildCli(io: CliIo = processIo()): Command {
     .addCommand(deliveriesCommand(io))
     .addCommand(simulateCommand(io))
     .addCommand(phoneNumbersCommand(io))
-    .addCommand(applicationsCommand(io));
+    .addCommand(applicationsCommand(io))
+    .addCommand(texmlApplicationsCommand(io));
 }

@@ -9,6 +9,7 @@ import { InboxPage } from './pages/inbox-page.js';
 import { MessagingProfilesPage } from './pages/messaging-profiles-page.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
+import { TexmlPage } from './pages/texml-page.js';
 import { navigate, useRoute } from './route.js';
 import { forgetKey, storedKey, storeKey } from './session.js';
 
@@ -18,6 +19,7 @@ const NAV = [
   ['/applications', 'Applications'],
   ['/messaging-profiles', 'Messaging profiles'],
   ['/calls', 'Calls'],
+  ['/texml', 'TeXML'],
   ['/inbox', 'Inbox'],
 ] as const;
 
@@ -86,6 +88,8 @@ function Page({ path, api }: { readonly path: string; readonly api: ApiClient })
       return <MessagingProfilesPage api={api} />;
     case '/calls':
       return <CallsPage api={api} />;
+    case '/texml':
+      return <TexmlPage api={api} />;
     case '/inbox':
       return <InboxPage api={api} />;
     case '/':

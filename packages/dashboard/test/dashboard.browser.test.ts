@@ -198,6 +198,7 @@ describe.skipIf(!chromiumAvailable())('dashboard in Chromium', () => {
         ['Applications', 'applications'],
         ['Messaging profiles', 'messaging-profiles'],
         ['Calls', 'calls'],
+        ['TeXML', 'texml'],
         ['Inbox', 'inbox'],
       ] as const;
       for (const [label, name] of pages) {

@@ -6,3 +6,6 @@ export const CALL_CONTROL_APPLICATION_KIND = 'call_control_application';
 
 /** Messaging profiles (`/v2/messaging_profiles`). */
 export const MESSAGING_PROFILE_KIND = 'messaging_profile';
+
+/** TeXML applications (`/v2/texml_applications`); their id is a number's `connection_id` too. */
+export const TEXML_APPLICATION_KIND = 'texml_application';

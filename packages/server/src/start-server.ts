@@ -12,10 +12,11 @@ import { mediaPlaneFor } from './emulator/media/media-plane-for.js';
 import { callAudioSocketRoutes } from './emulator/media/call-audio-socket.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
-import { emulatorRoutes } from './emulator/emulator-routes.js';
+import { emulatorRoutes, type EmulatorOptions } from './emulator/emulator-routes.js';
 import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
 import { requestLimits } from './net/request-limits.js';
+import { RoundReplies } from './delivery/round-replies.js';
 import { createServerOperations } from './operations/server-operations.js';
 import { closeDispatcher, STOP_STEP_MS, type DeliveryWorker } from './delivery/delivery-worker.js';
 import type { Store } from './storage/store.js';
@@ -69,6 +70,8 @@ export interface RunningTls {
 export interface StartServerOptions extends StartOptions {
   /** Extra authenticated routes, beside the built-in API and emulator. */
   readonly routes?: readonly RouteRegistrar[];
+  /** Emulator settings (call timings, TeXML limits); tests pass small delays. */
+  readonly emulator?: Omit<EmulatorOptions, 'baseUrl'>;
 }
 
 /**
@@ -92,7 +95,12 @@ export async function startServer(
       apiKey: config.apiKey,
       now: Date.now(),
     });
-    worker = buildWorker(config, store, workerOwner(), logger, ops.workerHooks);
+    // TeXML reads the replies of its instruction fetches from the worker's rounds.
+    const replies = new RoundReplies();
+    worker = buildWorker(config, store, workerOwner(), logger, {
+      ...ops.workerHooks,
+      onRoundResult: replies.roundEnded,
+    });
     // Replays sent by the API obey the same CA file and egress guard as deliveries.
     const replayDispatcher = createWebhookDispatcher({
       caFile: config.webhookCaFile,
@@ -114,7 +122,12 @@ export async function startServer(
         requestTimeoutMs: config.requestTimeoutMs,
       },
       [
-        emulatorRoutes({ baseUrl: () => url, calls: { media } }),
+        emulatorRoutes({
+          ...options.emulator,
+          replies,
+          baseUrl: () => url,
+          calls: { ...options.emulator?.calls, media },
+        }),
         callDashboardRoutes(),
         inbox.routes,
         ...ops.routes,

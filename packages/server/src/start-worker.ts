@@ -7,6 +7,7 @@ import {
   createDeliveryWorker,
   STOP_STEP_MS,
   type DeliveryWorker,
+  type DeliveryWorkerOptions,
 } from './delivery/delivery-worker.js';
 import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
 import { endsWithin } from './settle-within.js';
@@ -63,7 +64,7 @@ export function buildWorker(
   store: Store,
   owner: string,
   logger: Logger,
-  hooks: WorkerHooks = {},
+  hooks: WorkerHooks & Pick<DeliveryWorkerOptions, 'onRoundResult'> = {},
 ): DeliveryWorker {
   const dispatcher = createWebhookDispatcher({
     caFile: config.webhookCaFile,

@@ -67,3 +67,10 @@ export {
 export type { CallMark } from './ordering/call-mark.js';
 export type { OrderingOptions, OrderingKey } from './ordering/ordering-tracker.js';
 export { commandIdFor } from './command-id-for.js';
+export {
+  verifyTexmlRequest,
+  texml,
+  TexmlResponse,
+  type TexmlParams,
+  type VerifyTexmlOptions,
+} from './texml/index.js';

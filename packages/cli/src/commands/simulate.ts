@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { UsageError } from '../client/cli-error.js';
 import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
 import { createOutput, formatOf, type Row } from '../output/output.js';
 import { connectedCommand } from './connected-command.js';
@@ -21,14 +22,30 @@ export function simulateCommand(io: CliIo): Command {
     .addCommand(messageCommand(io));
 }
 
+type CallOptions = Options & {
+  readonly connectionId?: string;
+  readonly from: string;
+  readonly to: string;
+  readonly script?: string;
+};
+
 function callCommand(io: CliIo): Command {
-  return connectedCommand('call', 'an inbound call to your application (call.initiated)')
-    .requiredOption('--connection-id <id>', 'the Call Control application that receives it')
+  return connectedCommand('call', 'an inbound call to your application (Call Control or TeXML)')
+    .option('--connection-id <id>', "the application that receives it (default: the number's)")
     .requiredOption('--from <e164>', 'the caller')
     .requiredOption('--to <e164>', 'the number called')
-    .action((options: Options & { connectionId: string; from: string; to: string }) =>
+    .option(
+      '--script <json>',
+      'TeXML: the caller\'s moves, e.g. \'[{"dtmf":"1"},{"hangup":true}]\'',
+    )
+    .action((options: CallOptions) =>
       runAction(io, async () => {
-        const body = { connection_id: options.connectionId, from: options.from, to: options.to };
+        const body = {
+          ...(options.connectionId === undefined ? {} : { connection_id: options.connectionId }),
+          from: options.from,
+          to: options.to,
+          ...(options.script === undefined ? {} : { script: scriptOf(options.script) }),
+        };
         const { data } = await clientFrom(options, io).post<{ data: Row }>(
           '/switchboard/simulate/calls',
           body,
@@ -40,6 +57,14 @@ function callCommand(io: CliIo): Command {
         );
       }),
     );
+}
+
+function scriptOf(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    throw new UsageError(`--script takes a JSON array (got "${json}")`);
+  }
 }
 
 function farEndCommand(io: CliIo, action: string, description: string): Command {

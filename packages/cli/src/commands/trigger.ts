@@ -14,6 +14,7 @@ import { eventRequest } from '../trigger/event-request.js';
 import { eventSource, type SourceFlags } from '../trigger/event-source.js';
 import { resolveTarget, type EventTarget, type TargetFlags } from '../trigger/event-target.js';
 import type { JsonRecord } from '../trigger/set-path.js';
+import { TEXML_INBOUND_FLOW, triggerTexmlInbound } from '../trigger/texml-flow.js';
 import { connectedCommand } from './connected-command.js';
 import { runAction } from './run-action.js';
 
@@ -42,7 +43,10 @@ export function triggerCommand(io: CliIo): Command {
       [],
     )
     .option('--template <file>', 'send your own event (a webhook body or its data object)')
-    .option('--flow <name>', 'send a whole story: inbound-call, outbound-call or message')
+    .option(
+      '--flow <name>',
+      'send a whole story: inbound-call, outbound-call, message, or texml-inbound (a real call into a TeXML app)',
+    )
     .option('--to <url>', 'deliver to this URL')
     .option('--connection-id <id>', "deliver to a Call Control application's webhook URLs")
     .option('--inbox <id>', "deliver to an inbox's capture URL")
@@ -61,6 +65,11 @@ async function trigger(
   options: TriggerOptions,
   io: CliIo,
 ): Promise<void> {
+  if (options.flow === TEXML_INBOUND_FLOW) {
+    const client = clientFrom(options, io);
+    await triggerTexmlInbound(client, options.connectionId, createOutput(io, formatOf(options)));
+    return;
+  }
   const count = countOf(options.count);
   const source = await eventSource(sourceFlags(eventTypes, options));
   const chaos = chaosFrom(options);

@@ -75,6 +75,11 @@ export interface DeliveryWorkerOptions {
   readonly onAttempt?: (attempt: AttemptRecord, delivery: Delivery) => void;
   /** Called when a round starts, when its result is stored, and when it ends (metrics). */
   readonly onRound?: (event: RoundEvent) => void;
+  /**
+   * Called with each round's tries as soon as they end, before they are recorded: how a
+   * publisher in this process that reads replies (TeXML's instruction fetches) gets them.
+   */
+  readonly onRoundResult?: (delivery: Delivery, round: RoundResult) => void;
 }
 
 /** A round's life as {@link DeliveryWorkerOptions.onRound} sees it; `ended` always follows `started`. */
@@ -95,12 +100,13 @@ export interface DeliveryWorker {
 }
 
 type Settings = Required<
-  Omit<DeliveryWorkerOptions, 'onAttempt' | 'onRound' | 'dispatcher' | 'leaseMs'>
+  Omit<DeliveryWorkerOptions, 'onAttempt' | 'onRound' | 'onRoundResult' | 'dispatcher' | 'leaseMs'>
 > & {
   readonly leaseMs: number | undefined;
   readonly dispatcher: Dispatcher;
   readonly onAttempt: DeliveryWorkerOptions['onAttempt'] | undefined;
   readonly onRound: DeliveryWorkerOptions['onRound'] | undefined;
+  readonly onRoundResult: DeliveryWorkerOptions['onRoundResult'] | undefined;
 };
 
 /** Creates a worker that claims due deliveries with leases and runs their rounds concurrently. */
@@ -123,6 +129,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         options.dispatcher ?? new Agent({ connections: perOrigin, keepAliveTimeout: 4_000 }),
       onAttempt: options.onAttempt,
       onRound: options.onRound,
+      onRoundResult: options.onRoundResult,
       leaseMs: options.leaseMs,
     },
     options.dispatcher === undefined,
@@ -371,6 +378,7 @@ class Worker implements DeliveryWorker {
         ? await runRound(context, delivery)
         : await this.#chaosGate.around(delivery.origin, limit, () => runRound(context, delivery));
     free();
+    this.#settings.onRoundResult?.(delivery, round);
     // Aborted by stop(): the lease is released instead, and the whole round runs again later.
     if (this.#shutdown.aborted) return;
     const recorded = await this.#record(delivery, round);

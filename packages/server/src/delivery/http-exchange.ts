@@ -18,8 +18,8 @@ export interface ExchangeRequest {
 }
 
 /**
- * Sends one request and collects the reply: status, headers and up to {@link RECORD_LIMIT_BYTES}
- * of the body. Rejects with undici's (or the URL parser's) error when no reply arrives, and with
+ * Sends one request and collects the reply: status, headers and up to `keepBytes` (default
+ * {@link RECORD_LIMIT_BYTES}, at most {@link DRAIN_LIMIT_BYTES}) of the body. Rejects with undici's (or the URL parser's) error when no reply arrives, and with
  * the cancellation's reason when the try is cancelled first.
  *
  * This drives undici's `dispatch` with a handler of its own instead of `request`: a try needs no
@@ -30,13 +30,14 @@ export function exchange(
   url: string,
   request: ExchangeRequest,
   cancellation: Cancellation,
+  keepBytes: number = RECORD_LIMIT_BYTES,
 ): Promise<ReceivedResponse> {
   return new Promise((resolve, reject) => {
     if (cancellation.reason !== null) {
       reject(cancellation.reason);
       return;
     }
-    const handler = new ReplyCollector(resolve, reject, cancellation);
+    const handler = new ReplyCollector(resolve, reject, cancellation, keepBytes);
     try {
       const { origin, pathname, search } = new URL(url);
       const { method, headers, body } = request;
@@ -58,12 +59,15 @@ class ReplyCollector implements Dispatcher.DispatchHandler {
   readonly #chunks: Buffer[] = [];
   #kept = 0;
   #seen = 0;
+  readonly #keepBytes: number;
 
   constructor(
     resolve: (response: ReceivedResponse) => void,
     reject: (error: unknown) => void,
     cancellation: Cancellation,
+    keepBytes: number,
   ) {
+    this.#keepBytes = Math.min(keepBytes, DRAIN_LIMIT_BYTES);
     this.#resolve = resolve;
     this.#reject = reject;
     this.#cancellation = cancellation;
@@ -97,7 +101,7 @@ class ReplyCollector implements Dispatcher.DispatchHandler {
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.#seen += chunk.length;
-    if (this.#kept < RECORD_LIMIT_BYTES) {
+    if (this.#kept < this.#keepBytes) {
       this.#chunks.push(chunk);
       this.#kept += chunk.length;
     }
@@ -126,7 +130,7 @@ class ReplyCollector implements Dispatcher.DispatchHandler {
     if (this.#settled) return;
     this.#settled = true;
     this.#cancellation.onCancel = null;
-    const body = decodeCapped(Buffer.concat(this.#chunks, this.#kept));
+    const body = decodeCapped(Buffer.concat(this.#chunks, this.#kept), this.#keepBytes);
     this.#resolve({ status: this.#status, headers: this.#headers, body });
   }
 }

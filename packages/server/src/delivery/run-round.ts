@@ -93,7 +93,9 @@ async function runTry(
     request = await prepareRequest(context, delivery, url, attempt, signedAt);
     // `sendTry` turns every failure it knows into an outcome; this catches what it does not.
     stage = 'the try failed unexpectedly';
-    outcome = plan.chaos.skipSend ? skippedByChaos(plan.chaos) : await send(context, request, plan);
+    outcome = plan.chaos.skipSend
+      ? skippedByChaos(plan.chaos)
+      : await send(context, request, plan, delivery);
   } catch (error) {
     outcome = tryFault(stage, error);
   }
@@ -125,6 +127,7 @@ function send(
   context: RoundContext,
   request: WebhookRequest,
   plan: TryPlan,
+  delivery: Delivery,
 ): Promise<AttemptOutcome> {
   return sendTry({
     request,
@@ -132,6 +135,7 @@ function send(
     dispatcher: context.dispatcher,
     shutdown: context.shutdown,
     now: context.now,
+    ...replyLimit(delivery),
   });
 }
 
@@ -143,4 +147,10 @@ function unsentRequest(delivery: Delivery, url: string): WebhookRequest {
 function withChaos(record: AttemptRecord, chaos: TryChaos): AttemptRecord {
   if (chaos.faults.length === 0) return record;
   return { ...record, meta: { ...record.meta, chaos: [...chaos.faults] } };
+}
+
+/** A publisher that reads the reply (TeXML's instruction fetches) asks for more of it. */
+function replyLimit(delivery: Delivery): { keepBytes?: number } {
+  const limit = delivery.options['reply_limit_bytes'];
+  return typeof limit === 'number' && limit > 0 ? { keepBytes: limit } : {};
 }

@@ -21,6 +21,8 @@ export interface SendTryOptions {
   /** Aborts the try when the worker shuts down. */
   readonly shutdown: Shutdown;
   readonly now: () => number;
+  /** How much of the reply body to keep (default the recorded 10 kB); TeXML documents need more. */
+  readonly keepBytes?: number;
 }
 
 /**
@@ -61,7 +63,13 @@ async function followRedirects(
 ): Promise<AttemptOutcome> {
   let url = options.request.url;
   for (;;) {
-    const response = await exchange(options.dispatcher, url, options.request, cancellation);
+    const response = await exchange(
+      options.dispatcher,
+      url,
+      options.request,
+      cancellation,
+      options.keepBytes,
+    );
     const location = redirectTarget(response, url);
     if (location === null) return classifyResponse(response, redirects, options.now());
     if (redirects.length === MAX_REDIRECTS) return tooManyRedirects(response, redirects);

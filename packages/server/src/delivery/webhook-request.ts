@@ -7,6 +7,7 @@ import {
 import type { Delivery } from '../storage/store.js';
 import { encodeDeepObject } from './deep-object-query.js';
 import { UnreadableDeliveryError } from './try-fault.js';
+import { buildFormRequest, isFormDelivery } from './form-request.js';
 
 /** One outgoing HTTP request, exactly as sent (and as re-sent on a redirect). */
 export interface WebhookRequest {
@@ -38,6 +39,8 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
   const { delivery } = input;
   // Its webhook holds only what the row could tell: sending that would send the wrong bytes.
   if (delivery.unreadable !== undefined) throw new UnreadableDeliveryError(delivery.unreadable);
+  if (isFormDelivery(delivery))
+    return buildFormRequest(delivery, input.url, input.privateKey, Math.floor(input.now / 1000));
   const envelope = buildEnvelope(
     delivery.webhook as unknown as WebhookData,
     { attempt: input.attempt, delivered_to: input.url },

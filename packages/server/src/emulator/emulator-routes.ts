@@ -11,25 +11,50 @@ import {
   type MessagingOptions,
 } from './messaging/register-messaging-routes.js';
 import { registerPhoneNumberRoutes } from './phone-numbers/register-phone-number-routes.js';
+import { registerTexml, routingTexmlEvents } from './texml/register-texml.js';
+import type { TexmlCalls } from './texml/texml-calls.js';
+import type { TexmlOptions } from './texml/texml-options.js';
+import { RoundReplies } from '../delivery/round-replies.js';
 
 export interface EmulatorOptions {
   /** The server's public base URL; read lazily because the port is known only after listen. */
   readonly baseUrl: () => string;
   readonly calls?: CallEngineOptions;
   readonly messaging?: MessagingOptions;
+  readonly texml?: TexmlOptions;
+  /** The worker's reply hand-back (TeXML reads its fetches' replies); default: none, the store is read. */
+  readonly replies?: RoundReplies;
 }
 
 /**
- * The Telnyx emulator (calls, messaging, phone numbers) as an authenticated route registrar.
+ * The Telnyx emulator (calls, TeXML, messaging, phone numbers) as an authenticated route registrar.
  * Emitted events go through {@link publishEvent}, so they are signed, retried and recorded
  * like any other delivery.
  */
 export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
   return (app: FastifyInstance, ctx: RouteContext): void => {
     const deps = emulatorDeps(ctx, options);
-    registerCallRoutes(app, deps, options.calls);
+    let texml: TexmlCalls | null = null;
+    const engine = registerCallRoutes(
+      app,
+      routingTexmlEvents(deps, () => texml),
+      options.calls,
+    );
     registerPhoneNumberRoutes(app, deps);
     registerMessagingRoutes(app, deps, options.messaging);
+    texml = registerTexml(app, {
+      deps,
+      engine,
+      newId: ctx.newId,
+      wake: () => {
+        ctx.worker.wake();
+      },
+      replies: options.replies ?? new RoundReplies(),
+      ...(options.texml === undefined ? {} : { options: options.texml }),
+      onError: (error) => {
+        ctx.logger.error({ err: error }, 'TeXML call failed');
+      },
+    });
   };
 }
 

@@ -1,24 +1,25 @@
 import type { JsonObject, Resource } from '../../storage/store.js';
 import { CALL_CONTROL_APPLICATION_KIND } from './call-control-application-spec.js';
 
-/** Builds the stored resource of a new application from its checked fields. */
+/** Builds the stored resource of a new application (of `kind`) from its checked fields. */
 export function newApplication(
   accountId: string,
   id: string,
   fields: JsonObject,
   now: number,
+  kind: string = CALL_CONTROL_APPLICATION_KIND,
 ): Resource {
   const stamp = new Date(now).toISOString();
   const data: JsonObject = {
     id,
-    record_type: CALL_CONTROL_APPLICATION_KIND,
+    record_type: kind,
     ...fields,
     created_at: stamp,
     updated_at: stamp,
   };
   return {
     accountId,
-    kind: CALL_CONTROL_APPLICATION_KIND,
+    kind,
     id,
     data,
     createdAt: now,
@@ -31,7 +32,7 @@ export function updatedApplication(resource: Resource, merged: JsonObject, now: 
   const data: JsonObject = {
     ...merged,
     id: resource.id,
-    record_type: CALL_CONTROL_APPLICATION_KIND,
+    record_type: resource.kind,
     created_at: resource.data['created_at'] ?? new Date(resource.createdAt).toISOString(),
     updated_at: new Date(now).toISOString(),
   };

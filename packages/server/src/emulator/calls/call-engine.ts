@@ -25,6 +25,12 @@ export interface CallEngineOptions extends Omit<CallRuntimeOptions, 'observer'> 
   readonly media?: MediaPlane;
 }
 
+/**
+ * Takes a simulated inbound call for a connection that is not a call control application
+ * (a TeXML application); resolves null to leave the call to Call Control.
+ */
+export type InboundHandler = (accountId: string, body: unknown) => Promise<CallState | null>;
+
 const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', 'speech']);
 
 /**
@@ -37,6 +43,8 @@ export class CallEngine {
   /** Dial command_ids: `account:command_id` → call id and when first seen. */
   readonly #media: MediaPlane | null;
   readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
+  /** Set by the TeXML emulator; asked first about every simulated inbound call. */
+  inboundHandler: InboundHandler | null = null;
 
   constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
     this.#deps = deps;
@@ -77,6 +85,8 @@ export class CallEngine {
 
   /** `POST /switchboard/simulate/calls`: an incoming call, parked until the app answers. */
   async simulateInbound(accountId: string, body: unknown): Promise<CallState> {
+    const handled = await this.inboundHandler?.(accountId, body);
+    if (handled != null) return handled;
     const reader = new BodyReader(body);
     const given = reader.string('connection_id');
     const from = phone(reader, 'from', true) ?? '';
