@@ -1,5 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { NotFoundError } from '../errors/api-error.js';
+import { RouteNotFoundError } from '../errors/api-error.js';
 import { toErrorResponse } from '../errors/to-error-response.js';
 import { appContext, type AppDeps } from './app-deps.js';
 import { createAuthenticator } from './authenticator.js';
@@ -71,9 +71,15 @@ function installErrorHandling(app: FastifyInstance, ctx: RouteContext): void {
     if (response.fault) request.log.error({ err: error }, 'request failed');
     return reply.status(response.status).send(response.body);
   });
-  app.setNotFoundHandler(() => {
-    throw new NotFoundError();
+  app.setNotFoundHandler((request) => {
+    throw new RouteNotFoundError(request.method, pathOf(request.url));
   });
+}
+
+/** The path of a request URL, without its query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 function installRequestLog(app: FastifyInstance): void {
