@@ -274,6 +274,45 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     expect(types).toEqual(['call.initiated', 'call.hangup']);
   });
 
+  it('simulate call without --connection-id reaches the application of the number called', async () => {
+    const created = jsonLines(
+      await sb(
+        'applications',
+        'create',
+        '--name',
+        'by-number',
+        '--webhook-url',
+        receiver.url,
+        '--format',
+        'json',
+      ),
+    );
+    const connectionId = String(created[0]?.['id']);
+    expect(
+      (await sb('phone-numbers', 'add', '+13125550778', '--connection-id', connectionId)).code,
+    ).toBe(0);
+    const before = receiver.received.length;
+    const call = jsonLines(
+      await sb(
+        'simulate',
+        'call',
+        '--from',
+        '+13125550100',
+        '--to',
+        '+13125550778',
+        '--format',
+        'json',
+      ),
+    );
+    const arrived = (await receiver.waitFor(before + 1)).slice(before);
+    const first = JSON.parse(arrived[0]?.body.toString('utf8') ?? '{}') as {
+      data: { event_type: string };
+    };
+    expect(first.data.event_type).toBe('call.initiated');
+    expect((await sb('simulate', 'hangup', String(call[0]?.['call_control_id']))).code).toBe(0);
+    await receiver.waitFor(before + 2);
+  });
+
   it('a wrong key, an unreachable server and a bad flag each give one clear line', async () => {
     const refused = await runSwitchboard(['env', '--server', server.url, '--api-key', 'KEYwrong']);
     expect(refused.code).toBe(1);

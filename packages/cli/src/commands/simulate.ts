@@ -23,12 +23,20 @@ export function simulateCommand(io: CliIo): Command {
 
 function callCommand(io: CliIo): Command {
   return connectedCommand('call', 'an inbound call to your application (call.initiated)')
-    .requiredOption('--connection-id <id>', 'the Call Control application that receives it')
+    .option(
+      '--connection-id <id>',
+      'the Call Control application that receives it (default: the one of the number --to)',
+    )
     .requiredOption('--from <e164>', 'the caller')
     .requiredOption('--to <e164>', 'the number called')
-    .action((options: Options & { connectionId: string; from: string; to: string }) =>
+    .action((options: Options & { connectionId?: string; from: string; to: string }) =>
       runAction(io, async () => {
-        const body = { connection_id: options.connectionId, from: options.from, to: options.to };
+        // Without --connection-id the server routes by `to`, as Telnyx does for real calls.
+        const body = {
+          ...(options.connectionId === undefined ? {} : { connection_id: options.connectionId }),
+          from: options.from,
+          to: options.to,
+        };
         const { data } = await clientFrom(options, io).post<{ data: Row }>(
           '/switchboard/simulate/calls',
           body,

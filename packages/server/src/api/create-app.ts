@@ -37,6 +37,7 @@ export function createApp(
     logController: new LogController({ disableRequestLogging: true }),
   });
   installErrorHandling(app, ctx);
+  acceptEmptyJson(app);
   installRequestLog(app);
   registerHealthRoutes(app);
   registerAdminRoutes(app, ctx);
@@ -73,6 +74,21 @@ function installErrorHandling(app: FastifyInstance, ctx: RouteContext): void {
   });
   app.setNotFoundHandler((request) => {
     throw new RouteNotFoundError(request.method, pathOf(request.url));
+  });
+}
+
+/**
+ * Many HTTP clients send `content-type: application/json` on every request, DELETE and GET
+ * included, with no body. Such a request is read as if the header were absent (no body);
+ * anything else goes to Fastify's own JSON parser with its prototype-poisoning guards.
+ */
+function acceptEmptyJson(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') done(null, undefined);
+    else void parseJson(request, text, done);
   });
 }
 
