@@ -3,6 +3,7 @@ import type { RouteRegistrar } from '../api/create-app.js';
 import type { RouteContext } from '../api/routes/route-context.js';
 import { microsecondTimestamp, publishDepsOf, publishEvent } from '../events/publish-event.js';
 import type { Account, JsonObject } from '../storage/store.js';
+import { registerBalanceRoutes } from './billing/balance-routes.js';
 import type { CallEngineOptions } from './calls/call-engine.js';
 import { registerCallRoutes } from './calls/call-routes.js';
 import type { EmitInput, EmulatorDeps } from './emulator-deps.js';
@@ -30,6 +31,7 @@ export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
     registerCallRoutes(app, deps, options.calls);
     registerPhoneNumberRoutes(app, deps);
     registerMessagingRoutes(app, deps, options.messaging);
+    registerBalanceRoutes(app);
   };
 }
 
