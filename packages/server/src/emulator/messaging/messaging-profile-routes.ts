@@ -20,6 +20,14 @@ import {
   updateProfile,
 } from './messaging-profile.js';
 import { randomUuid } from './random-uuid.js';
+import { ValidationError } from '../../errors/api-error.js';
+import { enumIssue } from '../../api/validation/issues.js';
+import { registerAutorespRoutes } from './autoresp-config-routes.js';
+import { alphanumericSenderIds } from './alphanumeric-sender-ids.js';
+import { MESSAGE_KIND } from './message-store.js';
+import { profileMetrics, TIME_FRAMES } from './profile-metrics.js';
+import { addShortCode } from './add-short-code.js';
+import { listShortCodes } from './short-codes.js';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
@@ -50,6 +58,37 @@ export function registerMessagingProfileRoutes(app: FastifyInstance, deps: Emula
     await deps.store.deleteResource(accountId, MESSAGING_PROFILE_KIND, request.params.id);
     return { data: profile };
   });
+  app.post('/v2/messaging_profiles/:id/actions/regenerate_secret', async (request: IdRequest) => {
+    const [accountId, profile] = await load(request);
+    const fields = { v1_secret: v1Secret(() => deps.random()) };
+    const updated = updateProfile(profile, fields, deps.now());
+    await deps.store.putResource(profileResource(accountId, updated));
+    return { data: updated };
+  });
+  app.get('/v2/messaging_profiles/:id/metrics', async (request: IdRequest) => {
+    const [accountId] = await load(request);
+    const timeFrame = queryParams(request.query).get('time_frame') ?? '24h';
+    if (TIME_FRAMES[timeFrame] === undefined) {
+      throw new ValidationError([enumIssue({ parameter: 'time_frame' }, Object.keys(TIME_FRAMES))]);
+    }
+    const rows = await deps.store.listResources(accountId, MESSAGE_KIND);
+    const messages = rows.map((row) => row.data);
+    return { data: profileMetrics(messages, request.params.id, timeFrame, deps.now()) };
+  });
+  app.get('/v2/messaging_profiles/:id/short_codes', async (request: IdRequest) => {
+    const [accountId] = await load(request);
+    const codes = await listShortCodes(deps.store, accountId);
+    return paged(
+      request,
+      codes.filter((code) => code['messaging_profile_id'] === request.params.id),
+    );
+  });
+  app.get('/v2/messaging_profiles/:id/alphanumeric_sender_ids', async (request: IdRequest) => {
+    const [accountId, profile] = await load(request);
+    return paged(request, alphanumericSenderIds(profile, accountId));
+  });
+  registerAutorespRoutes(app, deps);
+  app.post('/switchboard/short_codes', (request, reply) => addShortCode(deps, request, reply));
   app.get('/v2/messaging_profiles/:id/phone_numbers', async (request: IdRequest) => {
     const [accountId] = await load(request);
     const numbers = await listNumbers(deps.store, accountId);
@@ -58,6 +97,11 @@ export function registerMessagingProfileRoutes(app: FastifyInstance, deps: Emula
     const data = slicePage(mine, page).map((n) => toMessagingSettings(n, accountId));
     return { data, meta: pageMeta(page, mine.length) };
   });
+}
+
+function paged(request: FastifyRequest, rows: readonly JsonObject[]) {
+  const page = checkedOrThrow(parsePage(queryParams(request.query)));
+  return { data: slicePage(rows, page), meta: pageMeta(page, rows.length) };
 }
 
 async function listProfiles(deps: EmulatorDeps, request: FastifyRequest) {
