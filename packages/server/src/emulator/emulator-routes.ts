@@ -4,6 +4,7 @@ import type { RouteContext } from '../api/routes/route-context.js';
 import { microsecondTimestamp, publishDepsOf, publishEvent } from '../events/publish-event.js';
 import type { Account, JsonObject } from '../storage/store.js';
 import { registerBalanceRoutes } from './billing/balance-routes.js';
+import { registerMediaRoutes } from './media/media-routes.js';
 import type { CallEngineOptions } from './calls/call-engine.js';
 import { registerCallRoutes } from './calls/call-routes.js';
 import type { EmitInput, EmulatorDeps } from './emulator-deps.js';
@@ -32,6 +33,7 @@ export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
     registerPhoneNumberRoutes(app, deps);
     registerMessagingRoutes(app, deps, options.messaging);
     registerBalanceRoutes(app);
+    registerMediaRoutes(app, deps, ctx.webhookDispatcher);
   };
 }
 

@@ -3,6 +3,7 @@ import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
+import { checkMediaReference } from '../media/media-reference.js';
 import { silentMp3, silentWav } from './recording-audio.js';
 
 type IdParams = { readonly id: string; readonly action: string };
@@ -66,6 +67,7 @@ function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDe
     data: callView(await engine.get(deps.accountId(request), request.params.id)),
   }));
   const action = async (request: FastifyRequest<{ Params: IdParams }>): Promise<unknown> => {
+    await checkMediaReference(deps, deps.accountId(request), request.params.action, request.body);
     const extra = await engine.command(
       deps.accountId(request),
       request.params.id,
