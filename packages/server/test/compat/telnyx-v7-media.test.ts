@@ -27,7 +27,11 @@ function serveFiles(): Promise<Server> {
     else if (request.url === '/big.bin') response.writeHead(200).end(big);
     else response.writeHead(404).end();
   });
-  return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve(http)));
+  return new Promise((resolve) =>
+    http.listen(0, '127.0.0.1', () => {
+      resolve(http);
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -167,10 +171,10 @@ describe('media storage through telnyx 7.x', () => {
       first: { code: '10015', source: { pointer: '/media_name' } },
     });
     const gather = await errorOf(
-      client.calls.actions.gatherUsingAudio(id, { media_name: 'nothing' } as never),
+      client.calls.actions.gatherUsingAudio(id, { media_name: 'nothing' }),
     );
     expect(gather.status).toBe(422);
-    await client.calls.actions.gatherUsingAudio(id, { media_name: 'greeting' } as never);
+    await client.calls.actions.gatherUsingAudio(id, { media_name: 'greeting' });
     await client.calls.actions.hangup(id, {});
     await receiver.until('call.hangup', (p) => p['call_control_id'] === id);
     expect(receiver.seen.filter((hook) => !hook.verified || hook.schemaErrors.length > 0)).toEqual(
