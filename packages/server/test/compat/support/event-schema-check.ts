@@ -40,12 +40,18 @@ function schemaKeyOf(eventType: string): string | undefined {
   )?.[0];
 }
 
+type Properties = Record<string, { properties?: Properties; enum?: unknown[] } | undefined>;
+
+// conference.floor.changed's schema describes `data` alone; the others the whole body.
 function eventTypesOf(schema: Record<string, unknown>): unknown[] {
-  const data = (
-    schema['properties'] as
-      Record<string, { properties?: Record<string, { enum?: unknown[] }> }> | undefined
-  )?.['data'];
-  return data?.properties?.['event_type']?.enum ?? [];
+  const properties = (schema['properties'] ?? {}) as Properties;
+  return (
+    properties['data']?.properties?.['event_type']?.enum ?? properties['event_type']?.enum ?? []
+  );
+}
+
+function describesData(schema: Record<string, unknown>): boolean {
+  return ((schema['properties'] ?? {}) as Properties)['data'] === undefined;
 }
 
 // A few schemas keep a $ref into the full spec; the check treats those parts as open.
@@ -62,7 +68,12 @@ function validatorFor(eventType: string): ValidateFunction {
   const key = schemaKeyOf(eventType);
   const entry = key === undefined ? undefined : file.webhooks[key];
   if (entry === undefined) throw new Error(`no schema for ${eventType}`);
-  const validate = ajv.compile(withoutRefs(entry.schema) as object);
+  const schema = withoutRefs(entry.schema) as Record<string, unknown>;
+  const validate = ajv.compile(
+    describesData(schema)
+      ? { type: 'object', properties: { data: schema }, required: ['data'] }
+      : schema,
+  );
   validators.set(eventType, validate);
   return validate;
 }
