@@ -178,6 +178,68 @@ describe('numbers through telnyx 7.x', () => {
     expect((await errorOf(client.phoneNumbers.retrieve(id))).status).toBe(404);
   });
 
+  it('runs bulk jobs, verifies ownership and keeps voicemail settings', async () => {
+    const numbers = ['+13125550161', '+13125550162', '+13125550163'];
+    for (const phone_number of numbers) {
+      await callApi(server, 'POST', '/switchboard/phone_numbers', { phone_number });
+    }
+    const ownership = await client.phoneNumbers.actions.verifyOwnership({
+      phone_numbers: [numbers[0] ?? '', '+13125550999'],
+    });
+    expect(ownership.data?.found?.map((f) => f.number_val_e164)).toEqual([numbers[0]]);
+    expect(ownership.data?.not_found).toEqual(['+13125550999']);
+
+    const update = await client.phoneNumbers.jobs.updateBatch({
+      phone_numbers: [numbers[0] ?? '', numbers[1] ?? '', '+13125550998'],
+      customer_reference: 'bulk',
+      voice: { call_forwarding: { forwarding_type: 'always', forwards_to: '+13125550199' } },
+    });
+    expect(update.data).toMatchObject({ type: 'update_phone_numbers', status: 'completed' });
+    expect(update.data?.successful_operations).toHaveLength(2);
+    expect(update.data?.failed_operations?.[0]?.phone_number).toBe('+13125550998');
+    const [first] = (await client.phoneNumbers.list({ filter: { phone_number: '3125550161' } }))
+      .data;
+    expect(first?.customer_reference).toBe('bulk');
+    const voice = await client.phoneNumbers.voice.retrieve(first?.id ?? '');
+    expect(voice.data?.call_forwarding?.forwarding_type).toBe('always');
+    const badVoice = await errorOf(
+      client.phoneNumbers.jobs.updateBatch({
+        phone_numbers: [numbers[0] ?? ''],
+        voice: { usage_payment_method: 'free' as 'channel' },
+      }),
+    );
+    expect(badVoice).toMatchObject({
+      status: 422,
+      first: { source: { pointer: '/voice/usage_payment_method' } },
+    });
+
+    const removal = await client.phoneNumbers.jobs.deleteBatch({
+      phone_numbers: [numbers[2] ?? ''],
+    });
+    expect(removal.data?.successful_operations?.[0]?.phone_number).toBe(numbers[2]);
+    expect(
+      (await client.phoneNumbers.list({ filter: { phone_number: '3125550163' } })).data,
+    ).toEqual([]);
+    const jobs = await client.phoneNumbers.jobs.list({ filter: { type: 'delete_phone_numbers' } });
+    expect(jobs.data.map((job) => job.id)).toEqual([removal.data?.id]);
+    expect((await client.phoneNumbers.jobs.retrieve(update.data?.id ?? '')).data?.type).toBe(
+      'update_phone_numbers',
+    );
+
+    const id = first?.id ?? '';
+    expect((await errorOf(client.phoneNumbers.voicemail.retrieve(id))).status).toBe(404);
+    const created = await client.phoneNumbers.voicemail.create(id, { enabled: true, pin: '1234' });
+    expect(created.data).toEqual({ enabled: true, pin: '1234' });
+    const changed = await client.phoneNumbers.voicemail.update(id, { enabled: false });
+    expect(changed.data).toEqual({ enabled: false, pin: '1234' });
+    expect((await client.phoneNumbers.voicemail.retrieve(id)).data).toEqual({
+      enabled: false,
+      pin: '1234',
+    });
+    const badPin = await errorOf(client.phoneNumbers.voicemail.update(id, { pin: 'abc' }));
+    expect(badPin).toMatchObject({ status: 422, first: { source: { pointer: '/pin' } } });
+  });
+
   it('answers a fixed balance', async () => {
     const balance = await client.balance.retrieve();
     expect(balance.data).toEqual({

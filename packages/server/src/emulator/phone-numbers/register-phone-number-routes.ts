@@ -9,6 +9,8 @@ import { addPhoneNumber } from './add-phone-number.js';
 import { asBody } from './body-checks.js';
 import { linkedNames } from './linked-resources.js';
 import { registerNumberOrderRoutes } from './number-order-routes.js';
+import { registerPhoneNumberJobRoutes } from './phone-number-job-routes.js';
+import { registerVoicemailRoutes } from './voicemail-routes.js';
 import { messagingChanges, numberChanges } from './phone-number-changes.js';
 import { filterNumbers } from './phone-number-filter.js';
 import {
@@ -43,6 +45,8 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, deps: EmulatorDe
   app.patch('/v2/phone_numbers/:id/voice', routes.updateVoice);
   app.post('/switchboard/phone_numbers', routes.add);
   registerNumberOrderRoutes(app, deps);
+  registerPhoneNumberJobRoutes(app, deps);
+  registerVoicemailRoutes(app, deps);
 }
 
 type View = (number: PhoneNumber, accountId: string) => JsonObject;
