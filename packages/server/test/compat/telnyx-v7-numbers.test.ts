@@ -240,6 +240,29 @@ describe('numbers through telnyx 7.x', () => {
     expect(badPin).toMatchObject({ status: 422, first: { source: { pointer: '/pin' } } });
   });
 
+  it('exports the inventory as CSV', async () => {
+    const created = await client.phoneNumbers.csvDownloads.create({ csv_format: 'V2' });
+    const [download] = created.data ?? [];
+    expect(download).toMatchObject({ record_type: 'csv_download', status: 'complete' });
+    const file = await fetch(download?.url ?? '', {
+      headers: { authorization: `Bearer ${server.apiKey ?? ''}` },
+    });
+    expect(file.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await file.text()).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^id,phone_number,status,.*,usage_payment_method$/);
+    const numbers = await client.phoneNumbers.list({ 'page[size]': 250 });
+    expect(lines).toHaveLength(numbers.data.length + 1);
+    const listed = await client.phoneNumbers.csvDownloads.list();
+    expect(listed.data.map((d) => d.id)).toContain(download?.id);
+    expect(
+      (await client.phoneNumbers.csvDownloads.retrieve(download?.id ?? '')).data?.[0]?.url,
+    ).toBe(download?.url);
+    const bad = await errorOf(
+      client.phoneNumbers.csvDownloads.create({ csv_format: 'V3' as 'V1' }),
+    );
+    expect(bad).toMatchObject({ status: 422, first: { code: '10032' } });
+  });
+
   it('answers a fixed balance', async () => {
     const balance = await client.balance.retrieve();
     expect(balance.data).toEqual({

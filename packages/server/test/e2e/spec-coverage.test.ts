@@ -24,7 +24,7 @@ import { SPEC_ROUTE_NOTES } from './support/spec-route-notes.js';
  */
 
 // A ratchet: raise it as routes are added, never lower it.
-const MIN_COVERAGE = 0.6;
+const MIN_COVERAGE = 0.62;
 const DOC = new URL('../../../../docs/emulator.md', import.meta.url);
 const routes: readonly SpecRoute[] = specRoutes;
 
@@ -78,6 +78,12 @@ describe('spec coverage', () => {
   it('has notes only for routes of the spec', () => {
     const keys = new Set(routes.map((route) => `${route.method} ${route.path}`));
     expect(Object.keys(SPEC_ROUTE_NOTES).filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('routes noted as not emulated really answer "no route"', () => {
+    const claimed = rows.filter((row) => row.note.startsWith('not emulated'));
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.filter((row) => row.implemented).map((row) => row.route.path)).toEqual([]);
   });
 
   it('keeps the coverage table in docs/emulator.md current', async () => {

@@ -8,6 +8,7 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import { addPhoneNumber } from './add-phone-number.js';
 import { asBody } from './body-checks.js';
 import { linkedNames } from './linked-resources.js';
+import { registerCsvDownloadRoutes } from './csv-download-routes.js';
 import { registerNumberOrderRoutes } from './number-order-routes.js';
 import { registerPhoneNumberJobRoutes } from './phone-number-job-routes.js';
 import { registerVoicemailRoutes } from './voicemail-routes.js';
@@ -47,6 +48,7 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, deps: EmulatorDe
   registerNumberOrderRoutes(app, deps);
   registerPhoneNumberJobRoutes(app, deps);
   registerVoicemailRoutes(app, deps);
+  registerCsvDownloadRoutes(app, deps);
 }
 
 type View = (number: PhoneNumber, accountId: string) => JsonObject;
