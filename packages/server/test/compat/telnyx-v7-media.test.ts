@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Telnyx from 'telnyx';
+import type Telnyx from 'telnyx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { testConfig } from '../server/support/test-config.js';
 import { startCheckedReceiver, type CheckedReceiver } from './support/checked-receiver.js';
+import { sdkClientFor } from './support/sdk-client.js';
+import { sdkErrorOf } from './support/sdk-error.js';
 import { callApi } from './support/server-api.js';
 
 const HOLD = Buffer.from('RIFF0000WAVEfmt hold music');
@@ -38,7 +40,7 @@ beforeAll(async () => {
   server = await startServer(await testConfig());
   files = await serveFiles();
   filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
-  client = new Telnyx({ apiKey: server.apiKey ?? '', baseURL: `${server.url}/v2`, maxRetries: 0 });
+  client = sdkClientFor(server);
   receiver = await startCheckedReceiver(server);
 });
 afterAll(async () => {
@@ -47,13 +49,7 @@ afterAll(async () => {
   await new Promise((resolve) => files.close(resolve));
 });
 
-const errorOf = async (promise: Promise<unknown>) => {
-  const error = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { status?: number; error?: { errors?: { code?: string; source?: unknown }[] } } | null;
-  return { status: error?.status, first: error?.error?.errors?.[0] };
-};
+const errorOf = sdkErrorOf;
 
 describe('media storage through telnyx 7.x', () => {
   it('uploads by URL, lists, reads, downloads, replaces and deletes', async () => {
@@ -187,11 +183,7 @@ describe('media fetches obey --egress public-only', () => {
   it('refuses a loopback media_url', async () => {
     const guarded = await startServer(await testConfig({ SWITCHBOARD_EGRESS: 'public-only' }));
     try {
-      const sdk = new Telnyx({
-        apiKey: guarded.apiKey ?? '',
-        baseURL: `${guarded.url}/v2`,
-        maxRetries: 0,
-      });
+      const sdk = sdkClientFor(guarded);
       const refused = await errorOf(sdk.media.upload({ media_url: `${filesUrl}/hold.wav` }));
       expect(refused).toMatchObject({ status: 422, first: { source: { pointer: '/media_url' } } });
     } finally {

@@ -1,8 +1,10 @@
-import Telnyx from 'telnyx';
+import type Telnyx from 'telnyx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { testConfig } from '../server/support/test-config.js';
 import { startCheckedReceiver, type CheckedReceiver } from './support/checked-receiver.js';
+import { sdkClientFor } from './support/sdk-client.js';
+import { sdkErrorOf } from './support/sdk-error.js';
 import { callApi } from './support/server-api.js';
 
 const LONG_CODE = '+13125550170';
@@ -19,7 +21,7 @@ let profileId: string;
 
 beforeAll(async () => {
   server = await startServer(await testConfig());
-  client = new Telnyx({ apiKey: server.apiKey ?? '', baseURL: `${server.url}/v2`, maxRetries: 0 });
+  client = sdkClientFor(server);
   receiver = await startCheckedReceiver(server);
   const profile = await client.messagingProfiles.create({
     name: 'breadth',
@@ -45,13 +47,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const errorOf = async (promise: Promise<unknown>) => {
-  const error = (await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { status?: number; error?: { errors?: { code?: string; source?: unknown }[] } } | null;
-  return { status: error?.status, first: error?.error?.errors?.[0] };
-};
+const errorOf = sdkErrorOf;
 
 const finalized = (id: string) => receiver.until('message.finalized', (p) => p['id'] === id);
 

@@ -1,5 +1,5 @@
 import type { JsonObject, Store } from '../../storage/store.js';
-import { stringField } from '../phone-numbers/json-fields.js';
+import { documentResource } from '../stored-document.js';
 import { AUTORESP_CONFIG_KIND } from './autoresp-config.js';
 
 /** The auto-response configs of one profile, oldest first. */
@@ -14,12 +14,5 @@ export async function profileConfigs(
 
 /** Writes a config document, keeping the row's times in step with it. */
 export async function saveAutoresp(store: Store, accountId: string, doc: JsonObject) {
-  await store.putResource({
-    accountId,
-    kind: AUTORESP_CONFIG_KIND,
-    id: stringField(doc, 'id'),
-    data: doc,
-    createdAt: Date.parse(stringField(doc, 'created_at')),
-    updatedAt: Date.parse(stringField(doc, 'updated_at')),
-  });
+  await store.putResource(documentResource(accountId, AUTORESP_CONFIG_KIND, doc));
 }

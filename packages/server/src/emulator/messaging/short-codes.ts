@@ -1,5 +1,5 @@
 import type { JsonObject, Store } from '../../storage/store.js';
-import { stringField } from '../phone-numbers/json-fields.js';
+import { documentResource } from '../stored-document.js';
 
 /** Resource kind under which the account's short codes are stored. */
 export const SHORT_CODE_KIND = 'short_code';
@@ -36,14 +36,7 @@ export function newShortCode(input: NewShortCode): JsonObject {
 }
 
 export async function saveShortCode(store: Store, accountId: string, code: JsonObject) {
-  await store.putResource({
-    accountId,
-    kind: SHORT_CODE_KIND,
-    id: stringField(code, 'id'),
-    data: code,
-    createdAt: Date.parse(stringField(code, 'created_at')),
-    updatedAt: Date.parse(stringField(code, 'updated_at')),
-  });
+  await store.putResource(documentResource(accountId, SHORT_CODE_KIND, code));
 }
 
 /** Every short code of the account, oldest first. */

@@ -8,6 +8,7 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import { randomUuid } from '../messaging/random-uuid.js';
 import { readNumberSearch } from './available-number-search.js';
 import { searchNumbers } from './available-numbers.js';
+import { documentResource } from '../stored-document.js';
 import { asBody } from './body-checks.js';
 import { stringField } from './json-fields.js';
 import { newNumberOrder, NUMBER_ORDER_KIND, updateNumberOrder } from './number-order.js';
@@ -107,14 +108,7 @@ async function loadOrder(deps: EmulatorDeps, request: OrderRequest): Promise<Jso
 }
 
 async function saveOrder(deps: EmulatorDeps, accountId: string, order: JsonObject) {
-  await deps.store.putResource({
-    accountId,
-    kind: NUMBER_ORDER_KIND,
-    id: stringField(order, 'id'),
-    data: order,
-    createdAt: Date.parse(stringField(order, 'created_at')),
-    updatedAt: Date.parse(stringField(order, 'updated_at')),
-  });
+  await deps.store.putResource(documentResource(accountId, NUMBER_ORDER_KIND, order));
 }
 
 /** The spec's list filters: status, customer_reference, requirements_met, count, created_at. */
