@@ -13,6 +13,17 @@ const NAMES = [
   'PhoneNumberDetailed',
   'PhoneNumberWithMessagingSettings',
   'webhook_delivery',
+  'AvailablePhoneNumber',
+  'NumberOrder',
+  'PhoneNumberWithVoiceSettings',
+  'PhoneNumbersJob',
+  'CsvDownload',
+  'MediaResource',
+  'ShortCode',
+  'AlphanumericSenderId',
+  'AutorespConfigSchema',
+  'OutboundMessagePayloadCancelled',
+  'UserBalance',
 ];
 const specPath = process.argv[2] ?? '../shared/reference/telnyx-openapi.yml';
 const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 });

@@ -51,6 +51,81 @@ const EVENTS = [
   ['call.transcription', 'transcription', 'CallTranscriptionPayload'],
   ['streaming.started', 'callStreamingStarted', 'StreamingStartedPayload'],
   ['streaming.stopped', 'callStreamingStopped', 'StreamingStoppedPayload'],
+  ['streaming.failed', 'callStreamingFailed', 'StreamingFailedPayload'],
+  ['call.recording.error', 'callRecordingError', 'CallRecordingErrorPayload'],
+  [
+    'call.recording.transcription.saved',
+    'callRecordingTranscriptionSaved',
+    'CallRecordingTranscriptionSavedPayload',
+  ],
+  ['call.refer.started', 'callReferStarted', 'CallReferStartedPayload'],
+  ['call.refer.completed', 'callReferCompleted', 'CallReferCompletedPayload'],
+  ['call.refer.failed', 'callReferFailed', 'CallReferFailedPayload'],
+  ['siprec.started', 'callSiprecStarted', 'SiprecStartedPayload'],
+  ['siprec.stopped', 'callSiprecStopped', 'SiprecStoppedPayload'],
+  ['siprec.failed', 'callSiprecFailed', 'SiprecFailedPayload'],
+  ['call.ai_gather.ended', 'CallAIGatherEnded', 'CallAiGatherEndedPayload'],
+  [
+    'call.ai_gather.message_history_updated',
+    'CallAIGatherMessageHistoryUpdated',
+    'CallAiGatherMessageHistoryUpdatedPayload',
+  ],
+  [
+    'call.ai_gather.partial_results',
+    'CallAIGatherPartialResults',
+    'CallAiGatherPartialResultsPayload',
+  ],
+  ['call.conversation.ended', 'callConversationEnded', 'CallConversationEndedPayload'],
+  [
+    'call.conversation_insights.generated',
+    'callConversationInsightsGenerated',
+    'CallConversationInsightsGeneratedPayload',
+  ],
+  ['call.cost', 'callCost', 'CallCostPayload'],
+  [
+    'call.deepfake_detection.result',
+    'callDeepfakeDetectionResult',
+    'CallDeepfakeDetectionResultPayload',
+  ],
+  [
+    'call.deepfake_detection.error',
+    'callDeepfakeDetectionError',
+    'CallDeepfakeDetectionErrorPayload',
+  ],
+  ['conference.created', 'conferenceCreated', 'ConferenceCreatedPayload'],
+  ['conference.ended', 'conferenceEnded', 'ConferenceEndedPayload'],
+  ['conference.floor.changed', 'conferenceFloorChanged', 'ConferenceFloorChangedPayload'],
+  [
+    'conference.participant.joined',
+    'conferenceParticipantJoined',
+    'ConferenceParticipantJoinedPayload',
+  ],
+  ['conference.participant.left', 'conferenceParticipantLeft', 'ConferenceParticipantLeftPayload'],
+  [
+    'conference.participant.playback.started',
+    'conferenceParticipantPlaybackStarted',
+    'ConferenceParticipantPlaybackStartedPayload',
+  ],
+  [
+    'conference.participant.playback.ended',
+    'conferenceParticipantPlaybackEnded',
+    'ConferenceParticipantPlaybackEndedPayload',
+  ],
+  [
+    'conference.participant.speak.started',
+    'conferenceParticipantSpeakStarted',
+    'ConferenceParticipantSpeakStartedPayload',
+  ],
+  [
+    'conference.participant.speak.ended',
+    'conferenceParticipantSpeakEnded',
+    'ConferenceParticipantSpeakEndedPayload',
+  ],
+  ['conference.playback.started', 'conferencePlaybackStarted', 'ConferencePlaybackStartedPayload'],
+  ['conference.playback.ended', 'conferencePlaybackEnded', 'ConferencePlaybackEndedPayload'],
+  ['conference.speak.started', 'conferenceSpeakStarted', 'ConferenceSpeakStartedPayload'],
+  ['conference.speak.ended', 'conferenceSpeakEnded', 'ConferenceSpeakEndedPayload'],
+  ['conference.recording.saved', 'conferenceRecordingSaved', 'ConferenceRecordingSavedPayload'],
   ['message.sent', 'deliveryUpdate', 'OutboundMessagePayload'],
   ['message.delivered', 'deliveryUpdate', 'OutboundMessagePayload'],
   ['message.failed', 'deliveryUpdate', 'OutboundMessagePayload'],
@@ -124,7 +199,9 @@ function objectType(schema) {
 
 function payloadSchema(schemas, webhookKey) {
   const entry = schemas.webhooks[webhookKey];
-  const payload = entry?.schema?.properties?.data?.properties?.payload;
+  // Most schemas wrap the event in `data`; conference.floor.changed describes `data` itself.
+  const properties = entry?.schema?.properties;
+  const payload = properties?.data?.properties?.payload ?? properties?.payload;
   if (!payload?.properties) throw new Error(`No payload schema for webhook ${webhookKey}`);
   return { payload, title: entry.schema_name };
 }

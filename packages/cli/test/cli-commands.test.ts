@@ -53,7 +53,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     );
   });
 
-  it('trigger: every one of the 29 types arrives signed and schema-valid', async () => {
+  it('trigger: every one of the 60 types arrives signed and schema-valid', async () => {
     const before = receiver.received.length;
     const result = await sb(
       'trigger',
@@ -64,8 +64,8 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
       'json',
     );
     expect(result.code).toBe(0);
-    expect(jsonLines(result)).toHaveLength(29);
-    const arrived = (await receiver.waitFor(before + 29)).slice(before);
+    expect(jsonLines(result)).toHaveLength(60);
+    const arrived = (await receiver.waitFor(before + 60)).slice(before);
     const types = new Set<string>();
     for (const request of arrived) {
       const event = await verifyWebhook({
@@ -272,6 +272,45 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
           .event_type,
     );
     expect(types).toEqual(['call.initiated', 'call.hangup']);
+  });
+
+  it('simulate call without --connection-id reaches the application of the number called', async () => {
+    const created = jsonLines(
+      await sb(
+        'applications',
+        'create',
+        '--name',
+        'by-number',
+        '--webhook-url',
+        receiver.url,
+        '--format',
+        'json',
+      ),
+    );
+    const connectionId = String(created[0]?.['id']);
+    expect(
+      (await sb('phone-numbers', 'add', '+13125550778', '--connection-id', connectionId)).code,
+    ).toBe(0);
+    const before = receiver.received.length;
+    const call = jsonLines(
+      await sb(
+        'simulate',
+        'call',
+        '--from',
+        '+13125550100',
+        '--to',
+        '+13125550778',
+        '--format',
+        'json',
+      ),
+    );
+    const arrived = (await receiver.waitFor(before + 1)).slice(before);
+    const first = JSON.parse(arrived[0]?.body.toString('utf8') ?? '{}') as {
+      data: { event_type: string };
+    };
+    expect(first.data.event_type).toBe('call.initiated');
+    expect((await sb('simulate', 'hangup', String(call[0]?.['call_control_id']))).code).toBe(0);
+    await receiver.waitFor(before + 2);
   });
 
   it('a wrong key, an unreachable server and a bad flag each give one clear line', async () => {

@@ -26,18 +26,21 @@ const SCHEMA_TYPE: Record<string, string> = {
   'message.failed': 'message.finalized',
 };
 
-function schemaFor(type: string): Record<string, unknown> {
-  const entry = Object.values(schemas).find((hook) => {
-    const data = (
-      hook.schema['properties'] as Record<
-        string,
-        { properties?: Record<string, { enum?: unknown[] }> }
-      >
-    )['data'];
-    return data?.properties?.['event_type']?.enum?.includes(type) === true;
-  });
-  if (entry === undefined) throw new Error(`no schema for ${type}`);
-  return entry.schema;
+type Properties = Record<string, { properties?: Properties; enum?: unknown[] }>;
+
+// Most schemas describe the whole body ({ data, meta }); conference.floor.changed describes
+// only `data`. `wholeBody` tells which.
+function schemaFor(type: string): { schema: Record<string, unknown>; wholeBody: boolean } {
+  for (const hook of Object.values(schemas)) {
+    const properties = hook.schema['properties'] as Properties;
+    if (properties['data']?.properties?.['event_type']?.enum?.includes(type) === true) {
+      return { schema: hook.schema, wholeBody: true };
+    }
+    if (properties['event_type']?.enum?.includes(type) === true) {
+      return { schema: hook.schema, wholeBody: false };
+    }
+  }
+  throw new Error(`no schema for ${type}`);
 }
 
 /** '' when the webhook body is valid for its event type, else Ajv's errors. */
@@ -53,6 +56,7 @@ export function schemaErrors(body: { data: { event_type: string } }): string {
   const meta = copy.meta;
   if (meta?.delivered_to !== undefined)
     meta.delivered_to = meta.delivered_to.replace('127.0.0.1', 'example.com');
-  const check = ajv.compile(schemaFor(alias ?? type));
-  return check(copy) ? '' : ajv.errorsText(check.errors);
+  const { schema, wholeBody } = schemaFor(alias ?? type);
+  const check = ajv.compile(schema);
+  return check(wholeBody ? copy : copy.data) ? '' : ajv.errorsText(check.errors);
 }

@@ -1,7 +1,18 @@
 import type { PayloadOf, TelnyxEventType } from './telnyx-event.js';
 import { isoAt, type ResolvedIds } from './template-ids.js';
 
-type CallEventType = Exclude<TelnyxEventType, `message.${string}`>;
+/** The event types whose templates {@link CALL_FEATURE_PAYLOADS} builds. */
+export type CallFeatureEventType =
+  | `call.${'ai_gather' | 'conversation' | 'conversation_insights' | 'deepfake_detection' | 'refer'}.${string}`
+  | 'call.cost'
+  | 'call.recording.error'
+  | 'call.recording.transcription.saved'
+  | `siprec.${string}`
+  | 'streaming.failed';
+type CallEventType = Exclude<
+  TelnyxEventType,
+  `message.${string}` | `conference.${string}` | CallFeatureEventType
+>;
 type PayloadBuilders = { readonly [T in CallEventType]: (ids: ResolvedIds) => PayloadOf<T> };
 
 const MEDIA_URL = 'https://media.example.com/audio/greeting.wav';
@@ -9,7 +20,7 @@ const RECORDING_BASE = 'https://recordings.example.com/4f3b2a10';
 const STREAM_URL = 'wss://stream.example.com/media';
 
 // The ids every call event carries; the call.recording.saved schema has no call_control_id.
-function session(ids: ResolvedIds) {
+export function session(ids: ResolvedIds) {
   return {
     call_leg_id: ids.callLegId,
     call_session_id: ids.callSessionId,
@@ -18,11 +29,11 @@ function session(ids: ResolvedIds) {
   };
 }
 
-function leg(ids: ResolvedIds) {
+export function leg(ids: ResolvedIds) {
   return { call_control_id: ids.callControlId, ...session(ids) };
 }
 
-function parties(ids: ResolvedIds) {
+export function parties(ids: ResolvedIds) {
   return { ...leg(ids), from: ids.from, to: ids.to };
 }
 

@@ -18,6 +18,8 @@ export interface TemplateIds {
   readonly from?: string;
   /** E.164 callee (voice) or recipient (messaging). */
   readonly to?: string;
+  /** The conference's `conference_id` (a UUID). */
+  readonly conferenceId?: string;
   /** The message's `payload.id`. */
   readonly messageId?: string;
   readonly messagingProfileId?: string;
@@ -35,6 +37,7 @@ const DEFAULTS = {
   clientState: 'aGF2ZSBhIG5pY2UgZGF5ID1d',
   from: '+13125550101',
   to: '+13125550142',
+  conferenceId: '3c0a5e2b-9d41-4f6a-8b2c-1e7d9f0a4b6c',
   messageId: 'b0c7e8cb-6227-4c74-9f32-c7f80c30934b',
   messagingProfileId: '4001767e-ce0f-4cae-9d5f-0d5e636e7809',
 } as const;

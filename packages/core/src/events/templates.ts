@@ -1,4 +1,6 @@
+import { CALL_FEATURE_PAYLOADS } from './call-feature-templates.js';
 import { CALL_PAYLOADS } from './call-templates.js';
+import { CONFERENCE_PAYLOADS } from './conference-templates.js';
 import { MESSAGE_PAYLOADS } from './message-templates.js';
 import type { EventOf, PayloadOf, TelnyxEventType } from './telnyx-event.js';
 import { resolveIds, type ResolvedIds, type TemplateIds } from './template-ids.js';
@@ -16,7 +18,13 @@ const DEFAULT_SOURCES: TemplateSources = {
   now: () => new Date(),
 };
 
-const PAYLOADS = { ...CALL_PAYLOADS, ...MESSAGE_PAYLOADS };
+// Typed as the full map, so an event type without a template does not compile.
+const PAYLOADS: { readonly [T in TelnyxEventType]: (ids: ResolvedIds) => PayloadOf<T> } = {
+  ...CALL_PAYLOADS,
+  ...CALL_FEATURE_PAYLOADS,
+  ...CONFERENCE_PAYLOADS,
+  ...MESSAGE_PAYLOADS,
+};
 
 /** The URL `meta.delivered_to` names in templates. */
 export const TEMPLATE_DELIVERED_TO = 'https://app.example.com/webhooks/telnyx';

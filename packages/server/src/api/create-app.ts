@@ -5,7 +5,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { NotFoundError } from '../errors/api-error.js';
+import { RouteNotFoundError } from '../errors/api-error.js';
 import { toErrorResponse } from '../errors/to-error-response.js';
 import { clientErrorReply } from '../net/client-error-reply.js';
 import { serverTimeouts } from '../net/request-limits.js';
@@ -59,7 +59,8 @@ export function createApp(
     if (needsApiKey(request.url)) await ctx.auth.authenticate(request);
     refuseNulInUrl(request.url);
   });
-  useJsonBodyParser(app, 'refuse');
+  // A body-less request with `content-type: application/json` reads as if the header were absent.
+  useJsonBodyParser(app, 'absent');
   installErrorHandling(app, ctx);
   installRequestLog(app);
   registerHealthRoutes(app);
@@ -95,9 +96,15 @@ function registerAuthenticatedRoutes(
 
 function installErrorHandling(app: FastifyInstance, ctx: RouteContext): void {
   app.setErrorHandler((error, request, reply) => sendError(ctx, error, request, reply));
-  app.setNotFoundHandler(() => {
-    throw new NotFoundError();
+  app.setNotFoundHandler((request) => {
+    throw new RouteNotFoundError(request.method, pathOf(request.url));
   });
+}
+
+/** The path of a request URL, without its query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 function installRequestLog(app: FastifyInstance): void {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../errors/api-error.js';
+import { NotFoundError, RouteNotFoundError } from '../errors/api-error.js';
 import { loadDashboardFiles, type DashboardFile } from './dashboard-files.js';
 
 /** Paths the API owns: unknown ones keep the API's JSON 404, never the dashboard's page. */
@@ -32,7 +32,7 @@ function serve(
   reply: FastifyReply,
 ): FastifyReply {
   const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-  if (isApiPath(path)) throw new NotFoundError();
+  if (isApiPath(path)) throw new RouteNotFoundError(request.method, path);
   const file =
     files.get(path) ?? (path.startsWith('/assets/') ? undefined : files.get('/index.html'));
   if (file === undefined) throw new NotFoundError();

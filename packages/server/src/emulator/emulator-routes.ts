@@ -3,6 +3,8 @@ import type { RouteRegistrar } from '../api/create-app.js';
 import type { RouteContext } from '../api/routes/route-context.js';
 import { microsecondTimestamp, publishDepsOf, publishEvent } from '../events/publish-event.js';
 import type { Account, JsonObject } from '../storage/store.js';
+import { registerBalanceRoutes } from './billing/balance-routes.js';
+import { registerMediaRoutes } from './media/media-routes.js';
 import type { CallEngineOptions } from './calls/call-engine.js';
 import { registerCallRoutes } from './calls/call-routes.js';
 import type { EmitInput, EmulatorDeps } from './emulator-deps.js';
@@ -55,6 +57,8 @@ export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
         ctx.logger.error({ err: error }, 'TeXML call failed');
       },
     });
+    registerBalanceRoutes(app);
+    registerMediaRoutes(app, deps, ctx.webhookDispatcher);
   };
 }
 

@@ -51,6 +51,20 @@ export class NotFoundError extends ApiError {
   }
 }
 
+/**
+ * 404 / 10005 for a method and path no route serves. Same envelope as {@link NotFoundError}; the
+ * detail names the route, so callers (and the spec-coverage test) can tell "no such route" from
+ * "no such resource".
+ */
+export class RouteNotFoundError extends NotFoundError {
+  constructor(method: string, path: string) {
+    super(`${ROUTE_NOT_FOUND_PREFIX} ${method} ${path}.`);
+  }
+}
+
+/** How every {@link RouteNotFoundError} detail begins. */
+export const ROUTE_NOT_FOUND_PREFIX = 'No route matches';
+
 /** 422: one or more invalid fields or query parameters. */
 export class ValidationError extends ApiError {
   constructor(items: readonly [ErrorItem, ...ErrorItem[]]) {

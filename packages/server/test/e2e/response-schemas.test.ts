@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +105,85 @@ describe('API replies match the OpenAPI response schemas', () => {
       text: 'schema check',
     });
     expect(problems('OutboundMessagePayload', message)).toEqual([]);
+  });
+
+  it('available numbers, number orders, voice settings, jobs, CSV downloads and the balance', async () => {
+    const found = await fetch(
+      `${server.url}/v2/available_phone_numbers?filter[national_destination_code]=206&filter[limit]=2`,
+      { headers: { authorization: `Bearer ${server.apiKey ?? ''}` } },
+    );
+    const { data: available } = (await found.json()) as { data: Record<string, unknown>[] };
+    for (const item of available) expect(problems('AvailablePhoneNumber', item)).toEqual([]);
+    const order = await api('POST', '/v2/number_orders', {
+      phone_numbers: available.map((item) => ({ phone_number: item['phone_number'] })),
+    });
+    expect(problems('NumberOrder', order)).toEqual([]);
+    const number = await api('POST', '/switchboard/phone_numbers', {
+      phone_number: '+13125550078',
+    });
+    const numberId = String(number['id']);
+    const voice = await api('GET', `/v2/phone_numbers/${numberId}/voice`);
+    expect(problems('PhoneNumberWithVoiceSettings', voice)).toEqual([]);
+    const job = await api('POST', '/v2/phone_numbers/jobs/update_phone_numbers', {
+      phone_numbers: [numberId, '+13125550979'],
+      tags: ['schemas'],
+    });
+    expect(problems('PhoneNumbersJob', job)).toEqual([]);
+    const downloads = (await api(
+      'POST',
+      '/v2/phone_numbers/csv_downloads',
+    )) as unknown as unknown[];
+    expect(problems('CsvDownload', downloads[0])).toEqual([]);
+    expect(problems('UserBalance', await api('GET', '/v2/balance'))).toEqual([]);
+  });
+
+  it('media, profile extras and a cancelled message', async () => {
+    const files = createServer((_request, response) => response.writeHead(200).end('RIFF'));
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const port = (files.address() as AddressInfo).port;
+    try {
+      const media = await api('POST', '/v2/media', { media_url: `http://127.0.0.1:${port}/a.wav` });
+      expect(problems('MediaResource', media)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => files.close(resolve));
+    }
+    const profile = await api('POST', '/v2/messaging_profiles', {
+      name: 'extras',
+      whitelisted_destinations: ['US'],
+      alpha_sender: 'Schemas',
+    });
+    const profileId = String(profile['id']);
+    const code = await api('POST', '/switchboard/short_codes', {
+      short_code: '13579',
+      messaging_profile_id: profileId,
+    });
+    expect(problems('ShortCode', code)).toEqual([]);
+    const senders = (await api(
+      'GET',
+      `/v2/messaging_profiles/${profileId}/alphanumeric_sender_ids`,
+    )) as unknown as unknown[];
+    expect(problems('AlphanumericSenderId', senders[0])).toEqual([]);
+    const config = await api('POST', `/v2/messaging_profiles/${profileId}/autoresp_configs`, {
+      op: 'stop',
+      keywords: ['STOP'],
+      country_code: 'US',
+    });
+    expect(problems('AutorespConfigSchema', config)).toEqual([]);
+    await api('POST', '/switchboard/phone_numbers', {
+      phone_number: '+13125550079',
+      messaging_profile_id: profileId,
+    });
+    const scheduled = await api('POST', '/v2/messages/schedule', {
+      from: '+13125550079',
+      to: '+13125559999',
+      text: 'later',
+      send_at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    const cancelled = await fetch(`${server.url}/v2/messages/${String(scheduled['id'])}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${server.apiKey ?? ''}` },
+    });
+    expect(problems('OutboundMessagePayloadCancelled', await cancelled.json())).toEqual([]);
   });
 
   it('webhook deliveries', async () => {

@@ -24,6 +24,37 @@ import type { CallDequeuedPayload } from './call-dequeued-payload.js';
 import type { CallTranscriptionPayload } from './call-transcription-payload.js';
 import type { StreamingStartedPayload } from './streaming-started-payload.js';
 import type { StreamingStoppedPayload } from './streaming-stopped-payload.js';
+import type { StreamingFailedPayload } from './streaming-failed-payload.js';
+import type { CallRecordingErrorPayload } from './call-recording-error-payload.js';
+import type { CallRecordingTranscriptionSavedPayload } from './call-recording-transcription-saved-payload.js';
+import type { CallReferStartedPayload } from './call-refer-started-payload.js';
+import type { CallReferCompletedPayload } from './call-refer-completed-payload.js';
+import type { CallReferFailedPayload } from './call-refer-failed-payload.js';
+import type { SiprecStartedPayload } from './siprec-started-payload.js';
+import type { SiprecStoppedPayload } from './siprec-stopped-payload.js';
+import type { SiprecFailedPayload } from './siprec-failed-payload.js';
+import type { CallAiGatherEndedPayload } from './call-ai-gather-ended-payload.js';
+import type { CallAiGatherMessageHistoryUpdatedPayload } from './call-ai-gather-message-history-updated-payload.js';
+import type { CallAiGatherPartialResultsPayload } from './call-ai-gather-partial-results-payload.js';
+import type { CallConversationEndedPayload } from './call-conversation-ended-payload.js';
+import type { CallConversationInsightsGeneratedPayload } from './call-conversation-insights-generated-payload.js';
+import type { CallCostPayload } from './call-cost-payload.js';
+import type { CallDeepfakeDetectionResultPayload } from './call-deepfake-detection-result-payload.js';
+import type { CallDeepfakeDetectionErrorPayload } from './call-deepfake-detection-error-payload.js';
+import type { ConferenceCreatedPayload } from './conference-created-payload.js';
+import type { ConferenceEndedPayload } from './conference-ended-payload.js';
+import type { ConferenceFloorChangedPayload } from './conference-floor-changed-payload.js';
+import type { ConferenceParticipantJoinedPayload } from './conference-participant-joined-payload.js';
+import type { ConferenceParticipantLeftPayload } from './conference-participant-left-payload.js';
+import type { ConferenceParticipantPlaybackStartedPayload } from './conference-participant-playback-started-payload.js';
+import type { ConferenceParticipantPlaybackEndedPayload } from './conference-participant-playback-ended-payload.js';
+import type { ConferenceParticipantSpeakStartedPayload } from './conference-participant-speak-started-payload.js';
+import type { ConferenceParticipantSpeakEndedPayload } from './conference-participant-speak-ended-payload.js';
+import type { ConferencePlaybackStartedPayload } from './conference-playback-started-payload.js';
+import type { ConferencePlaybackEndedPayload } from './conference-playback-ended-payload.js';
+import type { ConferenceSpeakStartedPayload } from './conference-speak-started-payload.js';
+import type { ConferenceSpeakEndedPayload } from './conference-speak-ended-payload.js';
+import type { ConferenceRecordingSavedPayload } from './conference-recording-saved-payload.js';
 import type { OutboundMessagePayload } from './outbound-message-payload.js';
 import type { InboundMessagePayload } from './inbound-message-payload.js';
 
@@ -53,6 +84,37 @@ export interface EventPayloadMap {
   readonly 'call.transcription': CallTranscriptionPayload;
   readonly 'streaming.started': StreamingStartedPayload;
   readonly 'streaming.stopped': StreamingStoppedPayload;
+  readonly 'streaming.failed': StreamingFailedPayload;
+  readonly 'call.recording.error': CallRecordingErrorPayload;
+  readonly 'call.recording.transcription.saved': CallRecordingTranscriptionSavedPayload;
+  readonly 'call.refer.started': CallReferStartedPayload;
+  readonly 'call.refer.completed': CallReferCompletedPayload;
+  readonly 'call.refer.failed': CallReferFailedPayload;
+  readonly 'siprec.started': SiprecStartedPayload;
+  readonly 'siprec.stopped': SiprecStoppedPayload;
+  readonly 'siprec.failed': SiprecFailedPayload;
+  readonly 'call.ai_gather.ended': CallAiGatherEndedPayload;
+  readonly 'call.ai_gather.message_history_updated': CallAiGatherMessageHistoryUpdatedPayload;
+  readonly 'call.ai_gather.partial_results': CallAiGatherPartialResultsPayload;
+  readonly 'call.conversation.ended': CallConversationEndedPayload;
+  readonly 'call.conversation_insights.generated': CallConversationInsightsGeneratedPayload;
+  readonly 'call.cost': CallCostPayload;
+  readonly 'call.deepfake_detection.result': CallDeepfakeDetectionResultPayload;
+  readonly 'call.deepfake_detection.error': CallDeepfakeDetectionErrorPayload;
+  readonly 'conference.created': ConferenceCreatedPayload;
+  readonly 'conference.ended': ConferenceEndedPayload;
+  readonly 'conference.floor.changed': ConferenceFloorChangedPayload;
+  readonly 'conference.participant.joined': ConferenceParticipantJoinedPayload;
+  readonly 'conference.participant.left': ConferenceParticipantLeftPayload;
+  readonly 'conference.participant.playback.started': ConferenceParticipantPlaybackStartedPayload;
+  readonly 'conference.participant.playback.ended': ConferenceParticipantPlaybackEndedPayload;
+  readonly 'conference.participant.speak.started': ConferenceParticipantSpeakStartedPayload;
+  readonly 'conference.participant.speak.ended': ConferenceParticipantSpeakEndedPayload;
+  readonly 'conference.playback.started': ConferencePlaybackStartedPayload;
+  readonly 'conference.playback.ended': ConferencePlaybackEndedPayload;
+  readonly 'conference.speak.started': ConferenceSpeakStartedPayload;
+  readonly 'conference.speak.ended': ConferenceSpeakEndedPayload;
+  readonly 'conference.recording.saved': ConferenceRecordingSavedPayload;
   readonly 'message.sent': OutboundMessagePayload;
   readonly 'message.delivered': OutboundMessagePayload;
   readonly 'message.failed': OutboundMessagePayload;
@@ -86,6 +148,37 @@ export const KNOWN_EVENT_TYPES = [
   'call.transcription',
   'streaming.started',
   'streaming.stopped',
+  'streaming.failed',
+  'call.recording.error',
+  'call.recording.transcription.saved',
+  'call.refer.started',
+  'call.refer.completed',
+  'call.refer.failed',
+  'siprec.started',
+  'siprec.stopped',
+  'siprec.failed',
+  'call.ai_gather.ended',
+  'call.ai_gather.message_history_updated',
+  'call.ai_gather.partial_results',
+  'call.conversation.ended',
+  'call.conversation_insights.generated',
+  'call.cost',
+  'call.deepfake_detection.result',
+  'call.deepfake_detection.error',
+  'conference.created',
+  'conference.ended',
+  'conference.floor.changed',
+  'conference.participant.joined',
+  'conference.participant.left',
+  'conference.participant.playback.started',
+  'conference.participant.playback.ended',
+  'conference.participant.speak.started',
+  'conference.participant.speak.ended',
+  'conference.playback.started',
+  'conference.playback.ended',
+  'conference.speak.started',
+  'conference.speak.ended',
+  'conference.recording.saved',
   'message.sent',
   'message.delivered',
   'message.failed',

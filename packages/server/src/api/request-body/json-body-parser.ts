@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { BadRequestError, ValidationError } from '../../errors/api-error.js';
 import { MAX_JSON_DEPTH, unstorablePart, type Unstorable } from './storable-json.js';
 
-/** What an empty `application/json` body is: an error, or (for lenient SDK routes) `{}`. */
-export type EmptyJsonBody = 'refuse' | 'empty-object';
+/**
+ * What an empty `application/json` body is: no body at all (many clients send the header on
+ * every request, DELETE and GET included), an error, or (for lenient SDK routes) `{}`.
+ */
+export type EmptyJsonBody = 'absent' | 'refuse' | 'empty-object';
 
 /**
  * The API's one reader of JSON bodies. `JSON.parse` makes a `"__proto__"` key an own data
@@ -49,7 +52,8 @@ export function useJsonBodyParser(scope: FastifyInstance, empty: EmptyJsonBody):
   });
 }
 
-function emptyBody(empty: EmptyJsonBody): object {
+function emptyBody(empty: EmptyJsonBody): object | undefined {
+  if (empty === 'absent') return undefined;
   if (empty === 'empty-object') return {};
   throw new BadRequestError('The request body is empty; send a JSON object.');
 }

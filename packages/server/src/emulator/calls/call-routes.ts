@@ -8,6 +8,7 @@ import { callView } from './call-view.js';
 import type { MediaPlane } from '../media/media-plane.js';
 import type { RecordingFiles } from '../media/recording-files.js';
 import { CallStateError } from './call-errors.js';
+import { checkMediaReference } from '../media/media-reference.js';
 import { silentMp3, silentWav } from './recording-audio.js';
 
 /**
@@ -62,6 +63,12 @@ function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDe
     data: callView(await engine.get(deps.accountId(request), pathParam(request, 'id'))),
   }));
   const action = async (request: FastifyRequest): Promise<unknown> => {
+    await checkMediaReference(
+      deps,
+      deps.accountId(request),
+      pathParam(request, 'action'),
+      request.body,
+    );
     const extra = await engine.command(
       deps.accountId(request),
       pathParam(request, 'id'),

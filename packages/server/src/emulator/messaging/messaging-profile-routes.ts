@@ -1,3 +1,4 @@
+import { ownMember } from '../../own-member.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
 import { pathParam } from '../../api/path-param.js';
@@ -21,6 +22,14 @@ import {
   updateProfile,
 } from './messaging-profile.js';
 import { randomUuid } from './random-uuid.js';
+import { ValidationError } from '../../errors/api-error.js';
+import { enumIssue } from '../../api/validation/issues.js';
+import { registerAutorespRoutes } from './autoresp-config-routes.js';
+import { alphanumericSenderIds } from './alphanumeric-sender-ids.js';
+import { MESSAGE_KIND } from './message-store.js';
+import { profileMetrics, TIME_FRAMES } from './profile-metrics.js';
+import { addShortCode } from './add-short-code.js';
+import { listShortCodes } from './short-codes.js';
 
 /** `/v2/messaging_profiles` CRUD and the profile's phone numbers. */
 export function registerMessagingProfileRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
@@ -50,6 +59,40 @@ export function registerMessagingProfileRoutes(app: FastifyInstance, deps: Emula
     await deps.store.deleteResource(accountId, MESSAGING_PROFILE_KIND, id);
     return { data: profile };
   });
+  app.post(
+    '/v2/messaging_profiles/:id/actions/regenerate_secret',
+    async (request: FastifyRequest) => {
+      const [accountId, profile] = await load(request);
+      const fields = { v1_secret: v1Secret(() => deps.random()) };
+      const updated = updateProfile(profile, fields, deps.now());
+      await deps.store.putResource(profileResource(accountId, updated));
+      return { data: updated };
+    },
+  );
+  app.get('/v2/messaging_profiles/:id/metrics', async (request: FastifyRequest) => {
+    const [accountId] = await load(request);
+    const timeFrame = queryParams(request.query).get('time_frame') ?? '24h';
+    if (ownMember(TIME_FRAMES, timeFrame) === undefined) {
+      throw new ValidationError([enumIssue({ parameter: 'time_frame' }, Object.keys(TIME_FRAMES))]);
+    }
+    const rows = await deps.store.listResources(accountId, MESSAGE_KIND);
+    const messages = rows.map((row) => row.data);
+    return { data: profileMetrics(messages, pathParam(request, 'id'), timeFrame, deps.now()) };
+  });
+  app.get('/v2/messaging_profiles/:id/short_codes', async (request: FastifyRequest) => {
+    const [accountId] = await load(request);
+    const codes = await listShortCodes(deps.store, accountId);
+    return paged(
+      request,
+      codes.filter((code) => code['messaging_profile_id'] === pathParam(request, 'id')),
+    );
+  });
+  app.get('/v2/messaging_profiles/:id/alphanumeric_sender_ids', async (request: FastifyRequest) => {
+    const [accountId, profile] = await load(request);
+    return paged(request, alphanumericSenderIds(profile, accountId));
+  });
+  registerAutorespRoutes(app, deps);
+  app.post('/switchboard/short_codes', (request, reply) => addShortCode(deps, request, reply));
   app.get('/v2/messaging_profiles/:id/phone_numbers', async (request: FastifyRequest) => {
     const [accountId] = await load(request);
     const numbers = await listNumbers(deps.store, accountId);
@@ -59,6 +102,11 @@ export function registerMessagingProfileRoutes(app: FastifyInstance, deps: Emula
     const data = slicePage(mine, page).map((n) => toMessagingSettings(n, accountId));
     return { data, meta: pageMeta(page, mine.length) };
   });
+}
+
+function paged(request: FastifyRequest, rows: readonly JsonObject[]) {
+  const page = checkedOrThrow(parsePage(queryParams(request.query)));
+  return { data: slicePage(rows, page), meta: pageMeta(page, rows.length) };
 }
 
 async function listProfiles(deps: EmulatorDeps, request: FastifyRequest) {

@@ -12,7 +12,8 @@ export const FAR_CARRIER = 'SWITCHBOARD EMULATED CARRIER';
 const VALIDITY_MS = 4 * 60 * 60 * 1000;
 
 /** Outbound `to[].status` values the emulator steps through. */
-export type OutboundStatus = 'queued' | 'sending' | 'sent' | FinalStatus;
+export type OutboundStatus =
+  'scheduled' | 'cancelled' | 'queued' | 'sending' | 'sent' | FinalStatus;
 
 export interface NewOutboundMessage {
   readonly id: string;
@@ -22,6 +23,8 @@ export interface NewOutboundMessage {
   readonly request: SendMessageRequest;
   readonly toLineType: LineType;
   readonly now: number;
+  /** The other recipients of a group MMS, each with its own message. */
+  readonly cc?: readonly string[];
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -39,8 +42,8 @@ export function newOutboundMessage(input: NewOutboundMessage): JsonObject {
     ...(input.organizationId === null ? {} : { organization_id: input.organizationId }),
     messaging_profile_id: input.messagingProfileId,
     from: { phone_number: input.from, carrier: OWN_CARRIER, line_type: 'VoIP' },
-    to: [toEntry(request.to, 'queued', input.toLineType)],
-    cc: [],
+    to: [toEntry(request.to, request.sendAt === null ? 'queued' : 'scheduled', input.toLineType)],
+    cc: (input.cc ?? []).map((number) => toEntry(number, 'queued', 'Wireless')),
     text: request.text,
     subject: request.subject,
     media: request.mediaUrls.map((url) => ({ url, content_type: null, sha256: null, size: null })),
@@ -54,7 +57,9 @@ export function newOutboundMessage(input: NewOutboundMessage): JsonObject {
     received_at: iso(input.now),
     sent_at: null,
     completed_at: null,
-    valid_until: iso(input.now + VALIDITY_MS),
+    // A scheduled message is not queued yet, so nothing can expire; it shows when it goes.
+    valid_until: request.sendAt === null ? iso(input.now + VALIDITY_MS) : null,
+    ...(request.sendAt === null ? {} : { send_at: iso(request.sendAt) }),
     errors: [],
     wait_seconds: 0,
     smart_encoding_applied: false,
@@ -66,6 +71,19 @@ export function newOutboundMessage(input: NewOutboundMessage): JsonObject {
 
 function toEntry(phoneNumber: string, status: OutboundStatus, lineType: LineType): JsonObject {
   return { phone_number: phoneNumber, status, carrier: FAR_CARRIER, line_type: lineType };
+}
+
+/** The status of the message's (first) recipient. */
+export function statusOf(message: JsonObject): string | null {
+  const [first] = Array.isArray(message['to']) ? message['to'] : [];
+  const status =
+    typeof first === 'object' && first !== null && !Array.isArray(first) ? first['status'] : null;
+  return typeof status === 'string' ? status : null;
+}
+
+/** A scheduled message whose time has come: queued now, valid for the usual time. */
+export function markQueued(message: JsonObject, now: number): JsonObject {
+  return { ...withStatus(message, 'queued'), valid_until: iso(now + VALIDITY_MS) };
 }
 
 /** The message with its recipient's status changed. */

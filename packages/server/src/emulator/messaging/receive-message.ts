@@ -1,5 +1,12 @@
 import type { JsonObject, Store } from '../../storage/store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
+import { countryOf, isE164 } from '../phone-numbers/e164.js';
+import { stringField } from '../phone-numbers/json-fields.js';
+import { profileConfigs } from './autoresp-config-store.js';
+import { matchAutoresp } from './autoresp-config.js';
+import type { LifecycleContext } from './outbound-lifecycle.js';
+import { checkSendMessage } from './send-message-request.js';
+import { sendMessage } from './send-message.js';
 import {
   isFieldError,
   isHttpUrl,
@@ -79,10 +86,11 @@ function unroutable(to: string, unknownNumber: boolean): FieldError {
  * messaging profile that owns `to` (or the one given). Returns the inbound payload.
  */
 export async function receiveMessage(
-  deps: EmulatorDeps,
+  ctx: LifecycleContext,
   accountId: string,
   body: Body,
 ): Promise<JsonObject | FieldError | FieldError[]> {
+  const { deps } = ctx;
   const inbound = checkInbound(body);
   if (Array.isArray(inbound)) return inbound;
   const profile = await receivingProfile(deps.store, accountId, inbound);
@@ -97,7 +105,27 @@ export async function receiveMessage(
   });
   await saveMessage(deps.store, accountId, message, now);
   await emitReceived(deps, accountId, message, profile, now);
+  await autoRespond(ctx, accountId, inbound, profile.id);
   return message;
+}
+
+/**
+ * A text that is one of the profile's auto-response keywords (for the sender's country) gets
+ * the config's `resp_text` back from the number it was sent to, as an ordinary outbound
+ * message with its own webhooks. A number the account does not own cannot answer.
+ */
+async function autoRespond(
+  ctx: LifecycleContext,
+  accountId: string,
+  inbound: SimulatedInbound,
+  profileId: string,
+): Promise<void> {
+  const configs = await profileConfigs(ctx.deps.store, accountId, profileId);
+  const config = matchAutoresp(configs, inbound.text, countryOf(inbound.from));
+  const text = config === null ? '' : stringField(config, 'resp_text');
+  if (text === '' || !isE164(inbound.from)) return;
+  const reply = checkSendMessage({ from: inbound.to, to: inbound.from, text });
+  if (!Array.isArray(reply)) await sendMessage(ctx, accountId, reply);
 }
 
 async function emitReceived(

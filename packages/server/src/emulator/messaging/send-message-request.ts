@@ -11,8 +11,16 @@ import {
 } from '../phone-numbers/body-checks.js';
 import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
 
-/** A checked `POST /v2/messages` body (spec `CreateMessageRequest`). */
+/**
+ * The send routes: `POST /v2/messages` and its sender-specific siblings. Each names who sends
+ * (`from` a number, a short code, an alphanumeric sender ID, or a profile's number pool).
+ */
+export type SendRoute =
+  'messages' | 'long_code' | 'short_code' | 'number_pool' | 'alphanumeric_sender_id' | 'schedule';
+
+/** A checked send body (spec `CreateMessageRequest` and its per-route variants). */
 export interface SendMessageRequest {
+  readonly route: SendRoute;
   readonly to: string;
   readonly from: string | null;
   readonly messagingProfileId: string | null;
@@ -24,13 +32,30 @@ export interface SendMessageRequest {
   readonly webhookFailoverUrl: string | null;
   readonly useProfileWebhooks: boolean;
   readonly encoding: 'auto' | 'gsm7' | 'ucs2';
+  /** Epoch ms of `send_at`, or null to send now. */
+  readonly sendAt: number | null;
 }
 
-/** Checks a send request; returns it, or every problem found. */
-export function checkSendMessage(body: Body): SendMessageRequest | FieldError[] {
+// Fields each route requires beyond `to` (spec request schemas).
+const REQUIRED: Readonly<Record<SendRoute, readonly string[]>> = {
+  messages: [],
+  long_code: ['from'],
+  short_code: ['from'],
+  number_pool: ['messaging_profile_id'],
+  alphanumeric_sender_id: ['from', 'messaging_profile_id', 'text'],
+  schedule: ['send_at'],
+};
+
+/** Checks a send request for `route`; returns it, or every problem found. */
+export function checkSendMessage(
+  body: Body,
+  route: SendRoute = 'messages',
+): SendMessageRequest | FieldError[] {
+  const missing = REQUIRED[route].filter((key) => body[key] === undefined || body[key] === '');
   const fields = {
     to: requiredE164(body, 'to'),
-    from: optionalString(body, 'from'),
+    // A number pool picks the sender; a `from` in its body is not used.
+    from: route === 'number_pool' ? undefined : optionalString(body, 'from'),
     messagingProfileId: optionalString(body, 'messaging_profile_id'),
     text: optionalString(body, 'text'),
     subject: optionalString(body, 'subject'),
@@ -40,24 +65,42 @@ export function checkSendMessage(body: Body): SendMessageRequest | FieldError[] 
     webhookFailoverUrl: optionalUrl(body, 'webhook_failover_url'),
     useProfileWebhooks: optionalBoolean(body, 'use_profile_webhooks'),
     encoding: optionalEnum(body, 'encoding', ['auto', 'gsm7', 'ucs2'] as const),
+    sendAt: checkSendAt(body),
   };
-  const errors = Object.values(fields).filter(isFieldError);
+  const errors = [
+    ...missing.map((key) =>
+      fieldErrors.missing(`The '${key}' parameter is required and cannot be blank.`, `/${key}`),
+    ),
+    ...Object.values(fields).filter(isFieldError),
+  ];
   if (errors.length > 0) return errors;
-  return withContent(fields as Unchecked);
+  if (route === 'alphanumeric_sender_id' && fields.type === 'MMS') {
+    return [fieldErrors.invalidValue('Alphanumeric sender IDs send SMS only.', '/type')];
+  }
+  return withContent(route, fields as Unchecked);
 }
 
 type Unchecked = {
   readonly [K in keyof SendMessageRequest]: SendMessageRequest[K] | null | undefined;
 };
 
-function withContent(f: Unchecked): SendMessageRequest | FieldError[] {
-  const mediaUrls = f.mediaUrls ?? [];
+function checkSendAt(body: Body): number | null | FieldError {
+  const value = body['send_at'];
+  if (value === undefined || value === null) return null;
+  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isFinite(at)) return at;
+  return fieldErrors.invalidValue("'send_at' must be an ISO 8601 date-time.", '/send_at');
+}
+
+function withContent(route: SendRoute, f: Unchecked): SendMessageRequest | FieldError[] {
+  const mediaUrls = route === 'alphanumeric_sender_id' ? [] : (f.mediaUrls ?? []);
   const type = f.type ?? (mediaUrls.length > 0 ? 'MMS' : 'SMS');
   const text = f.text ?? '';
   if (text === '' && (type === 'SMS' || mediaUrls.length === 0)) {
     return [fieldErrors.missing("The 'text' parameter is required for SMS.", '/text')];
   }
   return {
+    route,
     to: f.to ?? '',
     from: f.from || null,
     messagingProfileId: f.messagingProfileId || null,
@@ -69,6 +112,7 @@ function withContent(f: Unchecked): SendMessageRequest | FieldError[] {
     webhookFailoverUrl: f.webhookFailoverUrl || null,
     useProfileWebhooks: f.useProfileWebhooks ?? true,
     encoding: f.encoding ?? 'auto',
+    sendAt: f.sendAt ?? null,
   };
 }
 

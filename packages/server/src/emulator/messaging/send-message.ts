@@ -9,6 +9,8 @@ import { messageWebhookTarget } from './message-webhook-target.js';
 import { profileRouting } from './messaging-profile.js';
 import { newOutboundMessage } from './outbound-message.js';
 import { runOutbound, type LifecycleContext } from './outbound-lifecycle.js';
+import { runScheduled } from './scheduled-message.js';
+import { stringField } from '../phone-numbers/json-fields.js';
 import { isUuid, randomUuid } from './random-uuid.js';
 import type { SendMessageRequest } from './send-message-request.js';
 
@@ -26,17 +28,32 @@ export async function sendMessage(
 ): Promise<JsonObject | FieldError> {
   const sender = await resolveSender(ctx.deps.store, accountId, request);
   if (isFieldError(sender)) return sender;
+  const problem = checkContent(request, ctx.deps.now());
+  if (problem !== null) return problem;
+  return acceptMessage(ctx, accountId, request, sender);
+}
+
+/** What a found sender still needs checked: the segment limit and a future `send_at`. */
+export function checkContent(request: SendMessageRequest, now: number): FieldError | null {
   if (request.type === 'SMS' && encodeText(request.text, request.encoding).parts > MAX_PARTS) {
     return fieldErrors.invalidValue(`The text takes more than ${MAX_PARTS} SMS segments.`, '/text');
   }
-  return accept(ctx, accountId, request, sender);
+  if (request.sendAt !== null && request.sendAt <= now) {
+    return fieldErrors.invalidValue("'send_at' must be in the future.", '/send_at');
+  }
+  return null;
 }
 
-async function accept(
+/**
+ * Stores the message and starts its lifecycle now, or at `send_at` when scheduled. `cc` lists
+ * a group MMS's other recipients.
+ */
+export async function acceptMessage(
   ctx: LifecycleContext,
   accountId: string,
   request: SendMessageRequest,
   sender: Sender,
+  cc: readonly string[] = [],
 ): Promise<JsonObject> {
   const now = ctx.deps.now();
   const outcome = messageOutcome(request.to);
@@ -49,13 +66,12 @@ async function accept(
     request,
     toLineType: outcome.lineType,
     now,
+    cc,
   });
   await saveMessage(ctx.deps.store, accountId, message, now);
   const target = messageWebhookTarget(request, profile);
-  runOutbound(
-    ctx,
-    { accountId, messagingProfileId: profile.id, target, outcome, acceptedAt: now },
-    message,
-  );
+  const run = { accountId, messagingProfileId: profile.id, target, outcome, acceptedAt: now };
+  if (request.sendAt === null) runOutbound(ctx, run, message);
+  else runScheduled(ctx, run, stringField(message, 'id'), request.sendAt);
   return message;
 }

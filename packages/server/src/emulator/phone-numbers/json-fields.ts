@@ -25,3 +25,9 @@ export function stringList(data: JsonObject, key: string): string[] {
   const value: Json | undefined = data[key];
   return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
 }
+
+/** A finite number, or the fallback. */
+export function numberField(data: JsonObject, key: string, fallback: number): number {
+  const value = data[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}

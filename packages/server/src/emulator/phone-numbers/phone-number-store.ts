@@ -1,6 +1,7 @@
 import type { JsonObject, Store } from '../../storage/store.js';
 import { booleanField, nullableString, stringField, stringList } from './json-fields.js';
 import { PHONE_NUMBER_KIND, type PhoneNumber } from './phone-number.js';
+import { readVoiceSettings } from './voice-settings.js';
 
 /** Reads a stored `phone_number` document. */
 export function readPhoneNumber(data: JsonObject): PhoneNumber {
@@ -15,13 +16,20 @@ export function readPhoneNumber(data: JsonObject): PhoneNumber {
     external_pin: nullableString(data, 'external_pin'),
     billing_group_id: nullableString(data, 'billing_group_id'),
     hd_voice_enabled: booleanField(data, 'hd_voice_enabled', false),
+    voice: readVoiceSettings(data['voice']),
     created_at: stringField(data, 'created_at'),
     updated_at: stringField(data, 'updated_at'),
   };
 }
 
 function toJson(number: PhoneNumber): JsonObject {
-  return { ...number, tags: [...number.tags] };
+  const voice = structuredClone(number.voice) as unknown as JsonObject;
+  return { ...number, tags: [...number.tags], voice };
+}
+
+/** Removes a number from the account. */
+export async function deleteNumber(store: Store, accountId: string, id: string): Promise<void> {
+  await store.deleteResource(accountId, PHONE_NUMBER_KIND, id);
 }
 
 /** Every number of the account, oldest first. */

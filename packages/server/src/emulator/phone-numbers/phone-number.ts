@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../storage/store.js';
 import { countryOf, isTollFree } from './e164.js';
+import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from './voice-settings.js';
 
 /** Resource kind under which numbers an account owns are stored. */
 export const PHONE_NUMBER_KIND = 'phone_number';
@@ -16,6 +17,7 @@ export interface PhoneNumber {
   readonly external_pin: string | null;
   readonly billing_group_id: string | null;
   readonly hd_voice_enabled: boolean;
+  readonly voice: VoiceSettings;
   readonly created_at: string;
   readonly updated_at: string;
 }
@@ -27,6 +29,8 @@ export interface NewPhoneNumber {
   readonly connectionId: string | null;
   readonly messagingProfileId: string | null;
   readonly now: number;
+  readonly customerReference?: string | null;
+  readonly billingGroupId?: string | null;
 }
 
 /** Builds the stored record of a newly added number. */
@@ -39,10 +43,11 @@ export function newPhoneNumber(input: NewPhoneNumber): PhoneNumber {
     messaging_profile_id: input.messagingProfileId,
     messaging_product: 'P2P',
     tags: [],
-    customer_reference: null,
+    customer_reference: input.customerReference ?? null,
     external_pin: null,
-    billing_group_id: null,
+    billing_group_id: input.billingGroupId ?? null,
     hd_voice_enabled: false,
+    voice: DEFAULT_VOICE_SETTINGS,
     created_at: at,
     updated_at: at,
   };
@@ -67,7 +72,20 @@ export interface LinkedNames {
 /** The `PhoneNumberDetailed` view of a number (`/v2/phone_numbers`). */
 export function toDetailed(number: PhoneNumber, names: LinkedNames): JsonObject {
   return {
-    ...fixedVoiceFields(),
+    source_type: 'number_order',
+    deletion_lock_enabled: false,
+    ...toSlim(number),
+    connection_name: names.connectionName,
+    messaging_profile_id: number.messaging_profile_id,
+    messaging_profile_name: names.messagingProfileName,
+    tags: [...number.tags],
+  };
+}
+
+/** The `PhoneNumberSlim` view (`GET /v2/phone_numbers/slim`): no names, tags or profile. */
+export function toSlim(number: PhoneNumber): JsonObject {
+  const { voice } = number;
+  return {
     id: number.id,
     record_type: 'phone_number',
     phone_number: number.phone_number,
@@ -75,14 +93,20 @@ export function toDetailed(number: PhoneNumber, names: LinkedNames): JsonObject 
     phone_number_type: isTollFree(number.phone_number) ? 'toll_free' : 'local',
     country_iso_alpha2: countryOf(number.phone_number),
     connection_id: number.connection_id,
-    connection_name: names.connectionName,
-    messaging_profile_id: number.messaging_profile_id,
-    messaging_profile_name: names.messagingProfileName,
-    tags: [...number.tags],
     customer_reference: number.customer_reference,
     external_pin: number.external_pin,
     billing_group_id: number.billing_group_id,
     hd_voice_enabled: number.hd_voice_enabled,
+    // Emergency calling is not emulated: every number shows Telnyx's default.
+    emergency_enabled: false,
+    emergency_address_id: null,
+    emergency_status: 'disabled',
+    call_forwarding_enabled: voice.call_forwarding.call_forwarding_enabled,
+    call_recording_enabled: voice.call_recording.inbound_call_recording_enabled,
+    caller_id_name_enabled: voice.caller_id_name_enabled,
+    cnam_listing_enabled: voice.cnam_listing.cnam_listing_enabled,
+    t38_fax_gateway_enabled: voice.media_features.t38_fax_gateway_enabled,
+    inbound_call_screening: voice.inbound_call_screening,
     purchased_at: number.created_at,
     activated_at: number.created_at,
     created_at: number.created_at,
@@ -90,20 +114,25 @@ export function toDetailed(number: PhoneNumber, names: LinkedNames): JsonObject 
   };
 }
 
-// Features the emulator has no notion of, shown at Telnyx's defaults for a new number.
-function fixedVoiceFields(): JsonObject {
+/** The `PhoneNumberWithVoiceSettings` view (`/v2/phone_numbers/{id}/voice`). */
+export function toVoiceSettings(number: PhoneNumber): JsonObject {
+  // caller_id_name_enabled is written here but shown only in the number's detailed view.
+  const voice: { -readonly [K in keyof VoiceSettings]?: VoiceSettings[K] } = structuredClone(
+    number.voice,
+  );
+  delete voice.caller_id_name_enabled;
   return {
-    source_type: 'number_order',
-    deletion_lock_enabled: false,
-    emergency_enabled: false,
-    emergency_address_id: null,
-    emergency_status: 'disabled',
-    call_forwarding_enabled: true,
-    call_recording_enabled: false,
-    caller_id_name_enabled: false,
-    cnam_listing_enabled: false,
-    t38_fax_gateway_enabled: false,
-    inbound_call_screening: 'disabled',
+    id: number.id,
+    record_type: 'voice_settings',
+    phone_number: number.phone_number,
+    connection_id: number.connection_id,
+    customer_reference: number.customer_reference,
+    ...voice,
+    emergency: {
+      emergency_enabled: false,
+      emergency_address_id: null,
+      emergency_status: 'disabled',
+    },
   };
 }
 

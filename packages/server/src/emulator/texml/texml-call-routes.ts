@@ -1,3 +1,4 @@
+import { pathParam } from '../../api/path-param.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
 import { invalidIssue } from '../../api/validation/issues.js';
@@ -32,7 +33,7 @@ export function registerTexmlCallRoutes(
         deps,
         calls,
         deps.accountId(request),
-        request.params.id,
+        pathParam(request, 'id'),
         readCallRequest(request.body, true),
       );
       return { call_sid: record.sid, from: record.from, to: record.to, status: 'queued' };
@@ -133,7 +134,8 @@ async function applyUpdate(
 /** `{account_sid}` must be the caller's own account (its id); others are not found. */
 export function ownAccount(deps: EmulatorDeps, request: AccountRequest): string {
   const accountId = deps.accountId(request);
-  if (request.params.account_sid !== accountId) throw new NotFoundError('Account not found.');
+  if (pathParam(request, 'account_sid') !== accountId)
+    throw new NotFoundError('Account not found.');
   return accountId;
 }
 
@@ -143,7 +145,7 @@ async function ownCall(
   request: CallRequest,
 ): Promise<TexmlCallRecord> {
   const accountId = ownAccount(deps, request);
-  const sid = request.params.call_sid.replace(/\.json$/, '');
+  const sid = pathParam(request, 'call_sid').replace(/\.json$/, '');
   const record = await calls.record(accountId, sid);
   if (record === null) throw new NotFoundError('Call not found.');
   return record;

@@ -1,3 +1,4 @@
+import { pathParam } from '../../api/path-param.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
@@ -30,7 +31,7 @@ export function registerTexmlLogRoutes(
     '/switchboard/texml/calls/:id',
     { schema: { params: ID_PARAMS_SCHEMA } },
     async (request: FastifyRequest<{ Params: { id: string } }>) => {
-      const record = await calls.record(deps.accountId(request), request.params.id);
+      const record = await calls.record(deps.accountId(request), pathParam(request, 'id'));
       if (record === null) throw new NotFoundError('TeXML call not found.');
       return {
         data: {

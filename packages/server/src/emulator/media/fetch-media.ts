@@ -1,0 +1,79 @@
+import { request, type Dispatcher } from 'undici';
+import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { MAX_MEDIA_BYTES } from './stored-media.js';
+
+/** Bytes fetched from a `media_url`, with the type the server named. */
+export interface FetchedMedia {
+  readonly bytes: Buffer;
+  readonly contentType: string | null;
+}
+
+const TIMEOUT_MS = 10_000;
+const MAX_REDIRECTS = 3;
+
+/**
+ * Fetches a `media_url` through `dispatcher`, the engine's outbound client, so `--egress
+ * public-only` and the webhook CA file apply to it as to webhooks. Stops reading past
+ * {@link MAX_MEDIA_BYTES}. Any failure is a 422 at `/media_url` saying why.
+ */
+export async function fetchMedia(
+  url: string,
+  dispatcher: Dispatcher | undefined,
+): Promise<FetchedMedia | FieldError> {
+  try {
+    return await fetchWithin(url, dispatcher, MAX_REDIRECTS);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return unusable(`The media could not be fetched from ${url}: ${reason}`);
+  }
+}
+
+async function fetchWithin(
+  url: string,
+  dispatcher: Dispatcher | undefined,
+  redirectsLeft: number,
+): Promise<FetchedMedia | FieldError> {
+  const response = await request(url, {
+    method: 'GET',
+    ...(dispatcher === undefined ? {} : { dispatcher }),
+    headersTimeout: TIMEOUT_MS,
+    bodyTimeout: TIMEOUT_MS,
+  });
+  const location = response.headers['location'];
+  if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+    await response.body.dump();
+    if (redirectsLeft === 0) return unusable(`Too many redirects fetching ${url}.`);
+    return fetchWithin(new URL(location, url).toString(), dispatcher, redirectsLeft - 1);
+  }
+  if (response.statusCode !== 200) {
+    await response.body.dump();
+    return unusable(`Fetching ${url} answered HTTP ${response.statusCode}.`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_MEDIA_BYTES) {
+      response.body.destroy();
+      return tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const type = response.headers['content-type'];
+  return {
+    bytes: Buffer.concat(chunks),
+    contentType: typeof type === 'string' ? (type.split(';')[0]?.trim() ?? null) : null,
+  };
+}
+
+/** The error for a file over the limit. */
+export function tooLarge(pointer = '/media_url'): FieldError {
+  return fieldErrors.invalidValue(
+    `The media is larger than the emulator's limit of ${MAX_MEDIA_BYTES} bytes.`,
+    pointer,
+  );
+}
+
+function unusable(detail: string): FieldError {
+  return fieldErrors.invalidValue(detail, '/media_url');
+}

@@ -1,0 +1,92 @@
+import type { JsonObject } from '../../storage/store.js';
+import { isFieldError, type Body } from '../phone-numbers/body-checks.js';
+import { isE164 } from '../phone-numbers/e164.js';
+import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { stringField, stringList } from '../phone-numbers/json-fields.js';
+import { getMessage } from './message-store.js';
+import { resolveSender } from './message-sender.js';
+import type { LifecycleContext } from './outbound-lifecycle.js';
+import { checkSendMessage, type SendMessageRequest } from './send-message-request.js';
+import { acceptMessage, checkContent } from './send-message.js';
+
+/** Resource kind of a group MMS: its id and the ids of its per-recipient messages. */
+export const MESSAGE_GROUP_KIND = 'message_group';
+/** Spec: "No more than 8 destinations are allowed." */
+const MAX_RECIPIENTS = 8;
+
+/**
+ * `POST /v2/messages/group_mms`: one MMS per recipient, each listing the others in `cc` and
+ * running its own lifecycle (and webhooks). The group's id is its first message's id; the
+ * reply is that message.
+ */
+export async function sendGroupMms(
+  ctx: LifecycleContext,
+  accountId: string,
+  body: Body,
+): Promise<JsonObject | FieldError | FieldError[]> {
+  const recipients = checkRecipients(body['to']);
+  if (isFieldError(recipients)) return recipients;
+  const first = checkSendMessage({ ...body, to: recipients[0], type: 'MMS' }, 'messages');
+  if (Array.isArray(first)) return first;
+  if (first.from === null || !isE164(first.from)) {
+    return fieldErrors.missing("'from' must be a +E.164 number of this account.", '/from');
+  }
+  const sender = await resolveSender(ctx.deps.store, accountId, first);
+  if (isFieldError(sender)) return sender;
+  const problem = checkContent(first, ctx.deps.now());
+  if (problem !== null) return problem;
+  const messages: JsonObject[] = [];
+  for (const to of recipients) {
+    const request: SendMessageRequest = { ...first, to };
+    const others = recipients.filter((number) => number !== to);
+    messages.push(await acceptMessage(ctx, accountId, request, sender, others));
+  }
+  await saveGroup(ctx, accountId, messages);
+  return messages[0] ?? {};
+}
+
+/** `GET /v2/messages/group/{id}`: the group's messages as they are now, or null. */
+export async function groupMessages(
+  ctx: LifecycleContext,
+  accountId: string,
+  groupId: string,
+): Promise<JsonObject[] | null> {
+  const row = await ctx.deps.store.getResource(accountId, MESSAGE_GROUP_KIND, groupId);
+  if (row === null) return null;
+  const ids = stringList(row.data, 'message_ids');
+  const messages = await Promise.all(ids.map((id) => getMessage(ctx.deps.store, accountId, id)));
+  return messages.filter((message) => message !== null);
+}
+
+function checkRecipients(to: unknown): [string, ...string[]] | FieldError {
+  if (!Array.isArray(to) || to.length === 0) {
+    return fieldErrors.missing("'to' must be a list of +E.164 numbers.", '/to');
+  }
+  if (to.length > MAX_RECIPIENTS) {
+    return fieldErrors.invalidValue(
+      `No more than ${MAX_RECIPIENTS} destinations are allowed.`,
+      '/to',
+    );
+  }
+  const bad = to.findIndex((number) => !isE164(number));
+  if (bad >= 0) return fieldErrors.notE164('Each destination must be +E.164.', `/to/${bad}`);
+  if (new Set(to).size !== to.length) {
+    return fieldErrors.invalidValue('A destination is listed twice.', '/to');
+  }
+  return to as [string, ...string[]];
+}
+
+async function saveGroup(ctx: LifecycleContext, accountId: string, messages: JsonObject[]) {
+  const [first] = messages;
+  if (first === undefined) return;
+  const now = ctx.deps.now();
+  const id = stringField(first, 'id');
+  await ctx.deps.store.putResource({
+    accountId,
+    kind: MESSAGE_GROUP_KIND,
+    id,
+    data: { id, message_ids: messages.map((message) => stringField(message, 'id')) },
+    createdAt: now,
+    updatedAt: now,
+  });
+}
