@@ -62,9 +62,12 @@ export class StreamPeer {
 }
 
 /** Polls `check` until it holds; bounded, so a broken stream fails the test instead of hanging. */
-export async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
