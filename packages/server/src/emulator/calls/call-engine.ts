@@ -17,6 +17,12 @@ import { readCommon } from './common-params.js';
 import { readDialRequest } from './dial-request.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
+import { EXTENDED_NAMES, extendedReply, type ExtendedCommand } from './extended-commands.js';
+import { UnknownConversationError } from './call-errors.js';
+import { ConferenceEngine } from '../conferences/conference-engine.js';
+import { EmptyQueueError } from '../queues/queue-errors.js';
+import { QueueEngine, type CallCommander } from '../queues/queue-engine.js';
+import { RecordingBook } from '../recordings/recording-book.js';
 
 export type CallEngineOptions = CallRuntimeOptions;
 
@@ -28,6 +34,9 @@ const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', '
  */
 export class CallEngine {
   readonly runtime: CallRuntime;
+  readonly queues: QueueEngine;
+  readonly recordings: RecordingBook;
+  readonly conferences: ConferenceEngine;
   readonly #deps: EmulatorDeps;
   /** Dial command_ids: `account:command_id` → call id and when first seen. */
   readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
@@ -36,6 +45,11 @@ export class CallEngine {
     this.#deps = deps;
     this.runtime = new CallRuntime(deps, options);
     this.runtime.onTransfer = (origin, effect) => this.#transfer(origin, effect);
+    const commander: CallCommander = (accountId, id, action, body) =>
+      this.command(accountId, id, action, body);
+    this.queues = new QueueEngine(deps, this.runtime, commander);
+    this.recordings = new RecordingBook(deps, this.runtime);
+    this.conferences = new ConferenceEngine(deps, this.runtime, commander, this.recordings);
   }
 
   /** `POST /v2/calls`. A repeated command_id within 60 s returns the first call unchanged. */
@@ -44,13 +58,14 @@ export class CallEngine {
     const repeated = await this.#repeatedDial(accountId, request.commandId);
     if (repeated !== null) return repeated;
     await this.#requireApplication(accountId, request.connectionId);
-    const { streamUrl, ...rest } = request;
+    const { streamUrl, conferenceConfig, ...rest } = request;
     const call = this.#newCall(accountId, {
       ...rest,
       direction: 'outgoing',
       streamOnAnswer: streamUrl,
       transferOf: null,
       sessionId: null,
+      conferenceOnAnswer: conferenceConfig,
     });
     if (request.commandId !== null)
       this.#dials.set(`${accountId}:${request.commandId}`, {
@@ -112,9 +127,9 @@ export class CallEngine {
     const result = await this.runtime.apply(accountId, id, { type: 'command', command, common });
     if (result === null) throw new InvalidCallControlIdError();
     if (!result.ok) throw new CallStateError(result.refusal);
-    return command.name === 'answer' && command.recordOnAnswer !== null
-      ? { recording_id: command.recordOnAnswer.id }
-      : {};
+    if (command.name === 'answer' && command.recordOnAnswer !== null)
+      return { recording_id: command.recordOnAnswer.id };
+    return isExtendedCommand(command) ? extendedReply(command) : {};
   }
 
   /** `POST /switchboard/simulate/calls/{id}/actions/{action}`: the remote party acts. */
@@ -191,15 +206,28 @@ export class CallEngine {
       if (peer === null || peer.id === state.id) throw new InvalidCallControlIdError();
       return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
     }
+    if (parsed.name === 'bridge_queue') {
+      // The head of the line is taken out of the queue by the bridge itself (reason `bridged`).
+      const peer = this.queues.head(accountId, parsed.queue);
+      if (peer === null || peer.id === state.id) throw new EmptyQueueError(parsed.queue);
+      return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
+    }
     if (parsed.name === 'enqueue') {
       const queue = parsed.queue ?? '';
+      const admission = await this.queues.admit(accountId, queue, parsed.maxSize);
       return {
         name: 'enqueue',
         queue,
-        maxSize: parsed.maxSize,
+        maxSize: admission.maxSize,
         maxWaitMs: parsed.maxWaitMs,
-        queueSize: this.#queueSize(accountId, queue),
+        queueSize: admission.size,
+        avgWaitSecs: admission.avgWaitSecs,
       };
+    }
+    if (parsed.name === 'ai_assistant_join') {
+      if (!this.#conversationRuns(accountId, parsed.conversation.id))
+        throw new UnknownConversationError();
+      return parsed;
     }
     if (parsed.name === 'transfer') {
       return {
@@ -211,11 +239,11 @@ export class CallEngine {
     return parsed;
   }
 
-  #queueSize(accountId: string, queue: string): number {
-    let size = 0;
+  #conversationRuns(accountId: string, conversationId: string): boolean {
     for (const call of this.runtime.liveCalls())
-      if (call.accountId === accountId && call.queue?.name === queue) size++;
-    return size;
+      if (call.accountId === accountId && call.extras?.conversation?.id === conversationId)
+        return true;
+    return false;
   }
 
   /** A transfer dials a new leg in the same session; it is bridged to `origin` on answer. */
@@ -249,4 +277,8 @@ function readFarEnd(action: string, reader: BodyReader): FarEndAction {
   else result = { name: action as 'answer' | 'hangup' | 'hold' | 'unhold' };
   reader.done();
   return result;
+}
+
+function isExtendedCommand(command: Command): command is ExtendedCommand {
+  return EXTENDED_NAMES.has(command.name);
 }

@@ -6,6 +6,7 @@ import type {
   RecordingState,
   Routing,
 } from './call-state.js';
+import type { ExtendedCommand } from './extended-commands.js';
 
 /** Settings every command may carry; applied before the command itself. */
 export interface CommonParams {
@@ -39,6 +40,8 @@ export type Command =
       readonly maxSize: number;
       readonly queueSize: number;
       readonly maxWaitMs: number | null;
+      /** The queue's average wait so far, for `call.enqueued`. */
+      readonly avgWaitSecs?: number;
     }
   | { readonly name: 'leave_queue' }
   | { readonly name: 'transcription_start' }
@@ -54,7 +57,8 @@ export type Command =
       readonly from: string;
       readonly timeoutSecs: number;
       readonly targetClientState: string | null;
-    };
+    }
+  | ExtendedCommand;
 
 export type CommandName = Command['name'];
 
@@ -76,7 +80,9 @@ export type CallInput =
   | { readonly type: 'command'; readonly command: Command; readonly common: CommonParams }
   | { readonly type: 'far_end'; readonly action: FarEndAction }
   | { readonly type: 'timer'; readonly timer: CallTimer }
-  | { readonly type: 'peer'; readonly signal: PeerSignal };
+  | { readonly type: 'peer'; readonly signal: PeerSignal }
+  /** A conference seated the call (or let it go: null). */
+  | { readonly type: 'conference'; readonly conferenceId: string | null };
 
 /** A side effect the engine carries out after a transition is stored. */
 export type Effect =
@@ -97,7 +103,14 @@ export type Effect =
 
 /** Why a command was refused; mapped to a 422 at the HTTP edge. */
 export type Refusal =
-  'call_ended' | 'not_answered' | 'not_forked' | 'queue_full' | 'already_queued' | 'transcribing';
+  | 'call_ended'
+  | 'not_answered'
+  | 'not_forked'
+  | 'queue_full'
+  | 'already_queued'
+  | 'transcribing'
+  | 'ai_active'
+  | 'no_conversation';
 
 export type Step =
   | { readonly ok: true; readonly state: CallState; readonly effects: readonly Effect[] }

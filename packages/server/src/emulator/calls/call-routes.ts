@@ -4,6 +4,9 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
 import { silentMp3, silentWav } from './recording-audio.js';
+import { registerConferenceRoutes } from '../conferences/conference-routes.js';
+import { registerQueueRoutes } from '../queues/queue-routes.js';
+import { registerRecordingApiRoutes } from '../recordings/recording-routes.js';
 
 type IdParams = { readonly id: string; readonly action: string };
 
@@ -24,10 +27,14 @@ export function registerCallRoutes(
     allowEmptyJson(scope);
     callRoutes(scope, engine, deps);
     simulateRoutes(scope, engine, deps);
+    registerConferenceRoutes(scope, engine.conferences, deps);
+    registerQueueRoutes(scope, engine.queues, deps);
+    registerRecordingApiRoutes(scope, engine.recordings, deps);
     done();
   });
   app.addHook('onReady', async () => {
     await engine.runtime.restoreCalls();
+    await engine.conferences.core.restore();
   });
   app.addHook('onClose', (_instance, done) => {
     engine.runtime.close();

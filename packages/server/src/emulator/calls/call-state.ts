@@ -3,6 +3,8 @@
  * through `store.putResource` and a restarted server can pick the call up where it was.
  */
 
+import type { CallExtras, ConferenceConfig } from './call-extras.js';
+
 /** `dialing`: outgoing, not answered yet. `parked`: incoming, waiting for the app. */
 export type CallPhase = 'dialing' | 'parked' | 'answered' | 'ended';
 
@@ -41,7 +43,9 @@ export type TimerKind =
   | 'media_end'
   | 'prompt_end'
   | 'gather_timeout'
-  | 'queue_timeout';
+  | 'queue_timeout'
+  | 'refer_outcome'
+  | 'ai_gather_timeout';
 
 /** A pending timer. Stored with the call so a restart can re-arm it. */
 export interface CallTimer {
@@ -56,6 +60,8 @@ export interface MediaItem {
   readonly mediaUrl: string | null;
   readonly mediaName: string | null;
   readonly overlay: boolean;
+  /** `loop: "infinity"`: plays until stopped or hung up (absent on calls stored before loops). */
+  readonly endless?: boolean;
 }
 
 export interface GatherState {
@@ -80,6 +86,9 @@ export interface RecordingState {
   readonly channels: 'single' | 'dual';
   readonly format: 'mp3' | 'wav';
   readonly startedAt: number;
+  /** record_pause: when the pause began, and the paused time so far (absent before pauses). */
+  readonly pausedAt?: number | null;
+  readonly pausedMs?: number;
 }
 
 export interface QueueState {
@@ -125,6 +134,14 @@ export interface CallState {
   /** command_id → when first seen (epoch ms); kept 60 s. */
   readonly commandIds: Readonly<Record<string, number>>;
   readonly timerSeq: number;
+  /**
+   * The conference the call sits in, and Dial's `conference_config` to join on answer. Optional
+   * so calls stored before conferences existed still load.
+   */
+  readonly conferenceId?: string | null;
+  readonly conferenceOnAnswer?: ConferenceConfig | null;
+  /** SIPREC, noise suppression, supervisor role, AI/relay conversations and SIP REFER. */
+  readonly extras?: CallExtras;
 }
 
 export const DEFAULT_ROUTING: Routing = {

@@ -13,6 +13,7 @@ import {
 import { endGather, startGather } from './gather-transitions.js';
 import { answered, appHangup, bridged, endCall } from './lifecycle-transitions.js';
 import { queueMedia, stopMedia } from './media-transitions.js';
+import { EXTENDED_NAMES, runExtended, type ExtendedCommand } from './extended-commands.js';
 
 /** Commands that only make sense once audio flows (Telnyx answers them with 90034 before). */
 const NEEDS_ANSWER: ReadonlySet<CommandName> = new Set<CommandName>([
@@ -37,6 +38,7 @@ const NEEDS_ANSWER: ReadonlySet<CommandName> = new Set<CommandName>([
 
 /** Runs one validated command on a live call; returns why it was refused, or null. */
 export function runCommand(draft: Draft, command: Command): Refusal | null {
+  if (isExtended(command)) return runExtended(draft, command);
   if (NEEDS_ANSWER.has(command.name) && draft.state.phase !== 'answered') return 'not_answered';
   const refusal = precondition(draft, command);
   if (refusal !== null) return refusal;
@@ -100,7 +102,7 @@ function applyFeature(draft: Draft, command: Command): void {
       stopFork(draft);
       return;
     case 'enqueue':
-      enqueue(draft, command.queue, command.queueSize + 1, command.maxWaitMs);
+      enqueue(draft, command.queue, command.queueSize + 1, command.maxWaitMs, command.avgWaitSecs);
       return;
     case 'leave_queue':
       dequeue(draft, 'leave');
@@ -137,10 +139,18 @@ function applyOther(draft: Draft, command: Command): void {
         clientState: command.targetClientState,
       });
       return;
+    case 'send_dtmf':
+    case 'client_state_update':
+      // These change nothing beyond the common parameters.
+      return;
     default:
-      // send_dtmf and client_state_update change nothing beyond the common parameters.
+      // Extended commands were run by runExtended before this switch.
       return;
   }
+}
+
+function isExtended(command: Command): command is ExtendedCommand {
+  return EXTENDED_NAMES.has(command.name);
 }
 
 /** Answer applies only to a parked incoming call; answering twice changes nothing. */
