@@ -1,5 +1,6 @@
 import { patchConference, type ConferenceDraft } from './conference-draft.js';
 import type { ConferenceRecording } from './conference-state.js';
+import { recordedMs } from '../recordings/recording-book.js';
 
 /** record_start; a second one while recording is ignored, as on calls. */
 export function startConferenceRecording(
@@ -29,7 +30,6 @@ export function resumeConferenceRecording(draft: ConferenceDraft): void {
 export function saveConferenceRecording(draft: ConferenceDraft): void {
   const recording = draft.state.recording;
   if (recording === null) return;
-  const paused = recording.pausedMs + (draft.now - (recording.pausedAt ?? draft.now));
   draft.effects.push({
     type: 'recording_saved',
     recording: {
@@ -38,7 +38,7 @@ export function saveConferenceRecording(draft: ConferenceDraft): void {
       format: recording.format,
       startedAt: recording.startedAt,
       endedAt: draft.now,
-      durationMs: Math.max(0, draft.now - recording.startedAt - paused),
+      durationMs: recordedMs(recording, draft.now),
     },
   });
   patchConference(draft, { recording: null });

@@ -20,7 +20,10 @@ export class RecordingNotFoundError extends ApiError {
 }
 
 /** A recording's length: its wall time less the time it spent paused (up to `endedAt`). */
-export function recordedMs(recording: RecordingState, endedAt: number): number {
+export function recordedMs(
+  recording: Pick<RecordingState, 'startedAt' | 'pausedAt' | 'pausedMs'>,
+  endedAt: number,
+): number {
   const paused = (recording.pausedMs ?? 0) + (endedAt - (recording.pausedAt ?? endedAt));
   return Math.max(0, endedAt - recording.startedAt - paused);
 }
