@@ -19,7 +19,8 @@ export function fieldsFromSpeech(
 
 function spokenValue(text: string, name: string): string | null {
   const spoken = escapeRegExp(name).replace(/_/g, '[ _]');
-  const pattern = new RegExp(`\\b${spoken}\\s*(?::|=|\\bis\\b)\\s*([^,;.]+)`, 'i');
+  // A value runs to a comma, semicolon or sentence end (a dot between digits is a decimal point).
+  const pattern = new RegExp(`\\b${spoken}\\s*(?::|=|\\bis\\b)\\s*((?:[^,;.]|\\.(?=\\d))+)`, 'i');
   const value = pattern.exec(text)?.[1]?.trim();
   return value === undefined || value === '' ? null : value;
 }

@@ -1,6 +1,6 @@
 import { invalidIssue, missingIssue } from '../../api/validation/issues.js';
 import { isRecord, type BodyReader } from './body-reader.js';
-import type { AiGatherState, ConversationState } from './call-extras.js';
+import type { AiGatherState, ConversationMessage, ConversationState } from './call-extras.js';
 import type { ExtendedCommand } from './extended-commands.js';
 import { referOutcome } from './refer-transitions.js';
 
@@ -45,10 +45,14 @@ export const EXTENDED_PARSERS: Readonly<Record<string, ExtendedParser>> = {
   },
   record_pause: () => ({ name: 'record_pause' }),
   record_resume: () => ({ name: 'record_resume' }),
-  gather_using_ai: (r, ctx) => ({
-    name: 'conversation_start',
-    conversation: conversationOf(ctx, 'ai_gather', null, aiGatherOf(r)),
-  }),
+  gather_using_ai: (r, ctx) => {
+    const gather = aiGatherOf(r);
+    const conversation = conversationOf(ctx, 'ai_gather', null, gather);
+    return {
+      name: 'conversation_start',
+      conversation: { ...conversation, history: openingHistory(r, gather) },
+    };
+  },
   ai_assistant_start: (r, ctx) => {
     const assistant = r.body['assistant'];
     const id = isRecord(assistant) && typeof assistant['id'] === 'string' ? assistant['id'] : null;
@@ -109,6 +113,23 @@ function aiGatherOf(reader: BodyReader): AiGatherState {
     ? parameters['required'].filter((name): name is string => typeof name === 'string')
     : Object.keys(fields);
   return { fields, required, result: {}, timeoutMs };
+}
+
+/**
+ * The conversation so far (`message_history`), then the assistant's opening line: the
+ * `greeting`, or a question naming the fields asked for.
+ */
+function openingHistory(reader: BodyReader, gather: AiGatherState): ConversationMessage[] {
+  const given = reader.body['message_history'];
+  const earlier = Array.isArray(given)
+    ? given.filter(isRecord).map((m) => ({
+        role: m['role'] === 'assistant' ? ('assistant' as const) : ('user' as const),
+        content: typeof m['content'] === 'string' ? m['content'] : '',
+      }))
+    : [];
+  const fields = Object.keys(gather.fields).map((name) => name.replace(/_/g, ' '));
+  const greeting = reader.string('greeting') ?? `Please tell me your ${fields.join(' and ')}.`;
+  return [...earlier, { role: 'assistant', content: greeting }];
 }
 
 function messagesOf(reader: BodyReader): string[] {
