@@ -4,6 +4,7 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallEngine, type CallEngineOptions } from './call-engine.js';
 import { callView } from './call-view.js';
 import { silentMp3, silentWav } from './recording-audio.js';
+import { registerCallEventRoutes } from './call-event-routes.js';
 import { registerConferenceRoutes } from '../conferences/conference-routes.js';
 import { registerQueueRoutes } from '../queues/queue-routes.js';
 import { registerRecordingApiRoutes } from '../recordings/recording-routes.js';
@@ -30,6 +31,7 @@ export function registerCallRoutes(
     registerConferenceRoutes(scope, engine.conferences, deps);
     registerQueueRoutes(scope, engine.queues, deps);
     registerRecordingApiRoutes(scope, engine.recordings, deps);
+    registerCallEventRoutes(scope, deps);
     done();
   });
   app.addHook('onReady', async () => {
