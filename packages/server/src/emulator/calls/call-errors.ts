@@ -80,6 +80,13 @@ const REFUSALS = {
     title: 'Call already in queue',
     detail: "Call can't be added to a queue it's already in.",
   },
+  // The spec lists no "already answered" error; 90018 is its refusal for a call that can no
+  // longer take the command (docs/decisions.md, "answer on an answered call").
+  not_parked: {
+    code: '90018',
+    title: 'Call has already ended',
+    detail: 'This call is no longer waiting to be answered, so it cannot be answered again.',
+  },
   ai_active: {
     code: '90061',
     title: 'AI Assistant is already in progress',

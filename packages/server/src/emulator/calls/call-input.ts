@@ -110,6 +110,7 @@ export type Refusal =
   | 'already_queued'
   | 'transcribing'
   | 'ai_active'
+  | 'not_parked'
   | 'no_conversation';
 
 export type Step =

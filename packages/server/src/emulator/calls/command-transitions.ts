@@ -48,6 +48,7 @@ export function runCommand(draft: Draft, command: Command): Refusal | null {
 
 function precondition(draft: Draft, command: Command): Refusal | null {
   const state = draft.state;
+  if (command.name === 'answer' && state.phase !== 'parked') return 'not_parked';
   if (command.name === 'fork_stop' && !state.forking) return 'not_forked';
   if (command.name === 'transcription_start' && state.transcribing) return 'transcribing';
   if (command.name === 'enqueue' && state.queue !== null) return 'already_queued';
@@ -153,9 +154,8 @@ function isExtended(command: Command): command is ExtendedCommand {
   return EXTENDED_NAMES.has(command.name);
 }
 
-/** Answer applies only to a parked incoming call; answering twice changes nothing. */
+/** Answer applies only to a parked incoming call (anything else was refused above). */
 function answer(draft: Draft, command: Extract<Command, { name: 'answer' }>): void {
-  if (draft.state.phase !== 'parked') return;
   patch(draft, { recordOnAnswer: command.recordOnAnswer, streamOnAnswer: command.streamUrl });
   answered(draft);
 }

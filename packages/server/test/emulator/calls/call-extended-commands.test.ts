@@ -217,3 +217,25 @@ describe('playback loop', () => {
     }
   });
 });
+
+describe('answer and gather in the wrong state', () => {
+  it('answering an answered (or outgoing) call is 422 90018 and changes nothing', async () => {
+    const inbound = await fx.inbound();
+    expect((await fx.action(inbound, 'answer')).status).toBe(200);
+    const again = await fx.action(inbound, 'answer', { record: 'record-from-answer' });
+    expect(again.status).toBe(422);
+    expect(again.json).toMatchObject({ errors: [{ code: '90018' }] });
+    expect(fx.typesFor(inbound).filter((t) => t === 'call.answered')).toHaveLength(1);
+    const outgoing = await fx.dial('+13125550102');
+    expect((await fx.action(outgoing, 'answer')).json).toMatchObject({
+      errors: [{ code: '90018' }],
+    });
+  });
+
+  it('a second gather while one runs ends the first with cancelled', async () => {
+    const id = await answeredCall();
+    await fx.action(id, 'gather_using_speak', { payload: 'one', voice: 'female' });
+    await fx.action(id, 'gather_using_speak', { payload: 'two', voice: 'female' });
+    expect(fx.payloadOf(id, 'call.gather.ended')).toMatchObject({ status: 'cancelled' });
+  });
+});
