@@ -12,12 +12,6 @@ afterEach(async () => {
   await fx.tearDown();
 });
 
-async function answeredCall(): Promise<string> {
-  const id = await fx.dial('+13125550100');
-  await fx.advance(100);
-  return id;
-}
-
 const GATHER_PARAMETERS = {
   type: 'object',
   properties: { age: { type: 'integer' }, city: { type: 'string' } },
@@ -26,7 +20,7 @@ const GATHER_PARAMETERS = {
 
 describe('refer', () => {
   it('started, completed, then the far end leaves the call', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'refer', { sip_address: 'sip:agent@example.com' });
     await fx.advance(100);
     expect(fx.typesFor(id).slice(-3)).toEqual([
@@ -38,7 +32,7 @@ describe('refer', () => {
   });
 
   it('fails for a busy target and the call stays up', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'refer', { sip_address: 'sip:+13125550101@example.com' });
     await fx.advance(50);
     expect(fx.payloadOf(id, 'call.refer.failed')).toMatchObject({ sip_notify_response: 486 });
@@ -46,7 +40,7 @@ describe('refer', () => {
   });
 
   it('needs sip_address (10004) and an answered call (90034)', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     expect((await fx.action(id, 'refer')).json).toMatchObject({ errors: [{ code: '10004' }] });
     const parked = await fx.inbound();
     const early = await fx.action(parked, 'refer', { sip_address: 'sip:a@b.c' });
@@ -56,7 +50,7 @@ describe('refer', () => {
 
 describe('gather_using_ai', () => {
   it('fills the asked-for fields from the far end speech', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     const reply = await fx.action(id, 'gather_using_ai', {
       parameters: GATHER_PARAMETERS,
       greeting: 'How old are you and where do you live?',
@@ -81,7 +75,7 @@ describe('gather_using_ai', () => {
   });
 
   it('ends invalid when the far end stops answering; a second AI command is 90061', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'gather_using_ai', {
       parameters: GATHER_PARAMETERS,
       user_response_timeout_ms: 1000,
@@ -97,7 +91,7 @@ describe('gather_using_ai', () => {
   });
 
   it('requires parameters (10004)', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     const reply = await fx.action(id, 'gather_using_ai', {});
     expect(reply.json).toMatchObject({
       errors: [{ code: '10004', source: { pointer: '/parameters' } }],
@@ -107,8 +101,8 @@ describe('gather_using_ai', () => {
 
 describe('AI assistant and conversation relay', () => {
   it('starts, joins another leg, adds messages and stops with call.conversation.ended', async () => {
-    const id = await answeredCall();
-    const other = await answeredCall();
+    const id = await fx.answered();
+    const other = await fx.answered();
     const started = await fx.action(id, 'ai_assistant_start', { assistant: { id: 'assistant-1' } });
     const conversationId = String(
       (started.json['data'] as Record<string, unknown>)['conversation_id'],
@@ -137,7 +131,7 @@ describe('AI assistant and conversation relay', () => {
   });
 
   it('relay: start answers conversation_relay_id; hangup ends it', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     const bad = await fx.action(id, 'conversation_relay_start', {
       conversation_relay_settings: { url: 'https://not-a-socket' },
     });
@@ -153,7 +147,7 @@ describe('AI assistant and conversation relay', () => {
 
 describe('siprec, suppression, supervisor role, SIP INFO', () => {
   it('siprec starts and stops (also at hangup); the scripted connector fails', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'siprec_start', { connector_name: 'recorder' });
     await fx.action(id, 'siprec_stop');
     await fx.action(id, 'siprec_start');
@@ -165,7 +159,7 @@ describe('siprec, suppression, supervisor role, SIP INFO', () => {
       'siprec.started',
       'siprec.stopped',
     ]);
-    const other = await answeredCall();
+    const other = await fx.answered();
     await fx.action(other, 'siprec_start', { connector_name: 'switchboard-unreachable' });
     expect(fx.payloadOf(other, 'siprec.failed')).toMatchObject({
       failure_cause: 'connection_failed',
@@ -173,7 +167,7 @@ describe('siprec, suppression, supervisor role, SIP INFO', () => {
   });
 
   it('validates suppression, supervisor role and SIP INFO bodies', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     expect((await fx.action(id, 'suppression_start', { direction: 'both' })).status).toBe(200);
     expect((await fx.action(id, 'suppression_stop')).status).toBe(200);
     const badDirection = await fx.action(id, 'suppression_start', { direction: 'sideways' });
@@ -193,7 +187,7 @@ describe('siprec, suppression, supervisor role, SIP INFO', () => {
 
 describe('playback loop', () => {
   it('plays loop times; "infinity" runs until playback_stop; other values are 422', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'playback_start', { audio_url: 'https://cdn.example/a.mp3', loop: 3 });
     await fx.advance(899);
     expect(fx.typesFor(id)).not.toContain('call.playback.ended');
@@ -233,7 +227,7 @@ describe('answer and gather in the wrong state', () => {
   });
 
   it('a second gather while one runs ends the first with cancelled', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'gather_using_speak', { payload: 'one', voice: 'female' });
     await fx.action(id, 'gather_using_speak', { payload: 'two', voice: 'female' });
     expect(fx.payloadOf(id, 'call.gather.ended')).toMatchObject({ status: 'cancelled' });

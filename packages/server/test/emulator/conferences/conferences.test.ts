@@ -12,14 +12,8 @@ afterEach(async () => {
   await fx.tearDown();
 });
 
-async function answeredCall(to = '+13125550100'): Promise<string> {
-  const id = await fx.dial(to);
-  await fx.advance(100);
-  return id;
-}
-
 async function conference(name = 'standup', extra: Record<string, unknown> = {}) {
-  const host = await answeredCall();
+  const host = await fx.answered();
   const reply = await fx.post('/v2/conferences', { call_control_id: host, name, ...extra });
   expect(reply.status).toBe(200);
   const data = reply.json['data'] as Record<string, unknown>;
@@ -48,7 +42,7 @@ describe('conferences', () => {
 
   it('joins, mutes, speaks, records, leaves and ends with the last participant', async () => {
     const { host, id } = await conference();
-    const guest = await answeredCall();
+    const guest = await fx.answered();
     expect(
       (await fx.post(`/v2/conferences/${id}/actions/join`, { call_control_id: guest })).status,
     ).toBe(200);
@@ -108,7 +102,7 @@ describe('conferences', () => {
 
   it('end hangs every participant up; then commands answer 90019', async () => {
     const { host, id } = await conference();
-    const guest = await answeredCall();
+    const guest = await fx.answered();
     await fx.post(`/v2/conferences/${id}/actions/join`, { call_control_id: guest });
     expect((await fx.post(`/v2/conferences/${id}/actions/end`)).status).toBe(200);
     expect(fx.typesFor(host)).toContain('call.hangup');
@@ -122,7 +116,7 @@ describe('conferences', () => {
 
   it('end_conference_on_exit: the host leaving ends it with host_left', async () => {
     const { id } = await conference();
-    const host2 = await answeredCall();
+    const host2 = await fx.answered();
     await fx.post(`/v2/conferences/${id}/actions/join`, {
       call_control_id: host2,
       end_conference_on_exit: true,
@@ -135,14 +129,14 @@ describe('conferences', () => {
 
   it('refuses a live name twice (90033), an unknown id (404 90058), a full one (90032)', async () => {
     const { id } = await conference('room', { max_participants: 2 });
-    const other = await answeredCall();
+    const other = await fx.answered();
     const twice = await fx.post('/v2/conferences', { call_control_id: other, name: 'room' });
     expect(twice.json).toMatchObject({ errors: [{ code: '90033' }] });
     const missing = await fx.get('/v2/conferences/8e1c3c5e-2e0c-4d43-9d8c-3b7f0b1c2d3e');
     expect(missing.status).toBe(404);
     expect(missing.json).toMatchObject({ errors: [{ code: '90058' }] });
     await fx.post(`/v2/conferences/${id}/actions/join`, { call_control_id: other });
-    const third = await answeredCall();
+    const third = await fx.answered();
     const full = await fx.post(`/v2/conferences/${id}/actions/join`, { call_control_id: third });
     expect(full.json).toMatchObject({ errors: [{ code: '90032' }] });
   });
@@ -162,7 +156,7 @@ describe('conferences', () => {
     const { host, id } = await conference('later', { start_conference_on_create: false });
     const before = await fx.get(`/v2/conferences/${id}/participants/${encodeURIComponent(host)}`);
     expect(before.json['data']).toMatchObject({ on_hold: true, conference_id: id });
-    const chair = await answeredCall();
+    const chair = await fx.answered();
     await fx.post(`/v2/conferences/${id}/actions/join`, {
       call_control_id: chair,
       start_conference_on_enter: true,

@@ -12,16 +12,10 @@ afterEach(async () => {
   await fx.tearDown();
 });
 
-async function answeredCall(): Promise<string> {
-  const id = await fx.dial('+13125550100');
-  await fx.advance(100);
-  return id;
-}
-
 describe('queues', () => {
   it('sees the calls enqueue placed, in line order, with their wait', async () => {
-    const first = await answeredCall();
-    const second = await answeredCall();
+    const first = await fx.answered();
+    const second = await fx.answered();
     await fx.action(first, 'enqueue', { queue_name: 'support' });
     await fx.advance(2000);
     await fx.action(second, 'enqueue', { queue_name: 'support' });
@@ -50,15 +44,15 @@ describe('queues', () => {
   it("keeps a created queue's max size: the enqueue beyond it is 90036", async () => {
     const created = await fx.post('/v2/queues', { queue_name: 'tiny', max_size: 1 });
     expect(created.json['data']).toMatchObject({ max_size: 1, current_size: 0 });
-    await fx.action(await answeredCall(), 'enqueue', { queue_name: 'tiny', max_size: 50 });
-    const full = await fx.action(await answeredCall(), 'enqueue', { queue_name: 'tiny' });
+    await fx.action(await fx.answered(), 'enqueue', { queue_name: 'tiny', max_size: 50 });
+    const full = await fx.action(await fx.answered(), 'enqueue', { queue_name: 'tiny' });
     expect(full.status).toBe(422);
     expect(full.json).toMatchObject({ errors: [{ code: '90036' }] });
   });
 
   it('bridges with the head of the queue (call.dequeued bridged); empty queue is 422', async () => {
-    const waiting = await answeredCall();
-    const agent = await answeredCall();
+    const waiting = await fx.answered();
+    const agent = await fx.answered();
     await fx.action(waiting, 'enqueue', { queue_name: 'sales' });
     expect((await fx.action(agent, 'bridge', { queue: 'sales' })).status).toBe(200);
     expect(fx.payloadOf(waiting, 'call.dequeued')).toMatchObject({ reason: 'bridged' });
@@ -69,7 +63,7 @@ describe('queues', () => {
   });
 
   it('deletes only an empty queue (400 90050); removes a waiting call (leave)', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'enqueue', { queue_name: 'line' });
     const refused = await fx.app.inject({ method: 'DELETE', url: '/v2/queues/line' });
     expect(refused.statusCode).toBe(400);
@@ -86,7 +80,7 @@ describe('queues', () => {
   });
 
   it('lets other code enqueue through the engine API', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.engine.queues.enqueue('acct-calls', id, 'texml', { maxWaitSecs: 5 });
     expect(fx.engine.queues.head('acct-calls', 'texml')?.id).toBe(id);
     await fx.advance(5000);

@@ -12,18 +12,12 @@ afterEach(async () => {
   await fx.tearDown();
 });
 
-async function answeredCall(extra: Record<string, unknown> = {}): Promise<string> {
-  const id = await fx.dial('+13125550100', extra);
-  await fx.advance(100);
-  return id;
-}
-
 type Row = Record<string, unknown>;
 const rows = (json: Record<string, unknown>): Row[] => json['data'] as Row[];
 
 describe('recordings', () => {
   it('makes a resource of every saved call recording; paused time is left out', async () => {
-    const id = await answeredCall();
+    const id = await fx.answered();
     await fx.action(id, 'record_start', { channels: 'dual', format: 'wav' });
     await fx.advance(2000);
     await fx.action(id, 'record_pause');
@@ -52,7 +46,7 @@ describe('recordings', () => {
   });
 
   it('records from answer until hangup; filters by time and party', async () => {
-    const id = await answeredCall({ record: 'record-from-answer' });
+    const id = await fx.answered('+13125550100', { record: 'record-from-answer' });
     await fx.advance(1000);
     await fx.action(id, 'hangup');
     const all = await fx.get('/v2/recordings');
@@ -68,7 +62,7 @@ describe('recordings', () => {
   it('deletes one (404 10005 after) and many at once', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const call = await answeredCall();
+      const call = await fx.answered();
       await fx.action(call, 'record_start');
       await fx.action(call, 'record_stop');
     }

@@ -154,6 +154,13 @@ export class CallFixture {
     return idOf(reply.json);
   }
 
+  /** Dials `to` (a human by default) and lets it answer; returns the call control id. */
+  async answered(to = '+13125550100', extra: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.dial(to, extra);
+    await this.advance(TEST_TIMINGS.answerDelayMs);
+    return id;
+  }
+
   async inbound(): Promise<string> {
     const reply = await this.post('/switchboard/simulate/calls', {
       connection_id: APP_ID,
