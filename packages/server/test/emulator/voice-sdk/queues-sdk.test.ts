@@ -25,7 +25,10 @@ describe('queues through the telnyx 7.x SDK', () => {
     expect(one.data?.queue_position).toBe(1);
     const queue = await h.client.queues.retrieve('sdk-line');
     expect(queue.data?.current_size).toBe(1);
-    await h.client.calls.actions.bridge(agent, { call_control_id: '', queue: 'sdk-line' });
+    await h.client.calls.actions.bridge(agent, {
+      call_control_id_to_bridge_with: '',
+      queue: 'sdk-line',
+    });
     const dequeued = await h.untilFor('call.dequeued', caller);
     expect(dequeued.payload['reason']).toBe('bridged');
     await h.client.queues.update('sdk-line', { max_size: 20 });
