@@ -1,3 +1,4 @@
+import { ApiError } from '../../errors/api-error.js';
 import { InvalidCallControlIdError, CallStateError } from '../calls/call-errors.js';
 import { uuidFrom } from '../calls/call-ids.js';
 import type { CallRuntime } from '../calls/call-runtime.js';
@@ -163,8 +164,15 @@ export class ConferenceEngine {
     }
     const config = after.conferenceOnAnswer ?? null;
     if (config === null || after.phase !== 'answered' || before?.phase === 'answered') return;
-    if (config.id !== null) await this.seat(after.accountId, config.id, after.id, config.options);
-    else await this.join(after.accountId, after.id, config.name ?? '', config.options);
+    // A conference that cannot take the call (gone, ended, full) leaves it answered outside:
+    // the answer itself, which the far end or a timer caused, did not fail.
+    const joining =
+      config.id === null
+        ? this.join(after.accountId, after.id, config.name ?? '', config.options)
+        : this.seat(after.accountId, config.id, after.id, config.options);
+    await joining.catch((error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+    });
   }
 }
 

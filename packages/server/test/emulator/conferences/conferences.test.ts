@@ -152,6 +152,26 @@ describe('conferences', () => {
     expect(rows.find((p) => p.call_control_id === dialled)).toMatchObject({ muted: true });
   });
 
+  it('conference_config naming a conference that is gone leaves the call answered outside', async () => {
+    const id = await fx.dial('+13125550100', {
+      conference_config: { id: '8e1c3c5e-2e0c-4d43-9d8c-3b7f0b1c2d3e' },
+    });
+    await fx.advance(100);
+    expect(fx.typesFor(id)).toEqual(['call.initiated', 'call.answered']);
+  });
+
+  it('survives a restart: a playing prompt still ends and a hangup still leaves', async () => {
+    const { host, id } = await conference();
+    await fx.post(`/v2/conferences/${id}/actions/play`, {
+      audio_url: 'https://cdn.example/a.mp3?duration=2',
+    });
+    await fx.restart();
+    await fx.advance(2000);
+    expect(types()).toContain('conference.playback.ended');
+    await fx.action(host, 'hangup');
+    expect(types().slice(-2)).toEqual(['conference.participant.left', 'conference.ended']);
+  });
+
   it('keeps participants on hold until one joins with start_conference_on_enter', async () => {
     const { host, id } = await conference('later', { start_conference_on_create: false });
     const before = await fx.get(`/v2/conferences/${id}/participants/${encodeURIComponent(host)}`);
