@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../compat/support/server-api.js';
 import { VoiceHarness } from './voice-harness.js';
 
 let h: VoiceHarness;
@@ -20,6 +21,11 @@ describe('conferences through the telnyx 7.x SDK', () => {
     await h.until('conference.created', (p) => p['conference_id'] === id);
     await h.client.conferences.actions.join(id, { call_control_id: guest });
     await h.untilFor('conference.participant.joined', guest);
+    const calls = await callApi(h.server, 'GET', '/switchboard/calls');
+    const seated = (calls.body['data'] as { call_control_id: string; conference_id: string }[])
+      .filter((call) => call.conference_id === id)
+      .map((call) => call.call_control_id);
+    expect(seated.sort()).toEqual([host, guest].sort());
     await h.client.conferences.actions.mute(id, { call_control_ids: [guest] });
     const page = await h.client.conferences.listParticipants(id);
     const muted = page.data.find((p) => p.call_control_id === guest);
