@@ -123,7 +123,10 @@ export async function runConferenceAction(
   const run = CONFERENCE_ACTIONS[action];
   if (run === undefined) throw new NotFoundError();
   await engine.core.get(accountId, id);
+  const commandId = new BodyReader(body).string('command_id');
+  if (commandId !== null && engine.commandIds.seen(`${id}:${commandId}`)) return;
   await run(engine, accountId, id, body);
+  if (commandId !== null) engine.commandIds.remember(`${id}:${commandId}`);
 }
 
 function ignoreBody(): void {

@@ -6,7 +6,9 @@ import type { CallState } from '../calls/call-state.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import type { CallCommander } from '../queues/queue-engine.js';
 import type { RecordingBook } from '../recordings/recording-book.js';
+import { COMMAND_ID_WINDOW_MS } from '../calls/call-machine.js';
 import { ConferenceCore } from './conference-core.js';
+import { RecentIds } from './recent-ids.js';
 import { ConferenceStateError } from './conference-errors.js';
 import { readCreate, readJoin, type CreateRequest } from './conference-requests.js';
 import { activeParticipants, type ConferenceState } from './conference-state.js';
@@ -24,6 +26,8 @@ const LIFETIME_MS = 4 * 60 * 60 * 1000;
  */
 export class ConferenceEngine {
   readonly core: ConferenceCore;
+  /** Conference actions' `command_id`s of the last 60 s. */
+  readonly commandIds: RecentIds;
 
   constructor(
     deps: EmulatorDeps,
@@ -32,6 +36,7 @@ export class ConferenceEngine {
     recordings: RecordingBook,
   ) {
     this.core = new ConferenceCore(deps, runtime, command, recordings);
+    this.commandIds = new RecentIds(() => deps.now(), COMMAND_ID_WINDOW_MS);
     runtime.observe((before, after) => this.#follow(before, after));
   }
 

@@ -172,6 +172,18 @@ describe('conferences', () => {
     expect(types().slice(-2)).toEqual(['conference.participant.left', 'conference.ended']);
   });
 
+  it('ignores a repeated command_id within 60 s', async () => {
+    const { id } = await conference();
+    const speak = { payload: 'Hi', voice: 'female', command_id: 'c-1' };
+    await fx.post(`/v2/conferences/${id}/actions/speak`, speak);
+    await fx.post(`/v2/conferences/${id}/actions/speak`, speak);
+    await fx.advance(10_000);
+    expect(types().filter((t) => t === 'conference.speak.started')).toHaveLength(1);
+    await fx.advance(60_000);
+    await fx.post(`/v2/conferences/${id}/actions/speak`, speak);
+    expect(types().filter((t) => t === 'conference.speak.started')).toHaveLength(2);
+  });
+
   it('keeps participants on hold until one joins with start_conference_on_enter', async () => {
     const { host, id } = await conference('later', { start_conference_on_create: false });
     const before = await fx.get(`/v2/conferences/${id}/participants/${encodeURIComponent(host)}`);
