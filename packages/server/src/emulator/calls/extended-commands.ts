@@ -77,6 +77,12 @@ function applyExtended(draft: Draft, command: ExtendedCommand): void {
     case 'switch_supervisor_role':
       patchExtras(draft, { supervisorRole: command.role });
       return;
+    case 'record_pause':
+      pauseRecording(draft);
+      return;
+    case 'record_resume':
+      resumeRecording(draft);
+      return;
     default:
       applyConversation(draft, command);
   }
@@ -94,12 +100,6 @@ function applyConversation(draft: Draft, command: ExtendedCommand): void {
     case 'ai_assistant_stop':
     case 'conversation_relay_stop':
       stopKind(draft, command.name === 'ai_assistant_stop' ? 'ai_assistant' : 'conversation_relay');
-      return;
-    case 'record_pause':
-      pauseRecording(draft);
-      return;
-    case 'record_resume':
-      resumeRecording(draft);
       return;
     default:
       // send_sip_info goes to the far end, which is no Call Control leg: nothing to emit.
