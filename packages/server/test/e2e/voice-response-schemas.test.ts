@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VoiceHarness } from '../emulator/voice-sdk/voice-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useVoiceHarness, type VoiceHarness } from '../emulator/voice-sdk/voice-harness.js';
 import { callApi } from '../compat/support/server-api.js';
 import { responseSchemas } from './support/response-schemas.js';
 
 const problems = responseSchemas('voice-response-schemas.json');
 
 let h: VoiceHarness;
-
-beforeAll(async () => {
-  h = await new VoiceHarness().setUp();
-});
-
-afterAll(async () => {
-  await h.close();
+useVoiceHarness((harness) => {
+  h = harness;
 });
 
 async function get(path: string): Promise<Record<string, unknown>> {

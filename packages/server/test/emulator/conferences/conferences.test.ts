@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CallFixture } from '../calls/support/call-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { CallFixture} from '../calls/support/call-fixture.js';
+import { useCallFixture } from '../calls/support/call-fixture.js';
 
 let fx: CallFixture;
-
-beforeEach(async () => {
-  fx = await new CallFixture().setUp();
-});
-
-afterEach(async () => {
-  expect(fx.schemaProblems()).toEqual([]);
-  await fx.tearDown();
+useCallFixture((fixture) => {
+  fx = fixture;
 });
 
 async function conference(name = 'standup', extra: Record<string, unknown> = {}) {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callApi } from '../../compat/support/server-api.js';
-import { VoiceHarness } from './voice-harness.js';
+import { useVoiceHarness, type VoiceHarness } from './voice-harness.js';
 
 let h: VoiceHarness;
-
-beforeAll(async () => {
-  h = await new VoiceHarness().setUp();
-});
-
-afterAll(async () => {
-  await h.close();
+useVoiceHarness((harness) => {
+  h = harness;
 });
 
 describe('conferences through the telnyx 7.x SDK', () => {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VoiceHarness } from './voice-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useVoiceHarness, type VoiceHarness } from './voice-harness.js';
 
 let h: VoiceHarness;
-
-beforeAll(async () => {
-  h = await new VoiceHarness().setUp();
-});
-
-afterAll(async () => {
-  await h.close();
+useVoiceHarness((harness) => {
+  h = harness;
 });
 
 describe('queues through the telnyx 7.x SDK', () => {

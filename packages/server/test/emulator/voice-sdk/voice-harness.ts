@@ -1,4 +1,5 @@
 import Telnyx from 'telnyx';
+import { afterAll, beforeAll } from 'vitest';
 import { TelnyxWebhook } from 'telnyx/lib/webhooks';
 import { startServer, type RunningServer } from '../../../src/start-server.js';
 import { testConfig } from '../../server/support/test-config.js';
@@ -104,4 +105,16 @@ function parsed(verdict: Verdict): Hook {
     accepted: verdict.accepted,
     schemaErrors: bodyErrors(body.data.event_type, body),
   };
+}
+
+/** One harness (server, SDK, receiver) for the tests of a file, handed to `use`. */
+export function useVoiceHarness(use: (harness: VoiceHarness) => void): void {
+  let current: VoiceHarness | null = null;
+  beforeAll(async () => {
+    current = await new VoiceHarness().setUp();
+    use(current);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
 }
