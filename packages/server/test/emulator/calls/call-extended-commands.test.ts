@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallFixture} from './support/call-fixture.js';
+import type { CallFixture } from './support/call-fixture.js';
 import { useCallFixture } from './support/call-fixture.js';
 
 let fx: CallFixture;
