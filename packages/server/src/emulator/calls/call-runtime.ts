@@ -21,7 +21,7 @@ export interface CallRuntimeOptions {
  * voice emulator (conferences, queues, recordings) follow calls without the machine knowing them.
  * `before` is null for a call's first step.
  */
-export type CallObserver = (
+export type CallFollower = (
   before: CallState | null,
   after: CallState,
   effects: readonly Effect[],
@@ -47,7 +47,7 @@ export class CallRuntime {
   readonly #serial = new KeyedSerial();
   readonly #wheel: TimerQueue;
   #onTransfer: TransferHandler = () => Promise.resolve();
-  readonly #observers: CallObserver[] = [];
+  readonly #followers: CallFollower[] = [];
 
   constructor(deps: EmulatorDeps, options: CallRuntimeOptions = {}) {
     this.#deps = deps;
@@ -68,8 +68,8 @@ export class CallRuntime {
     this.#onTransfer = handler;
   }
 
-  observe(observer: CallObserver): void {
-    this.#observers.push(observer);
+  follow(follower: CallFollower): void {
+    this.#followers.push(follower);
   }
 
   /** Runs `task` at epoch ms `at` on the calls' timer wheel (conferences share it). */
@@ -103,7 +103,7 @@ export class CallRuntime {
   async start(first: Extract<Step, { ok: true }>): Promise<void> {
     await this.#serial.run(first.state.id, () => this.#commit(first.state, first.effects));
     await this.#followUps(first.state, first.effects);
-    await this.#notify(null, first.state, first.effects);
+    await this.#tellFollowers(null, first.state, first.effects);
   }
 
   /** Feeds one input to a call; returns the step (a refusal changes nothing). */
@@ -120,17 +120,17 @@ export class CallRuntime {
     });
     if (result?.ok === true) {
       await this.#followUps(result.state, result.effects);
-      await this.#notify(before, result.state, result.effects);
+      await this.#tellFollowers(before, result.state, result.effects);
     }
     return result;
   }
 
-  async #notify(
+  async #tellFollowers(
     before: CallState | null,
     after: CallState,
     effects: readonly Effect[],
   ): Promise<void> {
-    for (const observer of this.#observers) await observer(before, after, effects);
+    for (const follower of this.#followers) await follower(before, after, effects);
   }
 
   /** Reloads every stored call that has not ended and re-arms its timers. */

@@ -37,7 +37,7 @@ export class ConferenceEngine {
   ) {
     this.core = new ConferenceCore(deps, runtime, command, recordings);
     this.commandIds = new RecentIds(() => deps.now(), COMMAND_ID_WINDOW_MS);
-    runtime.observe((before, after) => this.#follow(before, after));
+    runtime.follow((before, after) => this.#follow(before, after));
   }
 
   /**

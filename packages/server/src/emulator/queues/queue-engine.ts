@@ -41,7 +41,7 @@ export class QueueEngine {
     this.#deps = deps;
     this.#runtime = runtime;
     this.#command = command;
-    runtime.observe((before, after) => this.#noteDeparture(before, after));
+    runtime.follow((before, after) => this.#noteDeparture(before, after));
   }
 
   /** Puts an answered call in `queueName` (created on first use), as the enqueue command does. */

@@ -38,7 +38,7 @@ export class RecordingBook {
 
   constructor(deps: EmulatorDeps, runtime: CallRuntime) {
     this.#deps = deps;
-    runtime.observe((before, after) => this.#noteSaved(before, after));
+    runtime.follow((before, after) => this.#noteSaved(before, after));
   }
 
   async save(accountId: string, recording: RecordingRecord): Promise<void> {
