@@ -62,7 +62,8 @@ describe('the rest of the call commands through the telnyx 7.x SDK', () => {
   it('playback_start takes loop "infinity"; playback_stop ends it cancelled', async () => {
     const id = await h.answeredCall();
     await h.client.calls.actions.startPlayback(id, {
-      audio_url: 'https://cdn.example/hold.mp3?duration=0.1',
+      // A file this server serves (one second of silence), so call audio can fetch it too.
+      audio_url: `${h.server.url}/switchboard/recordings/0b6e3f5a-0c39-4a57-9d54-5f6e2b0c8a11.mp3`,
       loop: 'infinity',
     });
     await h.untilFor('call.playback.started', id);
