@@ -6,7 +6,7 @@ import type {
   RecordingState,
   Routing,
 } from './call-state.js';
-import type { ExtendedCommand } from './extended-commands.js';
+import type { ExtendedCommand } from './extended-command.js';
 
 /** Settings every command may carry; applied before the command itself. */
 export interface CommonParams {

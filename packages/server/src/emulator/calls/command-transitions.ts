@@ -13,7 +13,8 @@ import {
 import { endGather, startGather } from './gather-transitions.js';
 import { answered, appHangup, bridged, endCall } from './lifecycle-transitions.js';
 import { queueMedia, stopMedia } from './media-transitions.js';
-import { EXTENDED_NAMES, runExtended, type ExtendedCommand } from './extended-commands.js';
+import type { ExtendedCommand } from './extended-command.js';
+import { EXTENDED_NAMES, runExtended } from './extended-commands.js';
 
 /** Commands that only make sense once audio flows (Telnyx answers them with 90034 before). */
 const NEEDS_ANSWER: ReadonlySet<CommandName> = new Set<CommandName>([

@@ -1,7 +1,7 @@
 import { invalidIssue, missingIssue } from '../../api/validation/issues.js';
 import { isRecord, type BodyReader } from './body-reader.js';
 import type { AiGatherState, ConversationMessage, ConversationState } from './call-extras.js';
-import type { ExtendedCommand } from './extended-commands.js';
+import type { ExtendedCommand } from './extended-command.js';
 import { referOutcome } from './refer-transitions.js';
 
 interface ExtendedContext {
