@@ -12,8 +12,13 @@ export function emitInputFor(
   occurredAt: number,
 ): EmitInput {
   const { routing } = state;
-  const perEvent = routing.webhookUrls[eventType];
-  const retries = routing.retries[eventType];
+  // Event types come from outside: only the maps' own entries count (never `__proto__`'s).
+  const perEvent = Object.hasOwn(routing.webhookUrls, eventType)
+    ? routing.webhookUrls[eventType]
+    : undefined;
+  const retries = Object.hasOwn(routing.retries, eventType)
+    ? routing.retries[eventType]
+    : undefined;
   const base = {
     accountId: state.accountId,
     eventType,

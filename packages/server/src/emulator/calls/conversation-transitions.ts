@@ -38,7 +38,7 @@ export function hearAiSpeech(draft: Draft, text: string): void {
   const result = { ...gather.result, ...fieldsFromSpeech(text, gather.fields) };
   const history = [...conversation.history, { role: 'user' as const, content: text }];
   patchExtras(draft, { conversation: { ...conversation, history, gather: { ...gather, result } } });
-  if (gather.required.every((name) => name in result)) endAiGather(draft, 'completed');
+  if (gather.required.every((name) => Object.hasOwn(result, name))) endAiGather(draft, 'completed');
   else schedule(draft, 'ai_gather_timeout', draft.ctx.now + gather.timeoutMs);
 }
 
@@ -52,7 +52,7 @@ function endAiGather(draft: Draft, reason: string): void {
   const gather = conversation?.gather ?? null;
   if (conversation == null || gather === null) return;
   cancel(draft, 'ai_gather_timeout');
-  const valid = gather.required.every((name) => name in gather.result);
+  const valid = gather.required.every((name) => Object.hasOwn(gather.result, name));
   emit(draft, 'call.ai_gather.ended', {
     ...parties(draft.state),
     message_history: conversation.history,

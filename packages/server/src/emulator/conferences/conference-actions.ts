@@ -120,7 +120,8 @@ export async function runConferenceAction(
   action: string,
   body: unknown,
 ): Promise<void> {
-  const run = CONFERENCE_ACTIONS[action];
+  // The action is a path segment: `constructor` or `__proto__` must be unknown, not inherited.
+  const run = Object.hasOwn(CONFERENCE_ACTIONS, action) ? CONFERENCE_ACTIONS[action] : undefined;
   if (run === undefined) throw new NotFoundError();
   await engine.core.get(accountId, id);
   const commandId = new BodyReader(body).string('command_id');

@@ -195,3 +195,12 @@ describe('conferences', () => {
     });
   });
 });
+
+describe('conference actions from the path', () => {
+  it('knows only its own actions: inherited names are 404', async () => {
+    const { id } = await conference('names');
+    for (const action of ['constructor', '__proto__', 'toString']) {
+      expect((await fx.post(`/v2/conferences/${id}/actions/${action}`, {})).status).toBe(404);
+    }
+  });
+});
