@@ -1,9 +1,10 @@
 // Extracts the OpenAPI component schemas that our API replies must match, with every $ref
 // inlined, into a JSON fixture the tests read. Run: node scripts/extract-response-schemas.mjs <spec.yml>
+// Another fixture: node scripts/extract-response-schemas.mjs <spec.yml> <out.json> <Schema>...
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-const NAMES = [
+const DEFAULT_NAMES = [
   'Call',
   'CallWithRecordingId',
   'CallControlApplication',
@@ -26,6 +27,8 @@ const NAMES = [
   'UserBalance',
 ];
 const specPath = process.argv[2] ?? '../shared/reference/telnyx-openapi.yml';
+const [out, ...names] = process.argv.slice(3);
+const NAMES = names.length > 0 ? names : DEFAULT_NAMES;
 const spec = parse(readFileSync(specPath, 'utf8'), { maxAliasCount: -1 });
 const schemas = spec.components.schemas;
 
@@ -48,6 +51,9 @@ function inline(node, seen) {
 const result = Object.fromEntries(
   NAMES.map((name) => [name, inline(schemas[name], new Set([name]))]),
 );
-const target = new URL('../packages/server/test/fixtures/response-schemas.json', import.meta.url);
+const target =
+  out === undefined
+    ? new URL('../packages/server/test/fixtures/response-schemas.json', import.meta.url)
+    : new URL(out, `file://${process.cwd()}/`);
 writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`wrote ${NAMES.length} schemas to ${target.pathname}`);

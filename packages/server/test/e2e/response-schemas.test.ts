@@ -1,40 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { testConfig } from '../server/support/test-config.js';
+import { responseSchemas } from './support/response-schemas.js';
 
 // The spec's response schemas, $refs inlined by scripts/extract-response-schemas.mjs.
-const SCHEMAS = JSON.parse(
-  readFileSync(new URL('../fixtures/response-schemas.json', import.meta.url), 'utf8'),
-) as Record<string, object>;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-// The spec's own default for failover URLs is "", which its `url` format would refuse.
-ajv.addFormat('url', (value: string) => value === '' || URL.canParse(value));
-
-/**
- * The spec types unset optional fields as non-nullable, yet Telnyx answers `null` for them (as we
- * do; see docs/decisions.md). Optional properties therefore also accept null; required ones and
- * every present value are still checked as the spec says.
- */
-function nullableOptionals(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(nullableOptionals);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const node = Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, nullableOptionals(value)]),
-  ) as Record<string, unknown>;
-  const properties = node['properties'] as Record<string, unknown> | undefined;
-  if (properties === undefined) return node;
-  const required = new Set((node['required'] as string[] | undefined) ?? []);
-  for (const [name, property] of Object.entries(properties)) {
-    if (!required.has(name)) properties[name] = { anyOf: [property, { type: 'null' }] };
-  }
-  return node;
-}
+const problems = responseSchemas('response-schemas.json');
 
 let server: RunningServer;
 
@@ -55,13 +27,6 @@ async function api(method: string, path: string, body?: unknown): Promise<Record
   const json = (await response.json()) as { data: Record<string, unknown> };
   expect(response.status, JSON.stringify(json)).toBeLessThan(300);
   return json.data;
-}
-
-function problems(schema: string, value: unknown): string[] {
-  const validate = ajv.compile(nullableOptionals(SCHEMAS[schema] ?? {}) as object);
-  return validate(value)
-    ? []
-    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }
 
 describe('API replies match the OpenAPI response schemas', () => {

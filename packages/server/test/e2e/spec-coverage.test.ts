@@ -24,7 +24,7 @@ import { SPEC_ROUTE_NOTES } from './support/spec-route-notes.js';
  */
 
 // A ratchet: raise it as routes are added, never lower it.
-const MIN_COVERAGE = 0.62;
+const MIN_COVERAGE = 0.95;
 const DOC = new URL('../../../../docs/emulator.md', import.meta.url);
 const routes: readonly SpecRoute[] = specRoutes;
 

@@ -69,6 +69,8 @@ function summary(state: CallState): JsonObject {
     to: state.to,
     connection_id: state.connectionId,
     far_end: state.farEnd,
+    conference_id: state.conferenceId ?? null,
+    queue: state.queue?.name ?? null,
     answered_at: state.answeredAt === null ? null : new Date(state.answeredAt).toISOString(),
   };
 }

@@ -19,6 +19,13 @@ import { readDialRequest } from './dial-request.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
 import { ownMember } from '../../own-member.js';
+import type { ExtendedCommand } from './extended-command.js';
+import { EXTENDED_NAMES, extendedReply } from './extended-commands.js';
+import { UnknownConversationError } from './call-errors.js';
+import { ConferenceEngine } from '../conferences/conference-engine.js';
+import { EmptyQueueError } from '../queues/queue-errors.js';
+import { QueueEngine, type CallCommander } from '../queues/queue-engine.js';
+import { RecordingBook } from '../recordings/recording-book.js';
 
 export interface CallEngineOptions extends Omit<CallRuntimeOptions, 'observer'> {
   /** The audio side; without one, calls are silent and streams never open. */
@@ -39,6 +46,9 @@ const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', '
  */
 export class CallEngine {
   readonly runtime: CallRuntime;
+  readonly queues: QueueEngine;
+  readonly recordings: RecordingBook;
+  readonly conferences: ConferenceEngine;
   readonly #deps: EmulatorDeps;
   /** Dial command_ids: `account:command_id` → call id and when first seen. */
   readonly #media: MediaPlane | null;
@@ -59,6 +69,11 @@ export class CallEngine {
       media.reporter = async (account, callId, event) => {
         await this.runtime.apply(account, callId, { type: 'media', event });
       };
+    const commander: CallCommander = (accountId, id, action, body) =>
+      this.command(accountId, id, action, body);
+    this.queues = new QueueEngine(deps, this.runtime, commander);
+    this.recordings = new RecordingBook(deps, this.runtime);
+    this.conferences = new ConferenceEngine(deps, this.runtime, commander, this.recordings);
   }
 
   /** `POST /v2/calls`. A repeated command_id within 60 s returns the first call unchanged. */
@@ -67,13 +82,14 @@ export class CallEngine {
     const repeated = await this.#repeatedDial(accountId, request.commandId);
     if (repeated !== null) return repeated;
     await this.#requireApplication(accountId, request.connectionId);
-    const { stream, ...rest } = request;
+    const { stream, conferenceConfig, ...rest } = request;
     const call = this.#newCall(accountId, {
       ...rest,
       direction: 'outgoing',
       streamOnAnswer: stream,
       transferOf: null,
       sessionId: null,
+      conferenceOnAnswer: conferenceConfig,
     });
     if (request.commandId !== null)
       this.#dials.set(`${accountId}:${request.commandId}`, {
@@ -137,9 +153,9 @@ export class CallEngine {
     const result = await this.runtime.apply(accountId, id, { type: 'command', command, common });
     if (result === null) throw new InvalidCallControlIdError();
     if (!result.ok) throw new CallStateError(result.refusal);
-    return command.name === 'answer' && command.recordOnAnswer !== null
-      ? { recording_id: command.recordOnAnswer.id }
-      : {};
+    if (command.name === 'answer' && command.recordOnAnswer !== null)
+      return { recording_id: command.recordOnAnswer.id };
+    return isExtendedCommand(command) ? extendedReply(command) : {};
   }
 
   /** `POST /switchboard/simulate/calls/{id}/actions/{action}`: the remote party acts. */
@@ -216,15 +232,28 @@ export class CallEngine {
       if (peer === null || peer.id === state.id) throw new InvalidCallControlIdError();
       return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
     }
+    if (parsed.name === 'bridge_queue') {
+      // The head of the line is taken out of the queue by the bridge itself (reason `bridged`).
+      const peer = this.queues.head(accountId, parsed.queue);
+      if (peer === null || peer.id === state.id) throw new EmptyQueueError(parsed.queue);
+      return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
+    }
     if (parsed.name === 'enqueue') {
       const queue = parsed.queue ?? '';
+      const admission = await this.queues.admit(accountId, queue, parsed.maxSize);
       return {
         name: 'enqueue',
         queue,
-        maxSize: parsed.maxSize,
+        maxSize: admission.maxSize,
         maxWaitMs: parsed.maxWaitMs,
-        queueSize: this.#queueSize(accountId, queue),
+        queueSize: admission.size,
+        avgWaitSecs: admission.avgWaitSecs,
       };
+    }
+    if (parsed.name === 'ai_assistant_join') {
+      if (!this.#conversationRuns(accountId, parsed.conversation.id))
+        throw new UnknownConversationError();
+      return parsed;
     }
     if (parsed.name === 'transfer') {
       return {
@@ -250,11 +279,11 @@ export class CallEngine {
     return parsed;
   }
 
-  #queueSize(accountId: string, queue: string): number {
-    let size = 0;
+  #conversationRuns(accountId: string, conversationId: string): boolean {
     for (const call of this.runtime.liveCalls())
-      if (call.accountId === accountId && call.queue?.name === queue) size++;
-    return size;
+      if (call.accountId === accountId && call.extras?.conversation?.id === conversationId)
+        return true;
+    return false;
   }
 
   /** A transfer dials a new leg in the same session; it is bridged to `origin` on answer. */
@@ -288,4 +317,8 @@ function readFarEnd(action: string, reader: BodyReader): FarEndAction {
   else result = { name: action as 'answer' | 'hangup' | 'hold' | 'unhold' };
   reader.done();
   return result;
+}
+
+function isExtendedCommand(command: Command): command is ExtendedCommand {
+  return EXTENDED_NAMES.has(command.name);
 }

@@ -30,6 +30,20 @@ export class InvalidConnectionError extends ApiError {
   }
 }
 
+/** 422 / 10015 at `/conversation_id`: ai_assistant_join names no running conversation. */
+export class UnknownConversationError extends ApiError {
+  constructor() {
+    super(422, [
+      {
+        code: '10015',
+        title: 'Invalid value',
+        detail: 'No AI Assistant conversation with this conversation_id is running.',
+        pointer: '/conversation_id',
+      },
+    ]);
+  }
+}
+
 /** A state refusal from the call machine (90018, 90034, …), as the spec's examples word it. */
 export class CallStateError extends ApiError {
   readonly refusal: Refusal;
@@ -65,6 +79,23 @@ const REFUSALS = {
     code: '90038',
     title: 'Call already in queue',
     detail: "Call can't be added to a queue it's already in.",
+  },
+  // The spec lists no "already answered" error; 90018 is its refusal for a call that can no
+  // longer take the command (docs/decisions.md, "answer on an answered call").
+  not_parked: {
+    code: '90018',
+    title: 'Call has already ended',
+    detail: 'This call is no longer waiting to be answered, so it cannot be answered again.',
+  },
+  ai_active: {
+    code: '90061',
+    title: 'AI Assistant is already in progress',
+    detail: 'AI Assistant cannot be started more than once.',
+  },
+  no_conversation: {
+    code: '10015',
+    title: 'No AI Assistant running',
+    detail: 'This command needs an AI Assistant running on the call; start one first.',
   },
   transcribing: {
     code: '90054',

@@ -7,6 +7,7 @@ import type {
   Routing,
 } from './call-state.js';
 import type { StreamRequest } from './stream-request.js';
+import type { ExtendedCommand } from './extended-command.js';
 
 /** Settings every command may carry; applied before the command itself. */
 export interface CommonParams {
@@ -40,6 +41,8 @@ export type Command =
       readonly maxSize: number;
       readonly queueSize: number;
       readonly maxWaitMs: number | null;
+      /** The queue's average wait so far, for `call.enqueued`. */
+      readonly avgWaitSecs?: number;
     }
   | { readonly name: 'leave_queue' }
   | { readonly name: 'transcription_start' }
@@ -55,7 +58,8 @@ export type Command =
       readonly from: string;
       readonly timeoutSecs: number;
       readonly targetClientState: string | null;
-    };
+    }
+  | ExtendedCommand;
 
 export type CommandName = Command['name'];
 
@@ -78,7 +82,9 @@ export type CallInput =
   | { readonly type: 'far_end'; readonly action: FarEndAction }
   | { readonly type: 'timer'; readonly timer: CallTimer }
   | { readonly type: 'peer'; readonly signal: PeerSignal }
-  | { readonly type: 'media'; readonly event: MediaEvent };
+  | { readonly type: 'media'; readonly event: MediaEvent }
+  /** A conference seated the call (or let it go: null). */
+  | { readonly type: 'conference'; readonly conferenceId: string | null };
 
 /** What the audio side reports back about a call's media stream. */
 export type MediaEvent = {
@@ -106,7 +112,15 @@ export type Effect =
 
 /** Why a command was refused; mapped to a 422 at the HTTP edge. */
 export type Refusal =
-  'call_ended' | 'not_answered' | 'not_forked' | 'queue_full' | 'already_queued' | 'transcribing';
+  | 'call_ended'
+  | 'not_answered'
+  | 'not_forked'
+  | 'queue_full'
+  | 'already_queued'
+  | 'transcribing'
+  | 'ai_active'
+  | 'not_parked'
+  | 'no_conversation';
 
 export type Step =
   | { readonly ok: true; readonly state: CallState; readonly effects: readonly Effect[] }

@@ -24,6 +24,8 @@ import {
   ringOutcome,
 } from './lifecycle-transitions.js';
 import { mediaEnded } from './media-transitions.js';
+import { aiGatherTimedOut, hearAiSpeech } from './conversation-transitions.js';
+import { referEnded } from './refer-transitions.js';
 
 /** A repeated command_id within this window is ignored (Telnyx: 60 s). */
 export const COMMAND_ID_WINDOW_MS = 60_000;
@@ -44,6 +46,8 @@ export function step(state: CallState, input: CallInput, ctx: StepContext): Step
       return onPeer(state, input.signal, ctx);
     case 'media':
       return onMedia(state, input.event, ctx);
+    case 'conference':
+      return onConference(state, input.conferenceId, ctx);
   }
 }
 
@@ -106,8 +110,10 @@ function farEndAct(draft: Draft, action: FarEndAction): void {
   if (action.name === 'answer') answerAndLink(draft);
   else if (action.name === 'hangup') farEndHangup(draft);
   else if (action.name === 'dtmf') receiveDigits(draft, action.digits);
-  else if (action.name === 'speech') hearSpeech(draft, action.text);
-  else holdChanged(draft, action.name === 'hold');
+  else if (action.name === 'speech') {
+    hearSpeech(draft, action.text);
+    hearAiSpeech(draft, action.text);
+  } else holdChanged(draft, action.name === 'hold');
 }
 
 /** The far end can only answer a call it is ringing for: an outgoing one. */
@@ -169,7 +175,21 @@ function fire(draft: Draft, timer: CallTimer): void {
     case 'queue_timeout':
       dequeue(draft, 'timeout');
       return;
+    case 'refer_outcome':
+      referEnded(draft);
+      return;
+    case 'ai_gather_timeout':
+      aiGatherTimedOut(draft);
+      return;
   }
+}
+
+/** Joining or leaving a conference only changes where the call says it sits. */
+function onConference(state: CallState, conferenceId: string | null, ctx: StepContext): Step {
+  if (!isAlive(state)) return { ok: true, state, effects: [] };
+  const draft = draftOf(state, ctx);
+  patch(draft, { conferenceId, conferenceOnAnswer: null });
+  return finish(draft);
 }
 
 function onPeer(state: CallState, signal: PeerSignal, ctx: StepContext): Step {

@@ -10,6 +10,10 @@ import type { RecordingFiles } from '../media/recording-files.js';
 import { CallStateError } from './call-errors.js';
 import { checkMediaReference } from '../media/media-reference.js';
 import { silentMp3, silentWav } from './recording-audio.js';
+import { registerCallEventRoutes } from './call-event-routes.js';
+import { registerConferenceRoutes } from '../conferences/conference-routes.js';
+import { registerQueueRoutes } from '../queues/queue-routes.js';
+import { registerRecordingApiRoutes } from '../recordings/recording-routes.js';
 
 /**
  * Registers the Call Control emulator: `/v2/calls*`, the far-end simulator under
@@ -29,10 +33,15 @@ export function registerCallRoutes(
     callRoutes(scope, engine, deps);
     simulateRoutes(scope, engine, deps);
     if (options.media !== undefined) audioTicketRoute(scope, engine, deps, options.media);
+    registerConferenceRoutes(scope, engine.conferences, deps);
+    registerQueueRoutes(scope, engine.queues, deps);
+    registerRecordingApiRoutes(scope, engine.recordings, deps);
+    registerCallEventRoutes(scope, deps);
     done();
   });
   app.addHook('onReady', async () => {
     await engine.runtime.restoreCalls();
+    await engine.conferences.core.restore();
   });
   app.addHook('onClose', async () => {
     engine.runtime.close();

@@ -1,8 +1,8 @@
 import { KeyedSerial } from '../keyed-serial.js';
-import { ownMember } from '../../own-member.js';
 import type { JsonObject } from '../../storage/store.js';
 import { TimerQueue, type TimerHost } from '../messaging/timer-queue.js';
-import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';
+import type { EmulatorDeps } from '../emulator-deps.js';
+import { emitInputFor } from './call-emit-input.js';
 import type { StepContext } from './call-draft.js';
 import { step } from './call-machine.js';
 import type { CallInput, Effect, Step } from './call-input.js';
@@ -28,6 +28,17 @@ export interface CallObserver {
   ): void;
 }
 
+/**
+ * Told of every committed transition of a call (after its signals ran), so other parts of the
+ * voice emulator (conferences, queues, recordings) follow calls without the machine knowing them.
+ * `before` is null for a call's first step.
+ */
+export type CallFollower = (
+  before: CallState | null,
+  after: CallState,
+  effects: readonly Effect[],
+) => Promise<void>;
+
 /** A transfer asked for by a call, carried out by the engine that owns call creation. */
 export type TransferHandler = (
   origin: CallState,
@@ -50,6 +61,7 @@ export class CallRuntime {
   #onTransfer: TransferHandler = () => Promise.resolve();
   readonly #observer: CallObserver | null;
   readonly #onError: (error: unknown) => void;
+  readonly #followers: CallFollower[] = [];
 
   constructor(deps: EmulatorDeps, options: CallRuntimeOptions = {}) {
     this.#deps = deps;
@@ -70,6 +82,15 @@ export class CallRuntime {
 
   set onTransfer(handler: TransferHandler) {
     this.#onTransfer = handler;
+  }
+
+  follow(follower: CallFollower): void {
+    this.#followers.push(follower);
+  }
+
+  /** Runs `task` at epoch ms `at` on the calls' timer wheel (conferences share it). */
+  at(at: number, task: () => Promise<void>): void {
+    this.#wheel.schedule(at, task);
   }
 
   context(): StepContext {
@@ -99,13 +120,16 @@ export class CallRuntime {
     await this.#serial.run(first.state.id, () => this.#commit(first.state, first.effects));
     this.#observe(null, first.state, null, first.effects);
     await this.#followUps(first.state, first.effects);
+    await this.#tellFollowers(null, first.state, first.effects);
   }
 
   /** Feeds one input to a call; returns the step (a refusal changes nothing). */
   async apply(accountId: string, id: string, input: CallInput): Promise<Step | null> {
+    let before = null as CallState | null;
     const result = await this.#serial.run(id, async () => {
       const state = await this.find(accountId, id);
       if (state === null) return null;
+      before = state;
       const next = step(state, input, this.context());
       if (next.ok && (next.state !== state || next.effects.length > 0)) {
         await this.#commit(next.state, next.effects);
@@ -113,8 +137,19 @@ export class CallRuntime {
       }
       return next;
     });
-    if (result?.ok === true) await this.#followUps(result.state, result.effects);
+    if (result?.ok === true) {
+      await this.#followUps(result.state, result.effects);
+      await this.#tellFollowers(before, result.state, result.effects);
+    }
     return result;
+  }
+
+  async #tellFollowers(
+    before: CallState | null,
+    after: CallState,
+    effects: readonly Effect[],
+  ): Promise<void> {
+    for (const follower of this.#followers) await follower(before, after, effects);
   }
 
   /** Reloads every stored call that has not ended and re-arms its timers. */
@@ -155,7 +190,10 @@ export class CallRuntime {
     if (state.phase === 'ended') this.#live.delete(state.id);
     else this.#live.set(state.id, state);
     for (const effect of effects) {
-      if (effect.type === 'emit') await this.#deps.emit(this.#emitInput(state, effect));
+      if (effect.type === 'emit')
+        await this.#deps.emit(
+          emitInputFor(state, effect.eventType, effect.payload, this.#deps.now()),
+        );
       else if (effect.type === 'schedule') this.#arm(state, effect.timer);
     }
   }
@@ -186,25 +224,5 @@ export class CallRuntime {
     this.#wheel.schedule(timer.at, async () => {
       await this.apply(state.accountId, state.id, { type: 'timer', timer });
     });
-  }
-
-  /** Per-event URL first, then the call's webhook_url, then the application's settings. */
-  #emitInput(state: CallState, effect: Extract<Effect, { type: 'emit' }>): EmitInput {
-    const { routing } = state;
-    const perEvent = ownMember(routing.webhookUrls, effect.eventType);
-    const retries = ownMember(routing.retries, effect.eventType);
-    const base = {
-      accountId: state.accountId,
-      eventType: effect.eventType,
-      payload: effect.payload,
-      occurredAt: this.#deps.now(),
-      connectionId: state.connectionId,
-    };
-    const withRetries = retries === undefined ? base : { ...base, retrySchedule: retries };
-    if (perEvent !== undefined)
-      return { ...withRetries, webhookUrl: perEvent, method: routing.webhookUrlsMethod };
-    if (routing.webhookUrl !== null)
-      return { ...withRetries, webhookUrl: routing.webhookUrl, method: routing.webhookMethod };
-    return withRetries;
   }
 }

@@ -5,6 +5,8 @@ import type { StreamRequest } from './stream-request.js';
  * through `store.putResource` and a restarted server can pick the call up where it was.
  */
 
+import type { CallExtras, ConferenceConfig } from './call-extras.js';
+
 /** `dialing`: outgoing, not answered yet. `parked`: incoming, waiting for the app. */
 export type CallPhase = 'dialing' | 'parked' | 'answered' | 'ended';
 
@@ -43,7 +45,9 @@ export type TimerKind =
   | 'media_end'
   | 'prompt_end'
   | 'gather_timeout'
-  | 'queue_timeout';
+  | 'queue_timeout'
+  | 'refer_outcome'
+  | 'ai_gather_timeout';
 
 /** A pending timer. Stored with the call so a restart can re-arm it. */
 export interface CallTimer {
@@ -62,6 +66,8 @@ export interface MediaItem {
   readonly speech: SpeechText | null;
   /** Why the prompt cannot play (its file could not be fetched or decoded); it ends at once. */
   readonly failure?: PromptFailure;
+  /** `loop: "infinity"`: plays until stopped or hung up (absent on calls stored before loops). */
+  readonly endless?: boolean;
 }
 
 export interface PromptFailure {
@@ -97,6 +103,9 @@ export interface RecordingState {
   readonly channels: 'single' | 'dual';
   readonly format: 'mp3' | 'wav';
   readonly startedAt: number;
+  /** record_pause: when the pause began, and the paused time so far (absent before pauses). */
+  readonly pausedAt?: number | null;
+  readonly pausedMs?: number;
 }
 
 export interface QueueState {
@@ -142,6 +151,14 @@ export interface CallState {
   /** command_id → when first seen (epoch ms); kept 60 s. */
   readonly commandIds: Readonly<Record<string, number>>;
   readonly timerSeq: number;
+  /**
+   * The conference the call sits in, and Dial's `conference_config` to join on answer. Optional
+   * so calls stored before conferences existed still load.
+   */
+  readonly conferenceId?: string | null;
+  readonly conferenceOnAnswer?: ConferenceConfig | null;
+  /** SIPREC, noise suppression, supervisor role, AI/relay conversations and SIP REFER. */
+  readonly extras?: CallExtras;
 }
 
 export const DEFAULT_ROUTING: Routing = {

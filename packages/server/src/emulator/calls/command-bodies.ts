@@ -5,11 +5,14 @@ import type { GatherState, MediaItem, RecordingState } from './call-state.js';
 import { playbackDurationMs, speakDurationMs, type CallTimings } from './call-timings.js';
 import { readClientState, readUrl } from './common-params.js';
 import { readStreamRequest, type StreamRequest } from './stream-request.js';
+import { invalidIssue } from '../../api/validation/issues.js';
+import { EXTENDED_PARSERS } from './extended-command-bodies.js';
 
 /** A command as read from its body; bridge, enqueue and transfer still need the engine's lookups. */
 export type ParsedCommand =
   | Exclude<Command, { name: 'bridge' | 'enqueue' | 'transfer' }>
   | { readonly name: 'bridge'; readonly peerId: string | null; readonly parkAfterUnbridge: boolean }
+  | { readonly name: 'bridge_queue'; readonly queue: string; readonly parkAfterUnbridge: boolean }
   | {
       readonly name: 'enqueue';
       readonly queue: string | null;
@@ -50,6 +53,7 @@ const simple =
 
 /** Every action path segment the emulator serves, with how its body is read. */
 export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
+  ...EXTENDED_PARSERS,
   answer: (r, ctx) => ({
     name: 'answer',
     recordOnAnswer: recordFromAnswer(r, ctx),
@@ -89,10 +93,12 @@ export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
   leave_queue: simple('leave_queue'),
   transcription_start: simple('transcription_start'),
   transcription_stop: simple('transcription_stop'),
-  streaming_start: (r, ctx) => ({
-    name: 'streaming_start',
-    stream: readStreamRequest(r, ctx.newId, true) ?? missingStream(),
-  }),
+  streaming_start: (r, ctx) => {
+    const stream = readStreamRequest(r, ctx.newId, true);
+    // Without a stream_url the reader holds a 10004: send that 422 now.
+    r.done();
+    return { name: 'streaming_start', stream: stream ?? missingStream() };
+  },
   streaming_stop: simple('streaming_stop'),
   send_dtmf: (r) => {
     const digits = r.string('digits', { required: true });
@@ -103,11 +109,16 @@ export const COMMAND_PARSERS: Readonly<Record<string, Parser>> = {
     r.string('client_state', { required: true });
     return { name: 'client_state_update' };
   },
-  bridge: (r) => ({
-    name: 'bridge',
-    peerId: r.string('call_control_id', { required: true }),
-    parkAfterUnbridge: r.string('park_after_unbridge') !== null,
-  }),
+  bridge: (r) => {
+    const queue = r.string('queue');
+    const parkAfterUnbridge = r.string('park_after_unbridge') !== null;
+    if (queue !== null) return { name: 'bridge_queue', queue, parkAfterUnbridge };
+    return {
+      name: 'bridge',
+      peerId: r.string('call_control_id', { required: true }),
+      parkAfterUnbridge,
+    };
+  },
   transfer: (r) => ({
     name: 'transfer',
     to: phone(r, 'to', true),
@@ -161,14 +172,28 @@ function playbackItem(reader: BodyReader, ctx: ParseContext): MediaItem {
   const mediaUrl = readUrl(reader, 'audio_url');
   const mediaName = reader.string('media_name');
   const overlay = reader.bool('overlay', false);
+  const loop = readLoop(reader);
   return {
     kind: 'playback',
-    durationMs: playbackDurationMs(mediaUrl, ctx.timings),
+    durationMs: playbackDurationMs(mediaUrl, ctx.timings) * (loop ?? 1),
     mediaUrl,
     mediaName,
     overlay,
     speech: null,
+    ...(loop === null ? { endless: true } : {}),
   };
+}
+
+/** `loop`: 1..100 plays (default 1), or `"infinity"` (null: until stopped). */
+export function readLoop(reader: BodyReader): number | null {
+  const value = reader.body['loop'];
+  if (value === undefined || value === null || value === '') return 1;
+  if (value === 'infinity') return null;
+  const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= 100)
+    return count;
+  reader.report(invalidIssue({ pointer: '/loop' }, 'an integer from 1 to 100, or "infinity"'));
+  return 1;
 }
 
 /** Gather defaults from the spec: 1..128 digits, `#` ends, 5 s initial and inter-digit, 60 s overall. */

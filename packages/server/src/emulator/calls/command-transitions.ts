@@ -13,6 +13,8 @@ import {
 import { endGather, startGather } from './gather-transitions.js';
 import { answered, appHangup, bridged, endCall } from './lifecycle-transitions.js';
 import { queueMedia, stopMedia } from './media-transitions.js';
+import type { ExtendedCommand } from './extended-command.js';
+import { EXTENDED_NAMES, runExtended } from './extended-commands.js';
 
 /** Commands that only make sense once audio flows (Telnyx answers them with 90034 before). */
 const NEEDS_ANSWER: ReadonlySet<CommandName> = new Set<CommandName>([
@@ -37,6 +39,7 @@ const NEEDS_ANSWER: ReadonlySet<CommandName> = new Set<CommandName>([
 
 /** Runs one validated command on a live call; returns why it was refused, or null. */
 export function runCommand(draft: Draft, command: Command): Refusal | null {
+  if (isExtended(command)) return runExtended(draft, command);
   if (NEEDS_ANSWER.has(command.name) && draft.state.phase !== 'answered') return 'not_answered';
   const refusal = precondition(draft, command);
   if (refusal !== null) return refusal;
@@ -46,6 +49,7 @@ export function runCommand(draft: Draft, command: Command): Refusal | null {
 
 function precondition(draft: Draft, command: Command): Refusal | null {
   const state = draft.state;
+  if (command.name === 'answer' && state.phase !== 'parked') return 'not_parked';
   if (command.name === 'fork_stop' && !state.forking) return 'not_forked';
   if (command.name === 'transcription_start' && state.transcribing) return 'transcribing';
   if (command.name === 'enqueue' && state.queue !== null) return 'already_queued';
@@ -100,7 +104,7 @@ function applyFeature(draft: Draft, command: Command): void {
       stopFork(draft);
       return;
     case 'enqueue':
-      enqueue(draft, command.queue, command.queueSize + 1, command.maxWaitMs);
+      enqueue(draft, command.queue, command.queueSize + 1, command.maxWaitMs, command.avgWaitSecs);
       return;
     case 'leave_queue':
       dequeue(draft, 'leave');
@@ -137,13 +141,21 @@ function applyOther(draft: Draft, command: Command): void {
         clientState: command.targetClientState,
       });
       return;
+    case 'send_dtmf':
+    case 'client_state_update':
+      // These change nothing beyond the common parameters.
+      return;
     default:
-      // send_dtmf and client_state_update change nothing beyond the common parameters.
+      // Extended commands were run by runExtended before this switch.
       return;
   }
 }
 
-/** Answer applies only to a parked incoming call; answering twice changes nothing. */
+function isExtended(command: Command): command is ExtendedCommand {
+  return EXTENDED_NAMES.has(command.name);
+}
+
+/** Answer applies only to a parked incoming call (anything else was refused above). */
 function answer(draft: Draft, command: Extract<Command, { name: 'answer' }>): void {
   if (draft.state.phase !== 'parked') return;
   patch(draft, { recordOnAnswer: command.recordOnAnswer, streamOnAnswer: command.stream });

@@ -1,4 +1,7 @@
-import { BodyReader } from './body-reader.js';
+import { invalidIssue, missingIssue } from '../../api/validation/issues.js';
+import { readJoinOptions } from '../conferences/conference-requests.js';
+import { BodyReader, isRecord } from './body-reader.js';
+import type { ConferenceConfig } from './call-extras.js';
 import type { AmdMode, RecordingState, Routing } from './call-state.js';
 import { phone, recordFromAnswer, type ParseContext } from './command-bodies.js';
 import { readCommon } from './common-params.js';
@@ -26,6 +29,7 @@ export interface DialRequest {
   readonly timeLimitSecs: number;
   readonly recordOnAnswer: RecordingState | null;
   readonly stream: StreamRequest | null;
+  readonly conferenceConfig: ConferenceConfig | null;
 }
 
 /** Reads a Dial body; throws one 422 naming every bad field (10004 missing, 10016 not E.164). */
@@ -43,6 +47,33 @@ export function readDialRequest(body: unknown, ctx: ParseContext): DialRequest {
     recordOnAnswer: recordFromAnswer(reader, ctx),
     stream: readStreamRequest(reader, ctx.newId, false),
   };
+  const conferenceConfig = readConferenceConfig(reader);
   reader.done();
-  return { connectionId: connectionId ?? '', to: to ?? '', from: from ?? '', ...request };
+  return {
+    connectionId: connectionId ?? '',
+    to: to ?? '',
+    from: from ?? '',
+    ...request,
+    conferenceConfig,
+  };
+}
+
+/** `conference_config`: join the conference `id` (or named `conference_name`) on answer. */
+function readConferenceConfig(reader: BodyReader): ConferenceConfig | null {
+  const value = reader.body['conference_config'];
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) {
+    reader.report(invalidIssue({ pointer: '/conference_config' }, 'an object'));
+    return null;
+  }
+  const sub = new BodyReader(value);
+  const config = {
+    id: sub.string('id'),
+    name: sub.string('conference_name'),
+    options: readJoinOptions(sub),
+  };
+  if (config.id === null && config.name === null)
+    sub.report(missingIssue({ pointer: '/conference_config/conference_name' }));
+  sub.done();
+  return config;
 }

@@ -52,9 +52,14 @@ export function enqueue(
   queue: string,
   position: number,
   maxWaitMs: number | null,
+  avgWaitSecs = 0,
 ): void {
   patch(draft, { queue: { name: queue, enqueuedAt: draft.ctx.now, position } });
-  emit(draft, 'call.enqueued', { queue, current_position: position, queue_avg_wait_time_secs: 0 });
+  emit(draft, 'call.enqueued', {
+    queue,
+    current_position: position,
+    queue_avg_wait_time_secs: avgWaitSecs,
+  });
   if (maxWaitMs !== null) schedule(draft, 'queue_timeout', draft.ctx.now + maxWaitMs);
 }
 

@@ -10,6 +10,7 @@ import {
 } from './feature-transitions.js';
 import { endGather } from './gather-transitions.js';
 import { closeMedia } from './media-transitions.js';
+import { closeExtras } from './conversation-transitions.js';
 
 export type HangupCause =
   | 'call_rejected'
@@ -116,6 +117,7 @@ function closeActivities(draft: Draft): void {
   stopFork(draft);
   stopStreaming(draft);
   saveRecording(draft);
+  closeExtras(draft);
 }
 
 /** The schema's `caller`/`callee`: on an outgoing call the app's side is the caller. */

@@ -42,7 +42,8 @@ function startHead(draft: Draft): void {
     head.kind === 'speak' ? 'call.speak.started' : 'call.playback.started',
     mediaFields(head),
   );
-  schedule(draft, 'media_end', draft.ctx.now + head.durationMs);
+  // An endless loop has no end of its own: playback_stop or hangup ends it.
+  if (head.endless !== true) schedule(draft, 'media_end', draft.ctx.now + head.durationMs);
 }
 
 /**

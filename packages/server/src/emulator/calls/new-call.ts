@@ -10,6 +10,7 @@ import {
 } from './call-state.js';
 import { initiate } from './lifecycle-transitions.js';
 import { farEndFor } from './test-numbers.js';
+import type { ConferenceConfig } from './call-extras.js';
 
 export interface NewCall {
   readonly id: string;
@@ -30,6 +31,8 @@ export interface NewCall {
   readonly streamOnAnswer: StreamRequest | null;
   readonly transferOf: string | null;
   readonly commandId: string | null;
+  /** Dial's `conference_config`: the conference to join once answered. */
+  readonly conferenceOnAnswer?: ConferenceConfig | null;
 }
 
 /** A call's birth: its first state, `call.initiated`, and its ring/timeout/limit timers. */

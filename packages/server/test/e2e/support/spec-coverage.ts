@@ -44,12 +44,17 @@ export const MATCHED_ROUTE_HEADER = 'x-switchboard-test-route';
 /**
  * True when a route pattern (`/v2/phone_numbers/:id`) took a literal segment of the spec path
  * (`/v2/phone_numbers/jobs`) as a parameter: a 404 from it means "no such number `jobs`", not
- * that the spec's route is served.
+ * that the spec's route is served. An `:action` dispatcher is the exception: it checks the
+ * action against the ones it serves first (an unknown one is the generic "no route" 404), so
+ * a 404 after that is about the made-up resource id.
  */
 export function capturesLiteral(specPath: string, pattern: string): boolean {
   const spec = specPath.split('/');
   const served = pattern.split('/');
-  return spec.some((segment, i) => !segment.startsWith('{') && served[i]?.startsWith(':') === true);
+  return spec.some((segment, i) => {
+    const param = served[i];
+    return !segment.startsWith('{') && param?.startsWith(':') === true && param !== ':action';
+  });
 }
 
 export const COVERAGE_START = '<!-- spec-coverage:start -->';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { toErrorResponse } from '../../../../src/errors/to-error-response.js';
 import type { EmitInput, EmulatorDeps } from '../../../../src/emulator/emulator-deps.js';
 import { recordingRoutes, registerCallRoutes } from '../../../../src/emulator/calls/call-routes.js';
@@ -166,6 +167,13 @@ export class CallFixture {
     return idOf(reply.json);
   }
 
+  /** Dials `to` (a human by default) and lets it answer; returns the call control id. */
+  async answered(to = '+13125550100', extra: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.dial(to, extra);
+    await this.advance(TEST_TIMINGS.answerDelayMs);
+    return id;
+  }
+
   async inbound(): Promise<string> {
     const reply = await this.post('/switchboard/simulate/calls', {
       connection_id: APP_ID,
@@ -262,5 +270,22 @@ async function seedAccount(store: Store): Promise<void> {
     data: { id: 'no-url', application_name: 'broken', webhook_event_url: '' },
     createdAt: T0,
     updatedAt: T0,
+  });
+}
+
+/**
+ * A fresh fixture for each test of the file, handed to `use`; after each test every emitted
+ * webhook must have matched its schema.
+ */
+export function useCallFixture(use: (fixture: CallFixture) => void): void {
+  let current: CallFixture | null = null;
+  beforeEach(async () => {
+    current = await new CallFixture().setUp();
+    use(current);
+  });
+  afterEach(async () => {
+    if (current === null) return;
+    expect(current.schemaProblems()).toEqual([]);
+    await current.tearDown();
   });
 }

@@ -23,19 +23,27 @@ interface SchemaNode {
   };
 }
 
-/** One compiled validator per event type, keyed by the event_type its schema allows. */
+/** One compiled validator per event type, keyed by each event_type its schema allows. */
 function compileAll(): ReadonlyMap<string, ValidateFunction> {
   const file = JSON.parse(readFileSync(SCHEMAS_PATH, 'utf8')) as SchemaFile;
   const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   const validators = new Map<string, ValidateFunction>();
   for (const { schema } of Object.values(file.webhooks)) {
-    const eventType = schema.properties?.data?.properties?.event_type?.enum?.[0];
-    if (eventType !== undefined) validators.set(eventType, ajv.compile(schema));
+    const eventTypes = schema.properties?.data?.properties?.event_type?.enum ?? [];
+    if (eventTypes.length === 0) continue;
+    const validate = ajv.compile(schema);
+    for (const eventType of eventTypes) validators.set(eventType, validate);
   }
   return validators;
 }
 
 let validators: ReadonlyMap<string, ValidateFunction> | null = null;
+
+/** The schema validator of `eventType`, for a whole webhook body; undefined without one. */
+export function validatorFor(eventType: string): ValidateFunction | undefined {
+  validators ??= compileAll();
+  return validators.get(eventType);
+}
 
 /** Schema errors for one emitted event, wrapped as Telnyx sends it; empty when valid. */
 export function schemaErrors(
@@ -44,8 +52,7 @@ export function schemaErrors(
   id: string,
   occurredAt: number,
 ): string[] {
-  validators ??= compileAll();
-  const validate = validators.get(eventType);
+  const validate = validatorFor(eventType);
   if (validate === undefined) return [`no schema for ${eventType}`];
   const body = {
     data: {
