@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { NotFoundError } from '../errors/api-error.js';
 import { toErrorResponse } from '../errors/to-error-response.js';
+import { fixedShapeLogger } from '../logging/fixed-shape-logger.js';
 import { appContext, type AppDeps } from './app-deps.js';
 import { createAuthenticator } from './authenticator.js';
 import { registerAdminRoutes, registerPublicKeyRoute } from './routes/account-routes.js';
@@ -77,9 +78,11 @@ function installErrorHandling(app: FastifyInstance, ctx: RouteContext): void {
 }
 
 function installRequestLog(app: FastifyInstance): void {
+  const lines = fixedShapeLogger(app.log);
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
+    lines.info(
       {
+        reqId: request.id,
         method: request.method,
         url: request.url,
         status: reply.statusCode,

@@ -266,6 +266,12 @@ export interface Store {
   close(): Promise<void>;
 
   // Accounts and keys
+  /**
+   * How many account writes (`createAccount`, `updateAccountSettings`) this store object has
+   * completed, so that caches of accounts notice a change made through it. Other processes'
+   * writes are not counted.
+   */
+  readonly accountWrites: number;
   createAccount(account: Account, key: SigningKey): Promise<void>;
   getAccount(id: string): Promise<Account | null>;
   findAccountByKeyHash(apiKeyHash: string): Promise<Account | null>;

@@ -82,6 +82,7 @@ export class PostgresStore implements Store {
     (input) => this.#publishOne(input),
   );
   #closed = false;
+  #accountWrites = 0;
 
   constructor(options: PostgresStoreOptions) {
     this.#schema = checkedSchema(options.schema);
@@ -103,6 +104,10 @@ export class PostgresStore implements Store {
     await this.#pool.end();
   }
 
+  get accountWrites(): number {
+    return this.#accountWrites;
+  }
+
   async createAccount(account: Account, key: SigningKey): Promise<void> {
     await this.#run(A.createAccount, [
       account.id,
@@ -116,6 +121,7 @@ export class PostgresStore implements Store {
       key.createdAt,
       key.retiresAt,
     ]);
+    this.#accountWrites += 1;
   }
 
   async getAccount(id: string): Promise<Account | null> {
@@ -128,6 +134,7 @@ export class PostgresStore implements Store {
 
   async updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
     await this.#run(A.updateAccountSettings, [id, toJsonText(settings)]);
+    this.#accountWrites += 1;
   }
 
   async listAccounts(): Promise<readonly Account[]> {

@@ -88,6 +88,7 @@ export class SqliteStore implements Store {
   readonly inboxes: SqliteInboxStore;
   #prepared: SqliteStatements | undefined;
   #prune: ((before: number, limit: number) => PruneResult) | undefined;
+  #accountWrites = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = openSqliteDatabase(options);
@@ -125,9 +126,14 @@ export class SqliteStore implements Store {
     });
   }
 
+  get accountWrites(): number {
+    return this.#accountWrites;
+  }
+
   createAccount(account: Account, key: SigningKey): Promise<void> {
     return settle(() => {
       this.#createAccountTx.immediate(account, key);
+      this.#accountWrites += 1;
     });
   }
 
@@ -142,6 +148,7 @@ export class SqliteStore implements Store {
   updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
     return settle(() => {
       this.#s.updateAccountSettings.run(toJsonText(settings), id);
+      this.#accountWrites += 1;
     });
   }
 

@@ -49,6 +49,7 @@ export class SqliteThreadStore implements Store {
   readonly #client: SqliteThreadClient;
   readonly #unclaimed = new UnclaimedDeliveries();
   #closed: Promise<void> | null = null;
+  #accountWrites = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.#client = new SqliteThreadClient(options);
@@ -66,8 +67,13 @@ export class SqliteThreadStore implements Store {
     return this.#closed;
   }
 
-  createAccount(account: Account, key: SigningKey): Promise<void> {
-    return this.#call('createAccount', account, key);
+  get accountWrites(): number {
+    return this.#accountWrites;
+  }
+
+  async createAccount(account: Account, key: SigningKey): Promise<void> {
+    await this.#call('createAccount', account, key);
+    this.#accountWrites += 1;
   }
 
   getAccount(id: string): Promise<Account | null> {
@@ -78,8 +84,9 @@ export class SqliteThreadStore implements Store {
     return this.#call('findAccountByKeyHash', apiKeyHash);
   }
 
-  updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
-    return this.#call('updateAccountSettings', id, settings);
+  async updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
+    await this.#call('updateAccountSettings', id, settings);
+    this.#accountWrites += 1;
   }
 
   listAccounts(): Promise<readonly Account[]> {
