@@ -9,6 +9,7 @@ import { registerAccountSettingsRoutes } from './routes/account-settings-routes.
 import { registerCallControlApplicationRoutes } from './routes/call-control-application-routes.js';
 import { registerDeliveryReplayRoutes } from './routes/delivery-replay-routes.js';
 import { registerDeliveryStatsRoutes } from './routes/delivery-stats-routes.js';
+import { registerEventBatchRoutes } from './routes/event-batch-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import type { RouteContext } from './routes/route-context.js';
@@ -59,6 +60,7 @@ function registerAuthenticatedRoutes(
   registerAccountSettingsRoutes(scope, ctx);
   registerCallControlApplicationRoutes(scope, ctx);
   registerEventRoutes(scope, ctx);
+  registerEventBatchRoutes(scope, ctx);
   registerWebhookDeliveryRoutes(scope, ctx);
   registerDeliveryStatsRoutes(scope, ctx);
   registerDeliveryReplayRoutes(scope, ctx);

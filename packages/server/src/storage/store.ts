@@ -292,6 +292,12 @@ export interface Store {
   // Events and deliveries
   /** Writes the event and its deliveries in one transaction; a repeated event id changes nothing. */
   publish(input: PublishInput): Promise<PublishResult>;
+  /**
+   * Writes many events and their deliveries in one transaction, all or nothing: if any write
+   * fails, none is kept. Returns, in order, whether each input created its event. An id already
+   * stored, or given earlier in the same batch, gives false and writes nothing of that input.
+   */
+  publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]>;
   getEvent(accountId: string, id: string): Promise<EventRecord | null>;
   /** Leases up to `limit` due deliveries: queued, `nextAttemptAt <= now`, and unleased or lease expired. */
   claimDue(input: ClaimInput): Promise<readonly Delivery[]>;

@@ -189,6 +189,11 @@ export class PostgresStore implements Store {
     return { created: false, existing: await this.#existingEvent(input.event) };
   }
 
+  /** One statement, hence one transaction; not merged with other publishes, so it commits whole or not at all. */
+  publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
+    return inputs.length === 0 ? Promise.resolve([]) : this.#publishMany(inputs);
+  }
+
   /** Inserts the batch's new events and their deliveries; true for each input that created its event. */
   async #publishMany(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
     // A repeated event id inside the batch is left out of it; it finds the first one's event.

@@ -21,7 +21,7 @@ import type {
 } from '../store.js';
 import { UnclaimedDeliveries, type ClaimedColumns } from '../unclaimed-deliveries.js';
 import type { SqliteStoreOptions } from './sqlite-database.js';
-import type { ReportedPublish } from './sqlite-store.js';
+import type { PublishWrite, ReportedPublish } from './sqlite-store.js';
 import { SqliteThreadClient } from './sqlite-thread-client.js';
 
 /** Opens a SQLite store whose database runs on a thread of its own (see {@link SqliteThreadStore}). */
@@ -124,6 +124,18 @@ export class SqliteThreadStore implements Store {
         this.#unclaimed.remember(input.event, delivery, asIs);
     }
     return result;
+  }
+
+  async publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
+    const writes = await this.#call<readonly PublishWrite[]>('publishBatchReporting', inputs);
+    return writes.map(({ created, asIs }, index) => {
+      const input = inputs[index];
+      if (created && input !== undefined) {
+        for (const delivery of input.deliveries)
+          this.#unclaimed.remember(input.event, delivery, asIs);
+      }
+      return created;
+    });
   }
 
   getEvent(accountId: string, id: string): Promise<EventRecord | null> {
