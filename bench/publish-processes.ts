@@ -114,7 +114,11 @@ export async function startServe(
   const log = openSync(logFile, 'w');
   const args = ['serve', '--port', '0', '--data-dir', dataDir];
   if (databaseUrl !== null) args.push('--database-url', databaseUrl);
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', log, log] });
+  // BENCH_SERVE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: how the rows' profiles are taken.
+  const nodeArgs = (process.env['BENCH_SERVE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
+    stdio: ['ignore', log, log],
+  });
   closeSync(log);
   const banner = await waitForBanner(logFile, child);
   const pid = child.pid ?? 0;

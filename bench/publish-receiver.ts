@@ -4,9 +4,7 @@
  * latency. It talks to the bench over IPC: it announces its ports (`{ ready, ports }`), reports the count
  * delivered (`{ delivered }`) every few ms while it changes, and answers `reset` and `report`.
  */
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOrigins } from './loopback-origins.js';
 import { BENCH_T_PATTERN, nowUs, percentile } from './publish-clock.js';
 
 export interface ReceiverReport {
@@ -42,23 +40,7 @@ function arrived(body: string): void {
   else latenciesUs.push(at - Number(match[1]));
 }
 
-const ports: number[] = [];
-for (let i = 0; i < Number(process.env['BENCH_ORIGINS'] ?? '4'); i += 1) {
-  const server = createServer((request, response) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      arrived(body);
-      response.writeHead(200, { 'content-type': 'text/plain' });
-      response.end('ok');
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  ports.push((server.address() as AddressInfo).port);
-}
+const ports = await listenOrigins(Number(process.env['BENCH_ORIGINS'] ?? '4'), arrived);
 
 process.on('message', (message: 'reset' | 'report') => {
   if (message === 'reset') {
