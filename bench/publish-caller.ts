@@ -14,8 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPublisher } from '@switchboard/client';
-import { Queue } from 'bullmq';
-import { makeWorkerUtils } from 'graphile-worker';
 import { Pool } from 'undici';
 import { benchEvent, nowUs, percentile, type BenchEvent } from './publish-clock.js';
 import type { QueuedWebhook } from './publish-webhook.js';
@@ -69,6 +67,19 @@ interface Client {
 
 const config = JSON.parse(process.env['BENCH_CONFIG'] ?? '{}') as CallerConfig;
 let delivered = 0;
+/** Callers waiting for the backlog to shrink; woken by the next `{ delivered }`. */
+let waiting: (() => void)[] = [];
+
+function deliveredNow(count: number): void {
+  delivered = count;
+  const woken = waiting;
+  waiting = [];
+  for (const wake of woken) wake();
+}
+
+function nextDelivery(): Promise<void> {
+  return new Promise((resolve) => waiting.push(resolve));
+}
 
 async function clientFor(mode: CallerMode): Promise<Client> {
   if (mode.startsWith('switchboard')) return switchboardClient(mode === 'switchboard-batch');
@@ -119,7 +130,9 @@ function queued(event: BenchEvent): QueuedWebhook {
   };
 }
 
-function bullmqClient(): Client {
+/** Each contender's library is loaded only in the caller that feeds it. */
+async function bullmqClient(): Promise<Client> {
+  const { Queue } = await import('bullmq');
   const queue = new Queue<QueuedWebhook>(config.queue ?? 'webhooks', {
     connection: config.redis ?? { host: '127.0.0.1', port: 6379 },
     defaultJobOptions: {
@@ -142,6 +155,7 @@ function bullmqClient(): Client {
 }
 
 async function graphileClient(): Promise<Client> {
+  const { makeWorkerUtils } = await import('graphile-worker');
   const utils = await makeWorkerUtils({
     connectionString: config.databaseUrl ?? '',
     ...(config.schema === undefined ? {} : { schema: config.schema }),
@@ -175,7 +189,7 @@ async function closedLoop(client: Client): Promise<CallerResult> {
     while (next < config.count) {
       const take = Math.min(size, config.count - next);
       if (next - delivered + take > config.maxBacklog) {
-        await sleep(1);
+        await nextDelivery();
         continue;
       }
       const first = next;
@@ -241,7 +255,7 @@ async function run(): Promise<void> {
 
 process.on('message', (message: 'start' | { delivered: number }) => {
   if (message === 'start') run().catch(fail);
-  else delivered = message.delivered;
+  else deliveredNow(message.delivered);
 });
 process.on('disconnect', () => process.exit(0));
 
