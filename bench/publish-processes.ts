@@ -5,7 +5,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -154,6 +154,28 @@ export function processStats(pid: number): ProcessStats {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const hwmKb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? '0');
   return { cpuSeconds: ticks / CLOCK_TICKS_PER_SECOND, peakRssMb: Math.round(hwmKb / 1024) };
+}
+
+/** CPU seconds of each process named `name` (`redis-server`, `postgres`: a peer's or Switchboard's store). */
+export function cpuByName(name: string): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== name) continue;
+      seconds.set(Number(entry), processStats(Number(entry)).cpuSeconds);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return seconds;
+}
+
+/** CPU used between two {@link cpuByName} readings; processes that ended meanwhile are not counted. */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** The 1-minute load average: the machine is shared, so every row records it. */

@@ -25,7 +25,7 @@ export function printReport(report: BenchReport): void {
       `1-min load at start ${report.loadAtStart.toFixed(2)}; logs in ${report.logs}\n`,
   );
   console.log(
-    '| row | deliveries/s | of ceiling | p50 ms | p99 ms | sender peak RSS MB | CPU µs/delivery: sender · app · receiver | load |',
+    '| row | deliveries/s | of ceiling | p50 ms | p99 ms | sender peak RSS MB | CPU µs/delivery: sender · store · app · receiver | load |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const row of [ceilings[0], ...results, ceilings[1]]) {
@@ -34,7 +34,7 @@ export function printReport(report: BenchReport): void {
         ? ''
         : ` (POST p50 ${ms(row.requestP50Ms)} / p99 ${ms(row.requestP99Ms)} ms)`;
     console.log(
-      `| ${row.name}${open} | ${Math.round(row.perSecond)} | ${share(row.perSecond / ceiling)} | ${ms(row.p50Ms)} | ${ms(row.p99Ms)} | ${row.senderRssMb} | ${row.cpuUs.sender} · ${row.cpuUs.caller} · ${row.cpuUs.receiver} | ${row.load[0].toFixed(1)}→${row.load[1].toFixed(1)} |`,
+      `| ${row.name}${open} | ${Math.round(row.perSecond)} | ${share(row.perSecond / ceiling)} | ${ms(row.p50Ms)} | ${ms(row.p99Ms)} | ${row.senderRssMb} | ${row.cpuUs.sender} · ${row.cpuUs.store ?? '–'} · ${row.cpuUs.caller} · ${row.cpuUs.receiver} | ${row.load[0].toFixed(1)}→${row.load[1].toFixed(1)} |`,
     );
   }
   for (const failure of report.failures) console.log(`\nFAILED: ${failure}`);

@@ -12,6 +12,8 @@ import pg from 'pg';
 import { nowUs } from './publish-clock.js';
 import type { CallerConfig, CallerMode, CallerResult } from './publish-caller.js';
 import {
+  cpuByName,
+  cpuSince,
   forkBench,
   loadAverage,
   processStats,
@@ -52,8 +54,17 @@ export interface RowResult {
   readonly p99Ms: number | null;
   /** Peak RSS of the process that sends the webhooks (the serve process for Switchboard). */
   readonly senderRssMb: number;
-  /** CPU µs per delivery of the sender, the publishing application and the receiver. */
-  readonly cpuUs: { readonly sender: number; readonly caller: number; readonly receiver: number };
+  /**
+   * CPU µs per delivery of the sender, its store's server processes (Redis or PostgreSQL, which
+   * other work on the machine may also use; none for SQLite, which runs inside the sender), the
+   * publishing application and the receiver.
+   */
+  readonly cpuUs: {
+    readonly sender: number;
+    readonly store: number | null;
+    readonly caller: number;
+    readonly receiver: number;
+  };
   readonly load: readonly [number, number];
   /** Open loop only: `POST /switchboard/events` timed from when it was due. */
   readonly requestP50Ms?: number | null;
@@ -69,6 +80,8 @@ export interface RowContext {
 /** Processes whose CPU a row counts, read before and after. */
 interface Measured {
   readonly sender: number;
+  /** The name of the store's server processes, if the store runs outside the sender. */
+  readonly store: 'redis-server' | 'postgres' | null;
   readonly caller: number | null;
 }
 
@@ -83,7 +96,8 @@ export async function ceilingRow(ctx: RowContext): Promise<RowResult> {
   try {
     receiver.reset();
     const load = loadAverage();
-    const before = cpuOf({ sender: ceiling.pid, caller: null }, receiver);
+    const pids = { sender: ceiling.pid, store: null, caller: null };
+    const before = cpuOf(pids, receiver);
     const startedAtUs = nowUs();
     ceiling.send('start');
     await ceiling.next(
@@ -94,7 +108,7 @@ export async function ceilingRow(ctx: RowContext): Promise<RowResult> {
     return await rowResult('ceiling (sign + POST, no storage)', ctx, {
       startedAtUs,
       before,
-      pids: { sender: ceiling.pid, caller: null },
+      pids,
       load,
     });
   } finally {
@@ -121,7 +135,15 @@ export async function peerRow(
     join(ctx.dir, `${kind}-sender.log`),
   );
   try {
-    return await callerRun(ctx, name, `${kind}-${batched ? 'batch' : 'single'}`, sender.pid, where);
+    const store = kind === 'bullmq' ? 'redis-server' : 'postgres';
+    const mode = kind === 'bullmq' ? 'bullmq' : 'graphile';
+    return await callerRun(
+      ctx,
+      name,
+      `${mode}-${batched ? 'batch' : 'single'}`,
+      { sender: sender.pid, store },
+      where,
+    );
   } finally {
     await sender.stop();
     await (kind === 'bullmq'
@@ -151,10 +173,17 @@ export async function switchboardRow(
       ? `Switchboard, ${label}, open loop at ${settings.rate}/s`
       : `Switchboard, ${label}, ${mode === 'batch' ? `createPublisher (batches ≤ ${settings.batchSize})` : 'one event per request'}`;
   try {
-    return await callerRun(ctx, name, `switchboard-${mode}`, serve.pid, {
-      baseUrl: serve.url,
-      apiKey: serve.apiKey,
-    });
+    const store = database === 'postgres' ? 'postgres' : null;
+    return await callerRun(
+      ctx,
+      name,
+      `switchboard-${mode}`,
+      { sender: serve.pid, store },
+      {
+        baseUrl: serve.url,
+        apiKey: serve.apiKey,
+      },
+    );
   } finally {
     await serve.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -167,7 +196,7 @@ async function callerRun(
   ctx: RowContext,
   name: string,
   mode: CallerMode,
-  senderPid: number,
+  measured: Omit<Measured, 'caller'>,
   where: Partial<CallerConfig>,
 ): Promise<RowResult> {
   const { settings, receiver } = ctx;
@@ -190,7 +219,7 @@ async function callerRun(
       caller.send({ delivered });
     });
     const load = loadAverage();
-    const pids = { sender: senderPid, caller: caller.pid };
+    const pids = { ...measured, caller: caller.pid };
     const before = cpuOf(pids, receiver);
     caller.send('start');
     const published = await callerDone(caller, settings.rowTimeoutMs);
@@ -241,11 +270,17 @@ interface Finish {
   readonly load: number;
 }
 
-type CpuReading = { readonly sender: number; readonly caller: number; readonly receiver: number };
+interface CpuReading {
+  readonly sender: number;
+  readonly store: Map<number, number>;
+  readonly caller: number;
+  readonly receiver: number;
+}
 
 function cpuOf(pids: Measured, receiver: ReceiverHandle): CpuReading {
   return {
     sender: processStats(pids.sender).cpuSeconds,
+    store: pids.store === null ? new Map() : cpuByName(pids.store),
     caller: pids.caller === null ? 0 : processStats(pids.caller).cpuSeconds,
     receiver: processStats(receiver.pid).cpuSeconds,
   };
@@ -255,8 +290,10 @@ async function rowResult(name: string, ctx: RowContext, finish: Finish): Promise
   const report = await ctx.receiver.report();
   const after = cpuOf(finish.pids, ctx.receiver);
   const seconds = ((report.lastAtUs ?? nowUs()) - finish.startedAtUs) / 1_000_000;
-  const perDelivery = (key: keyof CpuReading): number =>
-    Math.round(((after[key] - finish.before[key]) * 1_000_000) / report.delivered);
+  const perDelivery = (seconds: number): number =>
+    Math.round((seconds * 1_000_000) / report.delivered);
+  const used = (key: 'sender' | 'caller' | 'receiver'): number =>
+    perDelivery(after[key] - finish.before[key]);
   return {
     name,
     deliveries: report.delivered,
@@ -265,9 +302,11 @@ async function rowResult(name: string, ctx: RowContext, finish: Finish): Promise
     p99Ms: report.p99Ms,
     senderRssMb: processStats(finish.pids.sender).peakRssMb,
     cpuUs: {
-      sender: perDelivery('sender'),
-      caller: perDelivery('caller'),
-      receiver: perDelivery('receiver'),
+      sender: used('sender'),
+      store:
+        finish.pids.store === null ? null : perDelivery(cpuSince(finish.before.store, after.store)),
+      caller: used('caller'),
+      receiver: used('receiver'),
     },
     load: [finish.load, loadAverage()],
   };
