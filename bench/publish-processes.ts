@@ -9,7 +9,10 @@ import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const CLI = resolve(import.meta.dirname, '../../packages/cli/bin/switchboard.js');
+/** The built CLI; BENCH_SWITCHBOARD_CLI runs another build's (an A/B against a copy of main). */
+const CLI =
+  process.env['BENCH_SWITCHBOARD_CLI'] ??
+  resolve(import.meta.dirname, '../../packages/cli/bin/switchboard.js');
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** A forked bench process and its IPC messages. */

@@ -11,7 +11,8 @@
  * BENCH_RATE (1000/s) and BENCH_OPEN_SECONDS (10) for the open loop, BENCH_DATABASE_URL,
  * BENCH_REDIS_URL, BENCH_ROW_TIMEOUT_S (180), BENCH_RUNS (comma list of bullmq, graphile,
  * sqlite, postgres, open; default all; the ceiling always runs), BENCH_SERVE_NODE_ARGS (node
- * flags for each `switchboard serve`, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile the rows).
+ * flags for each `switchboard serve`, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile the rows),
+ * BENCH_SWITCHBOARD_CLI (another build's `bin/switchboard.js`, for A/B runs).
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
