@@ -104,6 +104,37 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     expect(bodies[0]?.data.id).not.toBe(bodies[1]?.data.id);
   });
 
+  it('trigger --count publishes through the batching client: every event once, in order', async () => {
+    const before = receiver.received.length;
+    const result = await sb(
+      'trigger',
+      'call.initiated',
+      'call.hangup',
+      '--to',
+      receiver.url,
+      '--count',
+      '150',
+      '--format',
+      'json',
+    );
+    expect(result.code).toBe(0);
+    const lines = jsonLines(result);
+    expect(lines).toHaveLength(300);
+    expect(lines.slice(0, 4).map((line) => line['event_type'])).toEqual([
+      'call.initiated',
+      'call.hangup',
+      'call.initiated',
+      'call.hangup',
+    ]);
+    expect(new Set(lines.map((line) => line['id'])).size).toBe(300);
+    expect(lines.every((line) => line['duplicate'] === false)).toBe(true);
+    const arrived = (await receiver.waitFor(before + 300)).slice(before);
+    const ids = arrived.map(
+      (request) => (JSON.parse(request.body.toString('utf8')) as { data: { id: string } }).data.id,
+    );
+    expect(new Set(ids)).toEqual(new Set(lines.map((line) => line['id'])));
+  });
+
   it('replay --mode exact sends the original bytes and signature; resign signs afresh', async () => {
     const before = receiver.received.length;
     const sent = jsonLines(

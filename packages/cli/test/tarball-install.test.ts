@@ -11,6 +11,7 @@ import { spawnWatched, stopAllSpawned } from './support/watched-process.js';
 /** Every package users install; a new published package is one more name here. */
 const PUBLISHED = [
   '@switchboard/cli',
+  '@switchboard/client',
   '@switchboard/core',
   '@switchboard/server',
   '@switchboard/webhooks',

@@ -1,19 +1,19 @@
+import {
+  createPublisher,
+  type PublishableEvent,
+  type PublishedEvent,
+  type Publisher,
+} from '@switchboard/client';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../client/cli-error.js';
 import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
-import type { SwitchboardClient } from '../client/switchboard-client.js';
+import { publishFailure } from '../client/publish-failure.js';
 import { createOutput, formatOf, type Output } from '../output/output.js';
-import {
-  addChaosOptions,
-  chaosFrom,
-  type ChaosFlags,
-  type ChaosProfile,
-} from '../chaos/chaos-flags.js';
+import { addChaosOptions, chaosFrom, type ChaosFlags } from '../chaos/chaos-flags.js';
 import { eventRequest } from '../trigger/event-request.js';
 import { eventSource, type SourceFlags } from '../trigger/event-source.js';
-import { resolveTarget, type EventTarget, type TargetFlags } from '../trigger/event-target.js';
-import type { JsonRecord } from '../trigger/set-path.js';
+import { resolveTarget, type TargetFlags } from '../trigger/event-target.js';
 import { TEXML_INBOUND_FLOW, triggerTexmlInbound } from '../trigger/texml-flow.js';
 import { connectedCommand } from './connected-command.js';
 import { runAction } from './run-action.js';
@@ -26,11 +26,8 @@ interface TriggerOptions extends ConnectionOptions, ChaosFlags, TargetFlags {
   readonly format?: string;
 }
 
-interface PublishedEvent {
-  readonly id: string;
-  readonly duplicate: boolean;
-  readonly webhook_delivery_id?: string;
-}
+/** Events published ahead of the one being reported, so batches fill while results print in order. */
+const WINDOW = 1_000;
 
 /** `switchboard trigger <event_type…>`: signed events through the engine, with optional chaos. */
 export function triggerCommand(io: CliIo): Command {
@@ -75,14 +72,51 @@ async function trigger(
   const chaos = chaosFrom(options);
   const client = clientFrom(options, io);
   const target = await resolveTarget(options, client);
-  const batches = Array.from({ length: count }, () => source());
+  const requests = Array.from({ length: count }, () => source())
+    .flat()
+    .map((envelope) => eventRequest(envelope, target, chaos));
+  const key = await client.apiKey();
+  const publisher = createPublisher({ baseUrl: client.server, apiKey: key.key });
   const output = createOutput(io, formatOf(options));
-  const bar = output.progress(batches.flat().length, 'sending');
-  for (const envelope of batches.flat()) {
-    await publish(client, { envelope, target, chaos }, output);
-    bar.tick();
+  const bar = output.progress(requests.length, 'sending');
+  try {
+    await publishInOrder(publisher, requests, (request, published) => {
+      report(request, published, output);
+      bar.tick();
+    });
+  } catch (error) {
+    throw publishFailure(error, key, client.server);
+  } finally {
+    bar.done();
+    await publisher.close();
   }
-  bar.done();
+}
+
+/**
+ * Publishes through the batching publisher, at most {@link WINDOW} events ahead of the one
+ * reported, and reports each in the order given; the first failure stops the reporting.
+ */
+async function publishInOrder(
+  publisher: Publisher,
+  requests: readonly PublishableEvent[],
+  report: (request: PublishableEvent, published: PublishedEvent) => void,
+): Promise<void> {
+  const pending: Promise<PublishedEvent>[] = [];
+  const start = (): void => {
+    const request = requests[pending.length];
+    if (request === undefined) return;
+    const published = publisher.publish(request);
+    // Awaited in order below; one reported failure must not leave the others unhandled.
+    published.catch(() => undefined);
+    pending.push(published);
+  };
+  while (pending.length < Math.min(WINDOW, requests.length)) start();
+  for (const [index, request] of requests.entries()) {
+    const published = await pending[index];
+    if (published === undefined) throw new Error(`event ${index} was never published`);
+    start();
+    report(request, published);
+  }
 }
 
 function sourceFlags(eventTypes: readonly string[], options: TriggerOptions): SourceFlags {
@@ -94,21 +128,9 @@ function sourceFlags(eventTypes: readonly string[], options: TriggerOptions): So
   };
 }
 
-interface Publication {
-  readonly envelope: JsonRecord;
-  readonly target: EventTarget;
-  readonly chaos: ChaosProfile | undefined;
-}
-
-async function publish(
-  client: SwitchboardClient,
-  item: Publication,
-  output: Output,
-): Promise<void> {
-  const request = eventRequest(item.envelope, item.target, item.chaos);
-  const response = await client.post<{ data: PublishedEvent }>('/switchboard/events', request);
-  const { id, duplicate, webhook_delivery_id: deliveryId } = response.data;
-  const eventType = String(request['event_type']);
+function report(request: PublishableEvent, published: PublishedEvent, output: Output): void {
+  const { id, duplicate, webhook_delivery_id: deliveryId } = published;
+  const eventType = request.event_type;
   const human = duplicate
     ? `= ${eventType} ${id} already sent (same id): nothing queued`
     : `→ ${eventType} ${id} queued as delivery ${deliveryId ?? '?'}`;

@@ -1,3 +1,4 @@
+import type { PublishableEvent } from '@switchboard/client';
 import { UsageError } from '../client/cli-error.js';
 import type { ChaosProfile } from '../chaos/chaos-flags.js';
 import type { EventTarget } from './event-target.js';
@@ -11,15 +12,19 @@ export function eventRequest(
   envelope: JsonRecord,
   target: EventTarget,
   chaos: ChaosProfile | undefined,
-): JsonRecord {
+): PublishableEvent {
   const data = isRecord(envelope['data']) ? envelope['data'] : envelope;
   const eventType = data['event_type'];
   if (typeof eventType !== 'string' || eventType === '') {
     throw new UsageError('the event has no data.event_type; a template needs one');
   }
-  const request: JsonRecord = { event_type: eventType, payload: data['payload'] ?? {}, ...target };
-  if (typeof data['id'] === 'string') request['id'] = data['id'];
-  if (typeof data['occurred_at'] === 'string') request['occurred_at'] = data['occurred_at'];
-  if (chaos !== undefined) request['chaos'] = chaos;
-  return request;
+  return {
+    event_type: eventType,
+    // Sent as the template has it: the server answers a payload that is no object with a 422.
+    payload: data['payload'] ?? {},
+    ...target,
+    ...(typeof data['id'] === 'string' ? { id: data['id'] } : {}),
+    ...(typeof data['occurred_at'] === 'string' ? { occurred_at: data['occurred_at'] } : {}),
+    ...(chaos === undefined ? {} : { chaos }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { AccountKeyCache } from '../accounts/account-key-cache.js';
 import { hashSecret, hashesMatch } from '../accounts/api-key.js';
 import { AuthenticationError, ForbiddenError } from '../errors/api-error.js';
 import type { Account, Store } from '../storage/store.js';
@@ -15,14 +16,20 @@ export interface Authenticator {
 
 /**
  * The request → account link lives in a WeakMap owned by this app instance rather than on
- * the request object, so no type augmentation leaks into other Fastify users.
+ * the request object, so no type augmentation leaks into other Fastify users. Keys are looked up
+ * through an {@link AccountKeyCache}, so a request costs no store round trip for its account.
  */
-export function createAuthenticator(store: Store, adminTokenHash: string | null): Authenticator {
+export function createAuthenticator(
+  store: Store,
+  adminTokenHash: string | null,
+  now: () => number = Date.now,
+): Authenticator {
   const accounts = new WeakMap<FastifyRequest, Account>();
+  const byKey = new AccountKeyCache(store, now);
   return {
     authenticate: async (request) => {
       const hash = hashSecret(bearerToken(request));
-      const account = await store.findAccountByKeyHash(hash);
+      const account = await byKey.find(hash);
       if (account === null || !hashesMatch(account.apiKeyHash, hash)) {
         throw new AuthenticationError('Could not understand the provided credentials.');
       }

@@ -7,6 +7,7 @@ import Fastify, {
 } from 'fastify';
 import { RouteNotFoundError } from '../errors/api-error.js';
 import { toErrorResponse } from '../errors/to-error-response.js';
+import { fixedShapeLogger } from '../logging/fixed-shape-logger.js';
 import { clientErrorReply } from '../net/client-error-reply.js';
 import { serverTimeouts } from '../net/request-limits.js';
 import { needsApiKey } from './api-key-gate.js';
@@ -17,6 +18,7 @@ import { registerAccountSettingsRoutes } from './routes/account-settings-routes.
 import { registerCallControlApplicationRoutes } from './routes/call-control-application-routes.js';
 import { registerDeliveryReplayRoutes } from './routes/delivery-replay-routes.js';
 import { registerDeliveryStatsRoutes } from './routes/delivery-stats-routes.js';
+import { registerEventBatchRoutes } from './routes/event-batch-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { useJsonBodyParser } from './request-body/json-body-parser.js';
 import { refuseNulInUrl } from './request-url.js';
@@ -87,6 +89,7 @@ function registerAuthenticatedRoutes(
   registerAccountSettingsRoutes(scope, ctx);
   registerCallControlApplicationRoutes(scope, ctx);
   registerEventRoutes(scope, ctx);
+  registerEventBatchRoutes(scope, ctx);
   registerWebhookDeliveryRoutes(scope, ctx);
   registerDeliveryStatsRoutes(scope, ctx);
   registerDeliveryReplayRoutes(scope, ctx);
@@ -108,9 +111,11 @@ function pathOf(url: string): string {
 }
 
 function installRequestLog(app: FastifyInstance): void {
+  const lines = fixedShapeLogger(app.log);
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
+    lines.info(
       {
+        reqId: request.id,
         method: request.method,
         url: request.url,
         status: reply.statusCode,

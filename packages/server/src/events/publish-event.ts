@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { chaosDeliveries } from '../delivery/chaos/chaos-deliveries.js';
-import type { Account, EventRecord, JsonObject, NewDelivery, Store } from '../storage/store.js';
-import { resolveTarget, type TargetRequest } from './resolve-target.js';
+import type {
+  Account,
+  EventRecord,
+  JsonObject,
+  NewDelivery,
+  PublishInput,
+  Store,
+} from '../storage/store.js';
+import { resolveTarget, type ResolvedTarget, type TargetRequest } from './resolve-target.js';
 
 export interface PublishEventDeps {
   readonly store: Store;
@@ -59,6 +66,26 @@ export async function publishEvent(
 ): Promise<PublishEventOutcome> {
   const resolved = await resolveTarget(deps.store, input.account, input);
   if (!resolved.ok) return { kind: resolved.reason };
+  const prepared = preparePublish(deps, input, resolved);
+  const result = await deps.store.publish(prepared.write);
+  if (!result.created) return prepared.duplicate;
+  deps.wake();
+  return prepared.published;
+}
+
+/** An event ready to store, and what its publisher is told once the store has answered. */
+export interface PreparedPublish {
+  readonly write: PublishInput;
+  readonly published: PublishEventOutcome & { readonly kind: 'published' };
+  readonly duplicate: PublishEventOutcome & { readonly kind: 'duplicate' };
+}
+
+/** The event record and its deliveries (one, or more under chaos), with fresh ids and times. */
+export function preparePublish(
+  deps: PublishEventDeps,
+  input: PublishEventInput,
+  resolved: ResolvedTarget,
+): PreparedPublish {
   const now = deps.now();
   const event = eventRecord(input, input.id ?? deps.newId(), now);
   const deliveryId = deps.newId();
@@ -78,10 +105,11 @@ export async function publishEvent(
           newId: deps.newId,
           randomSeed: deps.randomSeed ?? (() => randomInt(2 ** 32 - 1)),
         });
-  const result = await deps.store.publish({ event, deliveries });
-  if (!result.created) return { kind: 'duplicate', eventId: event.id };
-  deps.wake();
-  return { kind: 'published', eventId: event.id, deliveryId };
+  return {
+    write: { event, deliveries },
+    published: { kind: 'published', eventId: event.id, deliveryId },
+    duplicate: { kind: 'duplicate', eventId: event.id },
+  };
 }
 
 /** A seeded chaos run counts events per application, messaging profile or per-event route. */

@@ -18,16 +18,25 @@ export interface TargetRequest {
   readonly chaos?: ChaosProfile;
 }
 
+/** A request's fixed delivery target, and the faults to inject, if any. */
+export interface ResolvedTarget {
+  readonly ok: true;
+  readonly target: DeliveryTarget;
+  readonly chaos: ChaosProfile | null;
+}
+
 export type TargetResolution =
-  | { readonly ok: true; readonly target: DeliveryTarget; readonly chaos: ChaosProfile | null }
-  | { readonly ok: false; readonly reason: 'unknown_connection' | 'no_target' };
+  ResolvedTarget | { readonly ok: false; readonly reason: 'unknown_connection' | 'no_target' };
+
+/** What resolving a target reads: the application or messaging profile a request names. */
+export type ResourceReader = Pick<Store, 'getResource'>;
 
 /**
  * Turns a publish request into a fixed delivery target. `timeoutMs` 0 means "the worker's
  * default", so changing the server default later also applies to queued deliveries.
  */
 export async function resolveTarget(
-  store: Store,
+  store: ResourceReader,
   account: Account,
   request: TargetRequest,
 ): Promise<TargetResolution> {
@@ -64,7 +73,7 @@ interface OwnerSettings {
  * neither, undefined when it names one the account does not have.
  */
 async function owningSettings(
-  store: Store,
+  store: ResourceReader,
   account: Account,
   request: TargetRequest,
 ): Promise<OwnerSettings | null | undefined> {

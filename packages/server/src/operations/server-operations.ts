@@ -5,6 +5,7 @@ import type { RouteRegistrar } from '../api/create-app.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { DeliveryWorkerOptions } from '../delivery/delivery-worker.js';
 import { attemptLogger } from '../logging/attempt-log.js';
+import { fixedShapeLogger } from '../logging/fixed-shape-logger.js';
 import { metricsRoutes } from '../metrics/metrics-routes.js';
 import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.js';
 import { createServerMetrics, type ServerMetrics } from '../metrics/server-metrics.js';
@@ -39,7 +40,7 @@ export function createServerOperations(
   logger: Logger,
 ): ServerOperations {
   const metrics = createServerMetrics({ store });
-  const logAttempt = attemptLogger(logger.child({ component: 'delivery' }));
+  const logAttempt = attemptLogger(fixedShapeLogger(logger.child({ component: 'delivery' })));
   const adminHash = config.adminToken === null ? null : hashSecret(config.adminToken);
   let metricsServer: MetricsServer | null = null;
   let pruner: RetentionPruner | null = null;

@@ -255,6 +255,12 @@ export interface Store {
   close(): Promise<void>;
 
   // Accounts and keys
+  /**
+   * How many account writes (`createAccount`, `updateAccountSettings`) this store object has
+   * completed, so that caches of accounts notice a change made through it. Other processes'
+   * writes are not counted.
+   */
+  readonly accountWrites: number;
   createAccount(account: Account, key: SigningKey): Promise<void>;
   getAccount(id: string): Promise<Account | null>;
   findAccountByKeyHash(apiKeyHash: string): Promise<Account | null>;
@@ -280,6 +286,12 @@ export interface Store {
   // Events and deliveries
   /** Writes the event and its deliveries in one transaction; a repeated event id changes nothing. */
   publish(input: PublishInput): Promise<PublishResult>;
+  /**
+   * Writes many events and their deliveries in one transaction, all or nothing: if any write
+   * fails, none is kept. Returns, in order, whether each input created its event. An id already
+   * stored, or given earlier in the same batch, gives false and writes nothing of that input.
+   */
+  publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]>;
   getEvent(accountId: string, id: string): Promise<EventRecord | null>;
   /** Leases up to `limit` due deliveries: queued, `nextAttemptAt <= now`, and unleased or lease expired. */
   claimDue(input: ClaimInput): Promise<readonly Delivery[]>;

@@ -17,6 +17,7 @@ const PROTECTED = [
   ['PATCH', '/v2/call_control_applications/1234567890123456789'],
   ['DELETE', '/v2/call_control_applications/1234567890123456789'],
   ['POST', '/switchboard/events'],
+  ['POST', '/switchboard/events/batch'],
   ['GET', '/v2/webhook_deliveries'],
   ['GET', '/v2/webhook_deliveries/9a1e7b4e-58b4-4c1e-9c3a-2f0a3b6c1d2e'],
   ['POST', '/switchboard/webhook_deliveries/9a1e7b4e-58b4-4c1e-9c3a-2f0a3b6c1d2e/retry'],

@@ -21,6 +21,7 @@ const routes = (): readonly (readonly [string, string])[] => [
   ['POST', '/v2/call_control_applications'],
   ['PATCH', `/v2/call_control_applications/${appId}`],
   ['POST', '/switchboard/events'],
+  ['POST', '/switchboard/events/batch'],
   ['POST', '/switchboard/accounts'],
   ['GET', '/v2/call_control_applications'],
   ['GET', `/v2/call_control_applications/${appId}`],

@@ -15,6 +15,16 @@ export function accountsContract(ctx: ContractContext): void {
     expect(await ctx.store.listSigningKeys(account.id, T0)).toEqual([key]);
   });
 
+  it('counts its account writes, so that caches of accounts see them', async () => {
+    const account = makeAccount();
+    const before = ctx.store.accountWrites;
+    await ctx.store.createAccount(account, makeKey(account.id));
+    const created = ctx.store.accountWrites;
+    expect(created).toBeGreaterThan(before);
+    await ctx.store.updateAccountSettings(account.id, { webhook_body_format: 'compact' });
+    expect(ctx.store.accountWrites).toBeGreaterThan(created);
+  });
+
   it('rejects a second account with the same key hash', async () => {
     const account = makeAccount();
     await ctx.store.createAccount(account, makeKey(account.id));

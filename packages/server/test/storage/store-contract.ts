@@ -5,6 +5,7 @@ import { completeManyContract } from './complete-many-contract.js';
 import { concurrencyContract } from './concurrency-contract.js';
 import { deliveryStatsContract } from './delivery-stats-contract.js';
 import { listDeliveriesContract } from './list-deliveries-contract.js';
+import { publishBatchContract } from './publish-batch-contract.js';
 import { publishContract } from './publish-contract.js';
 import { queueContract } from './queue-contract.js';
 import { resourcesContract } from './resources-contract.js';
@@ -46,6 +47,9 @@ export function describeStoreContract(name: string, makeStore: MakeStoreFixture)
     });
     describe('publish', () => {
       publishContract(ctx);
+    });
+    describe('publishBatch', () => {
+      publishBatchContract(ctx);
     });
     describe('claims and completion', () => {
       queueContract(ctx);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError, type ErrorItem } from '../../errors/api-error.js';
 import { chaosCheck } from '../../delivery/chaos/chaos-check.js';
 import type { ChaosProfile } from '../../delivery/chaos/chaos-profile.js';
 import {
@@ -14,7 +14,8 @@ import { missingIssue } from '../validation/issues.js';
 import { checkObject, type ObjectSpec } from '../validation/object-spec.js';
 import type { RouteContext } from './route-context.js';
 
-const EVENT_SPEC: ObjectSpec = {
+/** One event to publish: the body of `POST /switchboard/events`, and each item of a batch. */
+export const EVENT_SPEC: ObjectSpec = {
   event_type: { check: string({ maxLength: 255 }), required: true },
   payload: { check: anyObject(), default: {} },
   id: { check: string({ maxLength: 255 }) },
@@ -38,7 +39,8 @@ export function registerEventRoutes(app: FastifyInstance, ctx: RouteContext): vo
   });
 }
 
-function publishFields(body: JsonObject) {
+/** A checked event body as publishing takes it. */
+export function publishFields(body: JsonObject) {
   return {
     eventType: body['event_type'] as string,
     payload: body['payload'] as JsonObject,
@@ -65,27 +67,32 @@ function optional<K extends string>(key: K, value: unknown): { [P in K]?: string
 }
 
 function outcomeData(outcome: PublishEventOutcome): JsonObject {
-  switch (outcome.kind) {
-    case 'published':
-      return { id: outcome.eventId, duplicate: false, webhook_delivery_id: outcome.deliveryId };
-    case 'duplicate':
-      return { id: outcome.eventId, duplicate: true };
-    case 'unknown_connection':
-      throw new ValidationError([
-        {
-          code: '10015',
-          title: 'Invalid value for connection_id',
-          detail:
-            'The requested connection_id (Call Control App ID) is either invalid or does not exist.',
-          pointer: '/connection_id',
-        },
-      ]);
-    case 'no_target':
-      throw new ValidationError([
-        {
-          ...missingIssue({ pointer: '/webhook_url' }),
-          detail: 'Either connection_id or webhook_url is required.',
-        },
-      ]);
+  if (outcome.kind === 'published' || outcome.kind === 'duplicate') return publishedData(outcome);
+  throw new ValidationError([targetIssue(outcome.kind)]);
+}
+
+/** What a publisher is told of an event that was stored, or was already there. */
+export function publishedData(
+  outcome: PublishEventOutcome & { kind: 'published' | 'duplicate' },
+): JsonObject {
+  return outcome.kind === 'published'
+    ? { id: outcome.eventId, duplicate: false, webhook_delivery_id: outcome.deliveryId }
+    : { id: outcome.eventId, duplicate: true };
+}
+
+/** The 422 item for an event with no usable target; `at` prefixes its pointer (`/data/7`). */
+export function targetIssue(reason: 'unknown_connection' | 'no_target', at = ''): ErrorItem {
+  if (reason === 'unknown_connection') {
+    return {
+      code: '10015',
+      title: 'Invalid value for connection_id',
+      detail:
+        'The requested connection_id (Call Control App ID) is either invalid or does not exist.',
+      pointer: `${at}/connection_id`,
+    };
   }
+  return {
+    ...missingIssue({ pointer: `${at}/webhook_url` }),
+    detail: 'Either connection_id or webhook_url is required.',
+  };
 }

@@ -83,6 +83,7 @@ export class PostgresStore implements Store {
     (input) => this.#publishOne(input),
   );
   #closed = false;
+  #accountWrites = 0;
 
   constructor(options: PostgresStoreOptions) {
     this.#schema = checkedSchema(options.schema);
@@ -104,6 +105,10 @@ export class PostgresStore implements Store {
     await this.#pool.end();
   }
 
+  get accountWrites(): number {
+    return this.#accountWrites;
+  }
+
   async createAccount(account: Account, key: SigningKey): Promise<void> {
     await this.#run(A.createAccount, [
       account.id,
@@ -117,6 +122,7 @@ export class PostgresStore implements Store {
       key.createdAt,
       key.retiresAt,
     ]);
+    this.#accountWrites += 1;
   }
 
   async getAccount(id: string): Promise<Account | null> {
@@ -129,6 +135,7 @@ export class PostgresStore implements Store {
 
   async updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
     await this.#run(A.updateAccountSettings, [id, toJsonText(settings)]);
+    this.#accountWrites += 1;
   }
 
   async listAccounts(): Promise<readonly Account[]> {
@@ -177,6 +184,11 @@ export class PostgresStore implements Store {
     // that already committed back through the one-by-one path.
     if (await this.#publishes.add(input)) return { created: true };
     return { created: false, existing: await this.#existingEvent(input.event) };
+  }
+
+  /** One statement, hence one transaction; not merged with other publishes, so it commits whole or not at all. */
+  publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
+    return inputs.length === 0 ? Promise.resolve([]) : this.#publishMany(inputs);
   }
 
   /** Inserts the batch's new events and their deliveries; true for each input that created its event. */

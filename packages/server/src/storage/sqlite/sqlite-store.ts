@@ -59,6 +59,12 @@ export interface ReportedPublish {
   readonly asIs: boolean;
 }
 
+/** Whether one input of a batch created its event, and whether its deliveries read back as given. */
+export interface PublishWrite {
+  readonly created: boolean;
+  readonly asIs: boolean;
+}
+
 /** Opens (creating if needed) and migrates a SQLite store. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const store = new SqliteStore(options);
@@ -89,6 +95,7 @@ export class SqliteStore implements Store {
   readonly inboxes: SqliteInboxStore;
   #prepared: SqliteStatements | undefined;
   #prune: ((before: number, limit: number) => PruneResult) | undefined;
+  #accountWrites = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = openSqliteDatabase(options);
@@ -126,9 +133,14 @@ export class SqliteStore implements Store {
     });
   }
 
+  get accountWrites(): number {
+    return this.#accountWrites;
+  }
+
   createAccount(account: Account, key: SigningKey): Promise<void> {
     return settle(() => {
       this.#createAccountTx.immediate(account, key);
+      this.#accountWrites += 1;
     });
   }
 
@@ -143,6 +155,7 @@ export class SqliteStore implements Store {
   updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
     return settle(() => {
       this.#s.updateAccountSettings.run(toJsonText(settings), id);
+      this.#accountWrites += 1;
     });
   }
 
@@ -194,11 +207,25 @@ export class SqliteStore implements Store {
     return this.#groupCommit.run(() => this.#publishNow(input));
   }
 
-  #publishNow({ event, deliveries }: PublishInput): ReportedPublish {
+  async publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
+    return (await this.publishBatchReporting(inputs)).map((write) => write.created);
+  }
+
+  /** `publishBatch`, also telling for each input whether its deliveries read back as given. */
+  publishBatchReporting(inputs: readonly PublishInput[]): Promise<readonly PublishWrite[]> {
+    // One job of the group commit: it commits whole or, if any write throws, not at all.
+    return this.#groupCommit.run(() => inputs.map((input) => this.#write(input)));
+  }
+
+  #publishNow(input: PublishInput): ReportedPublish {
+    const { created, asIs } = this.#write(input);
+    if (created) return { result: { created: true }, asIs };
+    return { result: { created: false, existing: this.#existingEvent(input.event) }, asIs };
+  }
+
+  #write({ event, deliveries }: PublishInput): PublishWrite {
     const row = eventRow(event);
-    if (this.#s.insertEvent.run(row).changes === 0) {
-      return { result: { created: false, existing: this.#existingEvent(event) }, asIs: false };
-    }
+    if (this.#s.insertEvent.run(row).changes === 0) return { created: false, asIs: false };
     let asIs = jsonStoredAsIs(row.webhook);
     for (const delivery of deliveries) {
       const deliveryRow = deliveryInsertRow(event, delivery);
@@ -208,7 +235,7 @@ export class SqliteStore implements Store {
     if (this.#unclaimed !== null) {
       for (const delivery of deliveries) this.#unclaimed.remember(event, delivery, asIs);
     }
-    return { result: { created: true }, asIs };
+    return { created: true, asIs };
   }
 
   #existingEvent(event: EventRecord): EventRecord {

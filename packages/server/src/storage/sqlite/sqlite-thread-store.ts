@@ -22,7 +22,7 @@ import type {
 } from '../store.js';
 import { UnclaimedDeliveries, type ClaimedColumns } from '../unclaimed-deliveries.js';
 import type { SqliteStoreOptions } from './sqlite-database.js';
-import type { ReportedPublish } from './sqlite-store.js';
+import type { PublishWrite, ReportedPublish } from './sqlite-store.js';
 import { SqliteThreadClient } from './sqlite-thread-client.js';
 
 /** How long a close waits for the thread to commit, checkpoint and end before giving up on it. */
@@ -53,6 +53,7 @@ export class SqliteThreadStore implements Store {
   readonly #client: SqliteThreadClient;
   readonly #unclaimed = new UnclaimedDeliveries();
   #closed: Promise<void> | null = null;
+  #accountWrites = 0;
 
   constructor(options: SqliteStoreOptions) {
     this.#client = new SqliteThreadClient(options);
@@ -80,8 +81,13 @@ export class SqliteThreadStore implements Store {
     else this.#client.giveUp(new Error('The SQLite store was closed while its thread was stuck'));
   }
 
-  createAccount(account: Account, key: SigningKey): Promise<void> {
-    return this.#call('createAccount', account, key);
+  get accountWrites(): number {
+    return this.#accountWrites;
+  }
+
+  async createAccount(account: Account, key: SigningKey): Promise<void> {
+    await this.#call('createAccount', account, key);
+    this.#accountWrites += 1;
   }
 
   getAccount(id: string): Promise<Account | null> {
@@ -92,8 +98,9 @@ export class SqliteThreadStore implements Store {
     return this.#call('findAccountByKeyHash', apiKeyHash);
   }
 
-  updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
-    return this.#call('updateAccountSettings', id, settings);
+  async updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
+    await this.#call('updateAccountSettings', id, settings);
+    this.#accountWrites += 1;
   }
 
   listAccounts(): Promise<readonly Account[]> {
@@ -131,6 +138,18 @@ export class SqliteThreadStore implements Store {
         this.#unclaimed.remember(input.event, delivery, asIs);
     }
     return result;
+  }
+
+  async publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
+    const writes = await this.#call<readonly PublishWrite[]>('publishBatchReporting', inputs);
+    return writes.map(({ created, asIs }, index) => {
+      const input = inputs[index];
+      if (created && input !== undefined) {
+        for (const delivery of input.deliveries)
+          this.#unclaimed.remember(input.event, delivery, asIs);
+      }
+      return created;
+    });
   }
 
   getEvent(accountId: string, id: string): Promise<EventRecord | null> {
