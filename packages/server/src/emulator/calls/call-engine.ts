@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { missingIssue } from '../../api/validation/issues.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
@@ -18,7 +19,18 @@ import { readDialRequest } from './dial-request.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
 
-export type CallEngineOptions = CallRuntimeOptions;
+export interface CallEngineOptions extends CallRuntimeOptions {
+  /** How many Dial command_ids are remembered at most (the newest); default 10,000. */
+  readonly rememberedDials?: number;
+}
+
+/** About 2 MB at most: one Dial a second per account for hours stays far below it. */
+const REMEMBERED_DIALS = 10_000;
+
+interface RememberedDial {
+  readonly callId: string;
+  readonly at: number;
+}
 
 const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', 'speech']);
 
@@ -29,11 +41,16 @@ const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', '
 export class CallEngine {
   readonly runtime: CallRuntime;
   readonly #deps: EmulatorDeps;
-  /** Dial command_ids: `account:command_id` → call id and when first seen. */
-  readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
+  /**
+   * Dial command_ids (`account:command_id` → call id and when first seen), answered for 60 s. At
+   * most `rememberedDials` are kept: a client sending new ids faster than they expire pushes the
+   * least recently used out instead of growing the map.
+   */
+  readonly #dials: LRUCache<string, RememberedDial>;
 
   constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
     this.#deps = deps;
+    this.#dials = new LRUCache({ max: options.rememberedDials ?? REMEMBERED_DIALS });
     this.runtime = new CallRuntime(deps, options);
     this.runtime.onTransfer = (origin, effect) => this.#transfer(origin, effect);
   }
@@ -132,9 +149,13 @@ export class CallEngine {
 
   async #repeatedDial(accountId: string, commandId: string | null): Promise<CallState | null> {
     if (commandId === null) return null;
-    const seen = this.#dials.get(`${accountId}:${commandId}`);
-    if (seen === undefined || this.#deps.now() - seen.at >= COMMAND_ID_WINDOW_MS) return null;
-    return this.runtime.find(accountId, seen.callId);
+    const key = `${accountId}:${commandId}`;
+    const seen = this.#dials.get(key);
+    if (seen === undefined) return null;
+    if (this.#deps.now() - seen.at < COMMAND_ID_WINDOW_MS)
+      return this.runtime.find(accountId, seen.callId);
+    this.#dials.delete(key);
+    return null;
   }
 
   /** Without a `connection_id`, an inbound call goes to the application its `to` number has. */
