@@ -12,6 +12,7 @@
  */
 
 import type { InboxStore } from './inbox-store.js';
+import type { StorageFault } from './storage-faults.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -348,4 +349,10 @@ export interface Store {
    * are bucketed by creation time, tries by finish time, in buckets of `bucketMs`.
    */
   deliveryStats(accountId: string, sinceMs: number, bucketMs: number): Promise<DeliveryStats>;
+  /**
+   * Optional: the storage fault (disk full, read-only) since the last write that succeeded, or
+   * null. Stores wrapped by `trackStorageFaults` (as the server opens them) report it; /health
+   * shows it.
+   */
+  storageFault?(): StorageFault | null;
 }

@@ -11,6 +11,12 @@ export interface SqliteStoreOptions {
    * change. Default true; a store serving another thread's cache turns it off.
    */
   readonly rememberUnclaimed?: boolean;
+  /**
+   * Caps the file at this many pages (`PRAGMA max_page_count`); a write past it fails with
+   * `SQLITE_FULL`, exactly as on a full disk. Unset: SQLite's own limit. Tests use it to fill a
+   * real database.
+   */
+  readonly maxPageCount?: number;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -37,5 +43,6 @@ export function openSqliteDatabase(options: SqliteStoreOptions): Database.Databa
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.pragma('foreign_keys = ON');
+  if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
   return db;
 }
