@@ -355,4 +355,9 @@ export interface Store {
    * shows it.
    */
   storageFault?(): StorageFault | null;
+  /**
+   * Optional: gives back memory the backend holds only to be fast (SQLite: its page cache and its
+   * thread's unused heap). Called when the process has gone quiet; the next calls refill it.
+   */
+  releaseMemory?(): Promise<void>;
 }

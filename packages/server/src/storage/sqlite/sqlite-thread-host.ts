@@ -4,6 +4,7 @@
  * caller's event loop; their writes share one group commit, and one message answers them all.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { collectGarbage } from '../../memory/collect-garbage.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import {
   toThreadError,
@@ -52,6 +53,8 @@ async function run(call: ThreadCall): Promise<ThreadReply> {
 }
 
 function invoke(call: ThreadCall): unknown {
+  // This thread has a heap of its own, which only a collection run here can shrink.
+  if (call.method === 'releaseMemory') return store.releaseMemory().then(collectGarbage);
   const [owner, name] = call.method.startsWith('inboxes.')
     ? [store.inboxes, call.method.slice('inboxes.'.length)]
     : [store, call.method];

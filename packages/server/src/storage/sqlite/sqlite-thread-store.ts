@@ -66,6 +66,11 @@ export class SqliteThreadStore implements Store {
     return this.#closed;
   }
 
+  /** The page cache, and the database thread's own heap (see the thread host). */
+  releaseMemory(): Promise<void> {
+    return this.#call('releaseMemory');
+  }
+
   createAccount(account: Account, key: SigningKey): Promise<void> {
     return this.#call('createAccount', account, key);
   }
