@@ -56,6 +56,8 @@ export type { SqliteStoreOptions } from './sqlite-database.js';
 export interface ReportedPublish {
   readonly result: PublishResult;
   readonly asIs: boolean;
+  /** Length of the stored webhook JSON, which bounds the unclaimed cache by bytes. */
+  readonly webhookBytes: number;
 }
 
 /** Opens (creating if needed) and migrates a SQLite store. */
@@ -199,7 +201,8 @@ export class SqliteStore implements Store {
   #publishNow({ event, deliveries }: PublishInput): ReportedPublish {
     const row = eventRow(event);
     if (this.#s.insertEvent.run(row).changes === 0) {
-      return { result: { created: false, existing: this.#existingEvent(event) }, asIs: false };
+      const existing = this.#existingEvent(event);
+      return { result: { created: false, existing }, asIs: false, webhookBytes: 0 };
     }
     let asIs = jsonStoredAsIs(row.webhook);
     for (const delivery of deliveries) {
@@ -207,10 +210,12 @@ export class SqliteStore implements Store {
       this.#s.insertDelivery.run(deliveryRow);
       asIs &&= jsonStoredAsIs(deliveryRow.options);
     }
+    const webhookBytes = row.webhook.length;
     if (this.#unclaimed !== null) {
-      for (const delivery of deliveries) this.#unclaimed.remember(event, delivery, asIs);
+      for (const delivery of deliveries)
+        this.#unclaimed.remember(event, delivery, asIs, webhookBytes);
     }
-    return { result: { created: true }, asIs };
+    return { result: { created: true }, asIs, webhookBytes };
   }
 
   #existingEvent(event: EventRecord): EventRecord {

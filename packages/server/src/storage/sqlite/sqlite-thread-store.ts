@@ -116,10 +116,11 @@ export class SqliteThreadStore implements Store {
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const { result, asIs } = await this.#call<ReportedPublish>('publishReporting', input);
+    const reported = await this.#call<ReportedPublish>('publishReporting', input);
+    const { result, asIs, webhookBytes } = reported;
     if (result.created) {
       for (const delivery of input.deliveries)
-        this.#unclaimed.remember(input.event, delivery, asIs);
+        this.#unclaimed.remember(input.event, delivery, asIs, webhookBytes);
     }
     return result;
   }
