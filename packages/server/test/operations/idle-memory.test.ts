@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectGarbage } from '../../src/memory/collect-garbage.js';
+import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../../src/memory/heap-growth.js';
 import { IdleWatch } from '../../src/memory/idle-watch.js';
 import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-store.js';
 import { makeAccount, makeKey } from '../storage/store-fixtures.js';
@@ -53,5 +54,16 @@ describe('memory release', () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('heap growth', () => {
+  it('bounds V8 heap growth unless Node was started with its own setting', () => {
+    expect(heapGrowthFlag([])).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    expect(heapGrowthFlag(['--inspect', '--max-old-space-size=512'])).toBe(
+      '--heap-growing-percent=50',
+    );
+    expect(heapGrowthFlag(['--heap-growing-percent=100'])).toBeNull();
+    expect(heapGrowthFlag(['--heap_growing_percent=20'])).toBeNull();
   });
 });
