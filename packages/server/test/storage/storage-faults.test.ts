@@ -109,7 +109,9 @@ describe('a SQLite database that is full (max_page_count)', () => {
     for (const id of ['evt-1', 'evt-2', 'evt-3']) {
       const reply = await h.publish(id);
       expect(reply.statusCode).toBe(202);
-      acknowledged.push(reply.json<{ data: { webhook_delivery_id: string } }>().data.webhook_delivery_id);
+      acknowledged.push(
+        reply.json<{ data: { webhook_delivery_id: string } }>().data.webhook_delivery_id,
+      );
     }
     // Other data takes the rest of the space, straight through the store.
     const fillers = await fillUp(raw, h.account.account.id);
@@ -226,28 +228,31 @@ const pgAvailable = await pgAdmin('SELECT 1').then(
   () => false,
 );
 
-describe.skipIf(!pgAvailable)('PostgreSQL refusing writes (a trigger raises the real error)', () => {
-  it.each([
-    ['disk_full', '53100', 507, '10507'],
-    ['read_only_sql_transaction', '25006', 503, '10503'],
-  ])('%s (%s) answers %i with code %s, then recovers', async (condition, _code, status, code) => {
-    const schema = `sb_test_${randomBytes(6).toString('hex')}`;
-    const store = await openPostgresStore({ connectionString: pgUrl, schema });
-    cleanups.push(() => pgAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-    cleanups.push(() => store.close());
-    const h = await harness(store);
-    expect((await h.publish('before')).statusCode).toBe(202);
-    await pgAdmin(`
+describe.skipIf(!pgAvailable)(
+  'PostgreSQL refusing writes (a trigger raises the real error)',
+  () => {
+    it.each([
+      ['disk_full', '53100', 507, '10507'],
+      ['read_only_sql_transaction', '25006', 503, '10503'],
+    ])('%s (%s) answers %i with code %s, then recovers', async (condition, _code, status, code) => {
+      const schema = `sb_test_${randomBytes(6).toString('hex')}`;
+      const store = await openPostgresStore({ connectionString: pgUrl, schema });
+      cleanups.push(() => pgAdmin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      cleanups.push(() => store.close());
+      const h = await harness(store);
+      expect((await h.publish('before')).statusCode).toBe(202);
+      await pgAdmin(`
       CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'refused by test' USING ERRCODE = '${condition}'; END $$;
       CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.events
         FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse();`);
-    const refused = await h.publish('during');
-    expect(refused.statusCode).toBe(status);
-    expect(firstError(refused)['code']).toBe(code);
-    expect((await h.health()).statusCode).toBe(503);
-    await pgAdmin(`DROP TRIGGER refuse ON ${schema}.events`);
-    expect((await h.publish('during')).statusCode).toBe(202);
-    expect((await h.health()).statusCode).toBe(200);
-  });
-});
+      const refused = await h.publish('during');
+      expect(refused.statusCode).toBe(status);
+      expect(firstError(refused)['code']).toBe(code);
+      expect((await h.health()).statusCode).toBe(503);
+      await pgAdmin(`DROP TRIGGER refuse ON ${schema}.events`);
+      expect((await h.publish('during')).statusCode).toBe(202);
+      expect((await h.health()).statusCode).toBe(200);
+    });
+  },
+);
