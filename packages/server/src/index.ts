@@ -6,6 +6,7 @@ export {
 } from './start-server.js';
 export { tlsClientLines, type TlsClientInfo } from './tls/tls-client-lines.js';
 export { startWorker, type RunningWorker, type StartOptions } from './start-worker.js';
+export { limitHeapGrowth } from './memory/heap-growth.js';
 export {
   loadServerConfig,
   allSettingNames,

@@ -83,7 +83,7 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, logger);
   const ops = createServerOperations(config, store, logger);
   let worker: DeliveryWorker | null = null;
   let app: FastifyInstance | null = null;

@@ -12,6 +12,7 @@ import {
 import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
 import { endsWithin } from './settle-within.js';
 import { openStore } from './storage/open-store.js';
+import { trackStorageFaults, type StorageFault } from './storage/storage-faults.js';
 import type { Store } from './storage/store.js';
 import { workerOwner } from './worker-owner.js';
 
@@ -31,7 +32,7 @@ export async function startWorker(
   options: StartOptions = {},
 ): Promise<RunningWorker> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openConfiguredStore(config);
+  const store = await openConfiguredStore(config, logger);
   const owner = workerOwner();
   const ops = createServerOperations(config, store, logger);
   let worker: DeliveryWorker;
@@ -53,9 +54,24 @@ export async function startWorker(
   return { owner, close: once(stop) };
 }
 
-/** Opens the configured store; `openStore` brings its schema up to date. */
-export function openConfiguredStore(config: ServerConfig): Promise<Store> {
-  return openStore({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
+/**
+ * Opens the configured store (`openStore` brings its schema up to date), watched for storage
+ * faults: a full disk or a read-only database is answered 507 / 503, shown on /health and logged
+ * once when it starts and once when writes succeed again.
+ */
+export async function openConfiguredStore(config: ServerConfig, logger: Logger): Promise<Store> {
+  const store = await openStore({
+    databaseUrl: config.databaseUrl ?? undefined,
+    dataDir: config.dataDir,
+  });
+  return trackStorageFaults(store, Date.now, storageFaultLog(logger));
+}
+
+function storageFaultLog(logger: Logger): (fault: StorageFault | null, cause: unknown) => void {
+  return (fault, cause) => {
+    if (fault === null) logger.info('storage takes writes again');
+    else logger.error({ err: cause, fault: fault.kind }, 'storage refuses writes');
+  };
 }
 
 /** A delivery worker with the configured engine settings. */

@@ -29,7 +29,9 @@ export function serveCommand(io: CliIo): Command {
     }
     try {
       // Loaded here so that every other command starts without the server's weight.
-      const { startServer } = await import('@switchboard/server');
+      const { limitHeapGrowth, startServer } = await import('@switchboard/server');
+      // This process is ours: keep V8's heap near what is live (docs/operations.md#memory).
+      limitHeapGrowth();
       const server = await startServer(config);
       printBanner(server, io);
       io.onStopSignal(() => void stopWithin(() => server.close(), config.shutdownGraceMs, io));

@@ -16,7 +16,8 @@ export function workerCommand(io: CliIo): Command {
       return;
     }
     try {
-      const { startWorker } = await import('@switchboard/server');
+      const { limitHeapGrowth, startWorker } = await import('@switchboard/server');
+      limitHeapGrowth();
       const worker = await startWorker(config);
       io.out(`Switchboard worker ${worker.owner} started`);
       io.onStopSignal(() => void stopWithin(() => worker.close(), config.shutdownGraceMs, io));

@@ -65,7 +65,7 @@ export function createApp(
   useJsonBodyParser(app, 'absent');
   installErrorHandling(app, ctx);
   installRequestLog(app);
-  registerHealthRoutes(app);
+  registerHealthRoutes(app, base.store);
   registerAdminRoutes(app, ctx);
   for (const register of publicRoutes) register(app);
   void app.register((scope, _options, done) => {

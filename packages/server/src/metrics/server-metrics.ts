@@ -1,9 +1,13 @@
+import { isKnownEventType } from '@switchboard/core';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RoundEvent } from '../delivery/delivery-worker.js';
 import type { AttemptRecord, Delivery, Store } from '../storage/store.js';
+import { BoundedLabel } from './bounded-label.js';
 
 /** Seconds; spans a loopback reply (ms) to the 30 s longest try. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Event types outside Telnyx's own that get a series of their own; later ones count as `other`. */
+const CUSTOM_EVENT_TYPES = 100;
 
 export interface ServerMetricsOptions {
   readonly store: Store;
@@ -67,23 +71,43 @@ export function createServerMetrics(options: ServerMetricsOptions): ServerMetric
     registers: [registry],
   });
   registerQueueGauges(registry, options.store, now);
+  const eventTypes = new BoundedLabel(isKnownEventType, CUSTOM_EVENT_TYPES);
+  const countInFlight = inFlightByOrigin(inFlight);
   return {
     registry,
     onAttempt: (attempt, delivery) => {
-      attempts.inc({ outcome: attempt.status, event_type: delivery.eventType });
+      attempts.inc({ outcome: attempt.status, event_type: eventTypes.of(delivery.eventType) });
       latency.observe({ outcome: attempt.status }, attempt.latencyMs / 1000);
     },
     onRound: (event) => {
-      const { origin, eventType } = event.delivery;
-      if (event.kind !== 'recorded') {
-        inFlight.inc({ origin }, event.kind === 'started' ? 1 : -1);
-      } else if (event.update.state === 'queued') retries.inc({ event_type: eventType });
+      const { origin } = event.delivery;
+      const eventType = eventTypes.of(event.delivery.eventType);
+      if (event.kind !== 'recorded') countInFlight(origin, event.kind === 'started' ? 1 : -1);
+      else if (event.update.state === 'queued') retries.inc({ event_type: eventType });
       else deliveries.inc({ outcome: event.update.state, event_type: eventType });
     },
     inboxCaptured: () => {
       captures.inc();
     },
     scrape: () => registry.metrics(),
+  };
+}
+
+/**
+ * Moves an origin's in-flight count; an origin with nothing in flight loses its series, so the
+ * gauge holds at most as many series as there are tries in flight, not every origin ever sent to.
+ */
+function inFlightByOrigin(gauge: Gauge<'origin'>): (origin: string, delta: number) => void {
+  const counts = new Map<string, number>();
+  return (origin, delta) => {
+    const count = (counts.get(origin) ?? 0) + delta;
+    if (count > 0) {
+      counts.set(origin, count);
+      gauge.set({ origin }, count);
+    } else {
+      counts.delete(origin);
+      gauge.remove({ origin });
+    }
   };
 }
 

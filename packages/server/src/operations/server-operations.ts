@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { hashSecret } from '../accounts/api-key.js';
+import {
+  startIdleMemoryRelease,
+  type StopIdleMemoryRelease,
+} from '../memory/idle-memory-release.js';
 import type { RouteRegistrar } from '../api/create-app.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { DeliveryWorkerOptions } from '../delivery/delivery-worker.js';
@@ -28,7 +32,7 @@ export interface ServerOperations {
   readonly publicRoutes: readonly ((app: FastifyInstance) => void)[];
   /** Hooks and routes inside the API-key scope. */
   readonly routes: readonly RouteRegistrar[];
-  /** Starts the `--metrics-port` listener and the retention sweep. */
+  /** Starts the `--metrics-port` listener, the retention sweep and the idle memory release. */
   start(): Promise<{ readonly metricsUrl: string | null }>;
   /** Stops both; safe before `start` and twice. */
   close(): Promise<void>;
@@ -44,6 +48,7 @@ export function createServerOperations(
   const adminHash = config.adminToken === null ? null : hashSecret(config.adminToken);
   let metricsServer: MetricsServer | null = null;
   let pruner: RetentionPruner | null = null;
+  let stopMemoryRelease: StopIdleMemoryRelease | null = null;
   return {
     metrics,
     workerHooks: {
@@ -59,6 +64,7 @@ export function createServerOperations(
       signingKeyRoutes(config.signingKeyOverlap),
     ],
     start: async () => {
+      stopMemoryRelease ??= startIdleMemoryRelease({ store, logger });
       if (config.retention !== null) {
         pruner = startRetentionPruner({ store, retentionMs: config.retention, logger });
       }
@@ -67,6 +73,8 @@ export function createServerOperations(
       return { metricsUrl: metricsServer.url };
     },
     close: async () => {
+      stopMemoryRelease?.();
+      stopMemoryRelease = null;
       await Promise.all([pruner?.stop(), metricsServer?.close()]);
       pruner = null;
       metricsServer = null;

@@ -17,6 +17,7 @@ import type { InboxStore } from './inbox-store.js';
 import type { Json, JsonObject } from './json.js';
 import type { Page, PageResult } from './page.js';
 import type { Resource } from './resource.js';
+import type { StorageFault } from './storage-faults.js';
 
 // Defined on their own so that the stores of parts (`InboxStore`) need not import this module.
 export type { Json, JsonObject, Page, PageResult, Resource };
@@ -354,4 +355,15 @@ export interface Store {
    * are bucketed by creation time, tries by finish time, in buckets of `bucketMs`.
    */
   deliveryStats(accountId: string, sinceMs: number, bucketMs: number): Promise<DeliveryStats>;
+  /**
+   * Optional: the storage fault (disk full, read-only) since the last write that succeeded, or
+   * null. Stores wrapped by `trackStorageFaults` (as the server opens them) report it; /health
+   * shows it.
+   */
+  storageFault?(): StorageFault | null;
+  /**
+   * Optional: gives back memory the backend holds only to be fast (SQLite: its page cache and its
+   * thread's unused heap). Called when the process has gone quiet; the next calls refill it.
+   */
+  releaseMemory?(): Promise<void>;
 }

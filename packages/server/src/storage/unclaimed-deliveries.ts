@@ -11,6 +11,16 @@ export interface ClaimedColumns {
 
 /** Enough for a backlog of several seconds at full speed; each entry holds one webhook. */
 const DEFAULT_LIMIT = 4_096;
+/**
+ * And at most this much webhook JSON: 4,096 typical webhooks (1–2 kB) fit; large ones (a body
+ * may be 1 MiB) push the oldest out instead of holding gigabytes.
+ */
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+interface Entry {
+  readonly delivery: Delivery;
+  readonly bytes: number;
+}
 
 /**
  * The deliveries this process published and has not claimed yet. A claim then reads back only the
@@ -24,37 +34,30 @@ const DEFAULT_LIMIT = 4_096;
  */
 export class UnclaimedDeliveries {
   readonly #limit: number;
-  readonly #byId = new Map<string, Delivery>();
+  readonly #maxBytes: number;
+  readonly #byId = new Map<string, Entry>();
+  #bytes = 0;
 
-  constructor(limit = DEFAULT_LIMIT) {
+  constructor(limit = DEFAULT_LIMIT, maxBytes = DEFAULT_MAX_BYTES) {
     this.#limit = limit;
+    this.#maxBytes = maxBytes;
   }
 
-  /** Call once the delivery is written (inside its transaction is fine: a rolled-back id is never claimed). */
-  remember(event: EventRecord, delivery: NewDelivery, storedAsIs: boolean): void {
-    if (!storedAsIs || this.#limit === 0) return;
+  /**
+   * Call once the delivery is written (inside its transaction is fine: a rolled-back id is never
+   * claimed). `webhookBytes` is the length of the event's stored webhook JSON.
+   */
+  remember(event: EventRecord, delivery: NewDelivery, storedAsIs: boolean, webhookBytes = 0): void {
+    if (!storedAsIs || this.#limit === 0 || webhookBytes > this.#maxBytes) return;
     // Oldest first out: claims take the oldest due work, so under a long backlog the cache
     // simply misses until the backlog is short again.
-    if (this.#byId.size >= this.#limit) this.#forgetOldest();
-    this.#byId.set(delivery.id, {
-      id: delivery.id,
-      accountId: event.accountId,
-      eventId: event.id,
-      eventType: event.eventType,
-      webhook: event.webhook,
-      target: delivery.target,
-      origin: delivery.origin,
-      state: 'queued',
-      attempts: 0,
-      rounds: 0,
-      nextAttemptAt: delivery.nextAttemptAt,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      startedAt: null,
-      finishedAt: null,
-      createdAt: event.createdAt,
-      options: delivery.options ?? {},
-    });
+    while (
+      this.#byId.size >= this.#limit ||
+      (this.#byId.size > 0 && this.#bytes + webhookBytes > this.#maxBytes)
+    )
+      this.#forgetOldest();
+    this.#bytes += webhookBytes;
+    this.#byId.set(delivery.id, { bytes: webhookBytes, delivery: asQueued(event, delivery) });
   }
 
   /** The claimed delivery if it was remembered (and forgets it), else undefined. */
@@ -62,11 +65,11 @@ export class UnclaimedDeliveries {
     row: ClaimedColumns,
     lease: { readonly owner: string; readonly expiresAt: number },
   ): Delivery | undefined {
-    const known = this.#byId.get(row.id);
-    if (known === undefined) return undefined;
-    this.#byId.delete(row.id);
+    const entry = this.#byId.get(row.id);
+    if (entry === undefined) return undefined;
+    this.#forget(row.id, entry);
     return {
-      ...known,
+      ...entry.delivery,
       attempts: row.attempts,
       rounds: row.rounds,
       nextAttemptAt: row.next_attempt_at,
@@ -96,9 +99,37 @@ export class UnclaimedDeliveries {
   }
 
   #forgetOldest(): void {
-    const oldest = this.#byId.keys().next();
-    if (oldest.done !== true) this.#byId.delete(oldest.value);
+    const oldest = this.#byId.entries().next();
+    if (oldest.done !== true) this.#forget(...oldest.value);
   }
+
+  #forget(id: string, entry: Entry): void {
+    this.#byId.delete(id);
+    this.#bytes -= entry.bytes;
+  }
+}
+
+/** The delivery as a claim would read it, before the claim's own columns. */
+function asQueued(event: EventRecord, delivery: NewDelivery): Delivery {
+  return {
+    id: delivery.id,
+    accountId: event.accountId,
+    eventId: event.id,
+    eventType: event.eventType,
+    webhook: event.webhook,
+    target: delivery.target,
+    origin: delivery.origin,
+    state: 'queued',
+    attempts: 0,
+    rounds: 0,
+    nextAttemptAt: delivery.nextAttemptAt,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    startedAt: null,
+    finishedAt: null,
+    createdAt: event.createdAt,
+    options: delivery.options ?? {},
+  };
 }
 
 /**

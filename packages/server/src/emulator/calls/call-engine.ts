@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { missingIssue } from '../../api/validation/issues.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
@@ -30,6 +31,16 @@ import { RecordingBook } from '../recordings/recording-book.js';
 export interface CallEngineOptions extends Omit<CallRuntimeOptions, 'observer'> {
   /** The audio side; without one, calls are silent and streams never open. */
   readonly media?: MediaPlane;
+  /** How many Dial command_ids are remembered at most (the newest); default 10,000. */
+  readonly rememberedDials?: number;
+}
+
+/** About 2 MB at most: one Dial a second per account for hours stays far below it. */
+const REMEMBERED_DIALS = 10_000;
+
+interface RememberedDial {
+  readonly callId: string;
+  readonly at: number;
 }
 
 /**
@@ -50,15 +61,20 @@ export class CallEngine {
   readonly recordings: RecordingBook;
   readonly conferences: ConferenceEngine;
   readonly #deps: EmulatorDeps;
-  /** Dial command_ids: `account:command_id` → call id and when first seen. */
   readonly #media: MediaPlane | null;
-  readonly #dials = new Map<string, { readonly callId: string; readonly at: number }>();
+  /**
+   * Dial command_ids (`account:command_id` → call id and when first seen), answered for 60 s. At
+   * most `rememberedDials` are kept: a client sending new ids faster than they expire pushes the
+   * least recently used out instead of growing the map.
+   */
+  readonly #dials: LRUCache<string, RememberedDial>;
   /** Set by the TeXML emulator; asked first about every simulated inbound call. */
   inboundHandler: InboundHandler | null = null;
 
   constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
     this.#deps = deps;
-    const { media, ...runtimeOptions } = options;
+    this.#dials = new LRUCache({ max: options.rememberedDials ?? REMEMBERED_DIALS });
+    const { media, rememberedDials: _dials, ...runtimeOptions } = options;
     this.runtime = new CallRuntime(deps, {
       ...runtimeOptions,
       ...(media === undefined ? {} : { observer: media }),
@@ -173,9 +189,13 @@ export class CallEngine {
 
   async #repeatedDial(accountId: string, commandId: string | null): Promise<CallState | null> {
     if (commandId === null) return null;
-    const seen = this.#dials.get(`${accountId}:${commandId}`);
-    if (seen === undefined || this.#deps.now() - seen.at >= COMMAND_ID_WINDOW_MS) return null;
-    return this.runtime.find(accountId, seen.callId);
+    const key = `${accountId}:${commandId}`;
+    const seen = this.#dials.get(key);
+    if (seen === undefined) return null;
+    if (this.#deps.now() - seen.at < COMMAND_ID_WINDOW_MS)
+      return this.runtime.find(accountId, seen.callId);
+    this.#dials.delete(key);
+    return null;
   }
 
   /** Without a `connection_id`, an inbound call goes to the application its `to` number has. */

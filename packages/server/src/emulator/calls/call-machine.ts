@@ -29,6 +29,8 @@ import { referEnded } from './refer-transitions.js';
 
 /** A repeated command_id within this window is ignored (Telnyx: 60 s). */
 export const COMMAND_ID_WINDOW_MS = 60_000;
+/** A call remembers at most this many command_ids (the newest), so its stored state stays small. */
+export const MAX_COMMAND_IDS = 100;
 
 /**
  * The call state machine: one pure function from (state, input, time) to the next state and
@@ -78,12 +80,13 @@ export function isDuplicate(state: CallState, commandId: string | null, now: num
 /** Applies client_state and routing before the command, so its own events already carry them. */
 function rememberCommand(draft: Draft, common: CommonParams): void {
   const now = draft.ctx.now;
-  const kept = Object.entries(draft.state.commandIds).filter(
+  const recent = Object.entries(draft.state.commandIds).filter(
     ([, at]) => now - at < COMMAND_ID_WINDOW_MS,
   );
-  const commandIds = Object.fromEntries(
-    common.commandId === null ? kept : [...kept, [common.commandId, now]],
-  );
+  const kept = common.commandId === null ? recent : [...recent, [common.commandId, now] as const];
+  // Oldest first by time (an object lists integer-like keys before the others), newest kept.
+  const newest = kept.sort(([, a], [, b]) => a - b).slice(-MAX_COMMAND_IDS);
+  const commandIds = Object.fromEntries(newest);
   patch(draft, { commandIds });
   if (common.clientState !== null) patch(draft, { clientState: common.clientState });
   if (common.routing !== null)

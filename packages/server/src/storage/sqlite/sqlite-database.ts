@@ -11,10 +11,21 @@ export interface SqliteStoreOptions {
    * change. Default true; a store serving another thread's cache turns it off.
    */
   readonly rememberUnclaimed?: boolean;
+  /**
+   * Caps the file at this many pages (`PRAGMA max_page_count`); a write past it fails with
+   * `SQLITE_FULL`, exactly as on a full disk. Unset: SQLite's own limit. Tests use it to fill a
+   * real database.
+   */
+  readonly maxPageCount?: number;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-const CACHE_KIB = 64 * 1024;
+/**
+ * 8 MB of page cache: four times SQLite's default, so a group commit's pages stay in memory, and
+ * small enough that it is not what makes RSS grow with the database (it held 64 MB before;
+ * docs/decisions.md). Reads past it come from the OS page cache.
+ */
+const CACHE_KIB = 8 * 1024;
 /** 32 MB of 4 kB pages between automatic checkpoints (SQLite's default is 1000 pages). */
 const WAL_CHECKPOINT_PAGES = 8192;
 /** The WAL file is truncated back to this after a checkpoint, so it does not stay large. */
@@ -30,12 +41,12 @@ export function openSqliteDatabase(options: SqliteStoreOptions): Database.Databa
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  // The default 2 MB cache spills a large transaction's pages to disk mid-transaction.
   db.pragma(`cache_size = -${CACHE_KIB}`);
   // Each delivery rewrites its page three times (publish, claim, complete). A longer WAL lets a
   // checkpoint copy such a page once instead of three times, and fsync less often.
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.pragma('foreign_keys = ON');
+  if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
   return db;
 }

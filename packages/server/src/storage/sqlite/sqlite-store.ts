@@ -57,12 +57,15 @@ export type { SqliteStoreOptions } from './sqlite-database.js';
 export interface ReportedPublish {
   readonly result: PublishResult;
   readonly asIs: boolean;
+  /** Length of the stored webhook JSON, which bounds the unclaimed cache by bytes. */
+  readonly webhookBytes: number;
 }
 
 /** Whether one input of a batch created its event, and whether its deliveries read back as given. */
 export interface PublishWrite {
   readonly created: boolean;
   readonly asIs: boolean;
+  readonly webhookBytes: number;
 }
 
 /** Opens (creating if needed) and migrates a SQLite store. */
@@ -135,6 +138,13 @@ export class SqliteStore implements Store {
 
   get accountWrites(): number {
     return this.#accountWrites;
+  }
+
+  /** Frees what the page cache holds (`PRAGMA shrink_memory`); it refills from the file. */
+  releaseMemory(): Promise<void> {
+    return settle(() => {
+      if (this.#db.open) this.#db.pragma('shrink_memory');
+    });
   }
 
   createAccount(account: Account, key: SigningKey): Promise<void> {
@@ -218,24 +228,28 @@ export class SqliteStore implements Store {
   }
 
   #publishNow(input: PublishInput): ReportedPublish {
-    const { created, asIs } = this.#write(input);
-    if (created) return { result: { created: true }, asIs };
-    return { result: { created: false, existing: this.#existingEvent(input.event) }, asIs };
+    const { created, asIs, webhookBytes } = this.#write(input);
+    if (created) return { result: { created: true }, asIs, webhookBytes };
+    const existing = this.#existingEvent(input.event);
+    return { result: { created: false, existing }, asIs, webhookBytes };
   }
 
   #write({ event, deliveries }: PublishInput): PublishWrite {
     const row = eventRow(event);
-    if (this.#s.insertEvent.run(row).changes === 0) return { created: false, asIs: false };
+    if (this.#s.insertEvent.run(row).changes === 0)
+      return { created: false, asIs: false, webhookBytes: 0 };
     let asIs = jsonStoredAsIs(row.webhook);
     for (const delivery of deliveries) {
       const deliveryRow = deliveryInsertRow(event, delivery);
       this.#s.insertDelivery.run(deliveryRow);
       asIs &&= jsonStoredAsIs(deliveryRow.options);
     }
+    const webhookBytes = row.webhook.length;
     if (this.#unclaimed !== null) {
-      for (const delivery of deliveries) this.#unclaimed.remember(event, delivery, asIs);
+      for (const delivery of deliveries)
+        this.#unclaimed.remember(event, delivery, asIs, webhookBytes);
     }
-    return { created: true, asIs };
+    return { created: true, asIs, webhookBytes };
   }
 
   #existingEvent(event: EventRecord): EventRecord {

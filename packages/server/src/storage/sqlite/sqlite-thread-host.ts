@@ -5,6 +5,7 @@
  * Every call is answered, with its value or its error, whatever its arguments or result.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { collectGarbage } from '../../memory/collect-garbage.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import {
   decodeValue,
@@ -47,6 +48,8 @@ async function run(call: ThreadCall): Promise<ThreadReply> {
 }
 
 function invoke(methodName: string, args: readonly unknown[]): unknown {
+  // This thread has a heap of its own, which only a collection run here can shrink.
+  if (methodName === 'releaseMemory') return store.releaseMemory().then(collectGarbage);
   const [owner, name] = methodName.startsWith('inboxes.')
     ? [store.inboxes, methodName.slice('inboxes.'.length)]
     : [store, methodName];

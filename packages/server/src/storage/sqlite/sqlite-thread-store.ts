@@ -90,6 +90,11 @@ export class SqliteThreadStore implements Store {
     this.#accountWrites += 1;
   }
 
+  /** The page cache, and the database thread's own heap (see the thread host). */
+  releaseMemory(): Promise<void> {
+    return this.#call('releaseMemory');
+  }
+
   getAccount(id: string): Promise<Account | null> {
     return this.#call('getAccount', id);
   }
@@ -132,21 +137,22 @@ export class SqliteThreadStore implements Store {
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const { result, asIs } = await this.#call<ReportedPublish>('publishReporting', input);
+    const reported = await this.#call<ReportedPublish>('publishReporting', input);
+    const { result, asIs, webhookBytes } = reported;
     if (result.created) {
       for (const delivery of input.deliveries)
-        this.#unclaimed.remember(input.event, delivery, asIs);
+        this.#unclaimed.remember(input.event, delivery, asIs, webhookBytes);
     }
     return result;
   }
 
   async publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
     const writes = await this.#call<readonly PublishWrite[]>('publishBatchReporting', inputs);
-    return writes.map(({ created, asIs }, index) => {
+    return writes.map(({ created, asIs, webhookBytes }, index) => {
       const input = inputs[index];
       if (created && input !== undefined) {
         for (const delivery of input.deliveries)
-          this.#unclaimed.remember(input.event, delivery, asIs);
+          this.#unclaimed.remember(input.event, delivery, asIs, webhookBytes);
       }
       return created;
     });
