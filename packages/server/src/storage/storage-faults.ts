@@ -1,13 +1,9 @@
 import { StorageFaultError, type StorageFaultKind } from '../errors/storage-fault-error.js';
 import type { InboxStore } from './inbox-store.js';
+import type { StorageFault } from './storage-fault.js';
 import type { Store } from './store.js';
 
-/** The storage's last refused write, as /health reports it. */
-export interface StorageFault {
-  readonly kind: StorageFaultKind;
-  /** Epoch ms of the first refusal since the last successful write. */
-  readonly since: number;
-}
+export type { StorageFault };
 
 /** A store that remembers whether its storage is refusing writes. */
 export interface TrackedStore extends Store {

@@ -17,7 +17,7 @@ import type { InboxStore } from './inbox-store.js';
 import type { Json, JsonObject } from './json.js';
 import type { Page, PageResult } from './page.js';
 import type { Resource } from './resource.js';
-import type { StorageFault } from './storage-faults.js';
+import type { StorageFault } from './storage-fault.js';
 
 // Defined on their own so that the stores of parts (`InboxStore`) need not import this module.
 export type { Json, JsonObject, Page, PageResult, Resource };

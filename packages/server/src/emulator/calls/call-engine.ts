@@ -73,8 +73,9 @@ export class CallEngine {
 
   constructor(deps: EmulatorDeps, options: CallEngineOptions = {}) {
     this.#deps = deps;
-    this.#dials = new LRUCache({ max: options.rememberedDials ?? REMEMBERED_DIALS });
-    const { media, rememberedDials: _dials, ...runtimeOptions } = options;
+
+    const { media, rememberedDials, ...runtimeOptions } = options;
+    this.#dials = new LRUCache({ max: rememberedDials ?? REMEMBERED_DIALS });
     this.runtime = new CallRuntime(deps, {
       ...runtimeOptions,
       ...(media === undefined ? {} : { observer: media }),
