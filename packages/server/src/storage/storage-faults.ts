@@ -39,6 +39,7 @@ const GROWING_WRITES: ReadonlySet<string> = new Set<keyof Store | keyof InboxSto
   'rotateSigningKey',
   'putResource',
   'publish',
+  'publishBatch',
   'complete',
   'completeMany',
   'requeue',

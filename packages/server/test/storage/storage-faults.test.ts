@@ -181,8 +181,8 @@ describe('a store that turns read-only (test double)', () => {
     cleanups.push(() => inner.close());
     let readOnly = false;
     const double = new Proxy(inner, {
-      get(target, name, receiver) {
-        const value: unknown = Reflect.get(target, name, receiver);
+      get(target, name) {
+        const value: unknown = Reflect.get(target, name, target);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           if (readOnly && ['publish', 'putResource'].includes(String(name))) {
