@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, TexmlServer } from '../emulator/texml/support/texml-server.js';
+import { freePort } from '../server/support/free-port.js';
 
 const EXAMPLE = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -15,14 +15,6 @@ let example: ChildProcess;
 let exampleUrl: string;
 let appId: string;
 const output: string[] = [];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 beforeAll(async () => {
   s = await TexmlServer.start();

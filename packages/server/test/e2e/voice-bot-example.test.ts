@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { startServer, type RunningServer } from '../../src/start-server.js';
 import { eventually } from '../emulator/media/support/stream-peer.js';
 import { powerAt, tone } from '../emulator/media/support/spectrum.js';
 import { testConfig } from '../server/support/test-config.js';
+import { freePort } from '../server/support/free-port.js';
 
 const EXAMPLE = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -18,14 +18,6 @@ const BOT_NUMBER = '+13125550150';
 let server: RunningServer;
 let bot: ChildProcess;
 const output: string[] = [];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return typeof address === 'object' && address !== null ? address.port : 0;
-}
 
 async function api(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`${server.url}${path}`, {
