@@ -121,6 +121,20 @@ describe('media storage through telnyx 7.x', () => {
     expect(refused.status).toBe(422);
   });
 
+  it('answers a multipart body it cannot read with 400 in the envelope', async () => {
+    const response = await fetch(`${server.url}/v2/media`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${server.apiKey ?? ''}`,
+        'content-type': 'multipart/form-data; boundary=x',
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { code: string; detail: string }[] };
+    expect(body.errors[0]).toMatchObject({ code: '10015' });
+  });
+
   it('refuses what it cannot fetch or keep', async () => {
     const missing = await errorOf(client.media.upload({ media_url: `${filesUrl}/gone` }));
     expect(missing).toMatchObject({

@@ -1,5 +1,6 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { BadRequestError } from '../../errors/api-error.js';
 import { asBody, isFieldError, isHttpUrl, type Body } from '../phone-numbers/body-checks.js';
 import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
 import { tooLarge } from './fetch-media.js';
@@ -57,9 +58,16 @@ async function readMultipart(request: FastifyRequest): Promise<MediaUpload | Fie
     }
   } catch (error) {
     if (isFileTooLarge(error)) return [tooLarge('/media')];
-    throw error;
+    // Errors while reading the parts are the client's body: a bad boundary, a cut-off form.
+    throw new BadRequestError(
+      `The multipart/form-data body could not be read: ${messageOf(error)}`,
+    );
   }
   return checkFields(fields, file);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isFileTooLarge(error: unknown): boolean {
