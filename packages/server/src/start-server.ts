@@ -111,7 +111,7 @@ export async function startServer(
       baseUrl: () => url,
       onCaptured: ops.metrics.inboxCaptured,
     });
-    const media = mediaPlaneFor(config, replayDispatcher, logger);
+    const media = mediaPlaneFor(config, replayDispatcher, logger, store);
     app = createApp(
       {
         store,

@@ -283,20 +283,19 @@ export class CallEngine {
         from: parsed.from ?? (state.direction === 'incoming' ? state.from : state.to),
       };
     }
-    return this.#withAudio(parsed);
+    return this.#withAudio(parsed, accountId);
   }
 
   /** Speak prompts last as long as their synthesised speech, once the audio side has made it. */
-  async #withAudio(parsed: Command): Promise<Command> {
+  async #withAudio(parsed: Command, accountId: string): Promise<Command> {
     const media = this.#media;
     if (media === null) return parsed;
     if (parsed.name === 'speak' || parsed.name === 'playback_start')
-      return { ...parsed, item: await media.prepare(parsed.item) };
-    if (parsed.name === 'gather' && parsed.gather.prompt !== null)
-      return {
-        ...parsed,
-        gather: { ...parsed.gather, prompt: await media.prepare(parsed.gather.prompt) },
-      };
+      return { ...parsed, item: await media.prepare(parsed.item, accountId) };
+    if (parsed.name === 'gather' && parsed.gather.prompt !== null) {
+      const prompt = await media.prepare(parsed.gather.prompt, accountId);
+      return { ...parsed, gather: { ...parsed.gather, prompt } };
+    }
     return parsed;
   }
 

@@ -6,6 +6,8 @@ import { guardedLookup } from '../../egress/guarded-lookup.js';
 import { rootCertificates } from 'node:tls';
 import { audioFetcher } from './audio-fetcher.js';
 import { MediaPlane } from './media-plane.js';
+import { findMedia } from './media-store.js';
+import type { Store } from '../../storage/store.js';
 
 /**
  * The server's audio side. Media streams and playback fetches leave the machine like webhooks
@@ -15,6 +17,7 @@ export function mediaPlaneFor(
   config: ServerConfig,
   dispatcher: Dispatcher,
   logger: Logger,
+  store: Store,
 ): MediaPlane {
   const ca =
     config.webhookCaFile === null
@@ -26,6 +29,8 @@ export function mediaPlaneFor(
       ...(ca === undefined ? {} : { ca }),
     },
     fetchAudio: audioFetcher(dispatcher),
+    storedMedia: async (accountId, name) =>
+      (await findMedia(store, accountId, name, Date.now()))?.bytes ?? null,
     onError: (error) => {
       logger.warn({ err: error }, 'call audio failed');
     },

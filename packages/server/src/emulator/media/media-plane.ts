@@ -22,6 +22,8 @@ export interface MediaPlaneOptions {
   readonly connect?: StreamConnectOptions;
   /** Fetches a playback's `audio_url`; the server passes one that obeys its egress guard. */
   readonly fetchAudio?: (url: string) => Promise<Uint8Array>;
+  /** A file stored through `/v2/media` (a playback's `media_name`), or null when there is none. */
+  readonly storedMedia?: (accountId: string, name: string) => Promise<Uint8Array | null>;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -73,8 +75,8 @@ export class MediaPlane {
    * it ends. A playback whose file cannot be fetched or decoded ends at once, as Telnyx reports
    * it (`file_not_found` or `failed`); speech that fails keeps its estimate and is silent.
    */
-  async prepare(item: MediaItem): Promise<MediaItem> {
-    if (item.kind === 'playback') return this.#preparePlayback(item);
+  async prepare(item: MediaItem, accountId: string): Promise<MediaItem> {
+    if (item.kind === 'playback') return this.#preparePlayback(item, accountId);
     if (item.speech === null) return item;
     try {
       const samples = await this.#speech(item);
@@ -85,10 +87,10 @@ export class MediaPlane {
     }
   }
 
-  async #preparePlayback(item: MediaItem): Promise<MediaItem> {
-    if (item.mediaUrl === null) return item;
+  async #preparePlayback(item: MediaItem, accountId: string): Promise<MediaItem> {
+    if (item.mediaUrl === null && item.mediaName === null) return item;
     try {
-      const samples = await this.#file(item.mediaUrl);
+      const samples = await this.#playbackAudio(item, accountId);
       return { ...item, durationMs: Math.max(durationMs(samples), FRAME_MS) };
     } catch (error) {
       this.#onError(error);
@@ -97,9 +99,18 @@ export class MediaPlane {
     }
   }
 
-  #file(url: string): Promise<Pcm> {
-    const fetchAudio = this.#fetchAudio;
-    return this.#files.get(url, async () => decodeAudioFile(await fetchAudio(url)));
+  /** A playback's audio: its `audio_url`, or the account's stored `media_name`. */
+  #playbackAudio(item: MediaItem, accountId: string): Promise<Pcm> {
+    if (item.mediaUrl !== null) {
+      const url = item.mediaUrl;
+      return this.#files.get(url, async () => decodeAudioFile(await this.#fetchAudio(url)));
+    }
+    const name = item.mediaName ?? '';
+    return this.#files.get(`media:${accountId}:${name}`, async () => {
+      const bytes = await this.#options.storedMedia?.(accountId, name);
+      if (bytes == null) throw new Error(`no stored media named ${name}`);
+      return decodeAudioFile(bytes);
+    });
   }
 
   /** Called after each stored transition of a call, with the state before it. */
@@ -155,7 +166,7 @@ export class MediaPlane {
         break;
       case 'call.speak.started':
       case 'call.playback.started':
-        if (audio !== undefined) this.#playPrompt(audio, state.media[0]);
+        if (audio !== undefined) this.#playPrompt(audio, state.media[0], state.accountId);
         break;
       case 'call.speak.ended':
       case 'call.playback.ended':
@@ -249,18 +260,19 @@ export class MediaPlane {
     this.recordings.add(name, file).catch(this.#onError);
   }
 
-  #playPrompt(audio: CallAudio, item: MediaItem | undefined): void {
+  #playPrompt(audio: CallAudio, item: MediaItem | undefined, accountId: string): void {
     if (item === undefined) return;
     audio.prompt.clear();
-    this.#promptAudio(item).then((samples) => {
+    this.#promptAudio(item, accountId).then((samples) => {
       audio.prompt.push(samples);
     }, this.#onError);
   }
 
-  async #promptAudio(item: MediaItem): Promise<Pcm> {
+  async #promptAudio(item: MediaItem, accountId: string): Promise<Pcm> {
     if (item.kind === 'speak') return this.#speech(item);
-    if (item.mediaUrl === null || item.failure !== undefined) return new Int16Array(0);
-    return this.#file(item.mediaUrl);
+    if (item.failure !== undefined) return new Int16Array(0);
+    if (item.mediaUrl === null && item.mediaName === null) return new Int16Array(0);
+    return this.#playbackAudio(item, accountId);
   }
 
   #speech(item: MediaItem): Promise<Pcm> {

@@ -5,6 +5,8 @@ import { MPEGDecoder } from 'mpg123-decoder';
 import wavefile from 'wavefile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rms } from '../../../src/emulator/media/call-pcm.js';
+import { saveMedia } from '../../../src/emulator/media/media-store.js';
+import { ACCOUNT } from '../calls/support/call-fixture.js';
 import { useMediaCalls } from './support/media-calls.js';
 import { peakOf, powerAt, tone } from './support/spectrum.js';
 import { eventually } from './support/stream-peer.js';
@@ -125,6 +127,31 @@ describe('playback', () => {
     const outbound = t.peer.audio('outbound');
     expect(peakOf(outbound, [440, 600, 1000])).toBe(600);
     expect(t.errors).toEqual([]);
+  });
+
+  it('plays a file stored through /v2/media by its media_name', async () => {
+    const id = await t.answeredCall();
+    const now = Date.now();
+    await saveMedia(t.f.store, ACCOUNT, {
+      mediaName: 'hold.wav',
+      contentType: 'audio/wav',
+      bytes: toneWav(),
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: now + 60_000,
+    });
+    await t.f.action(id, 'streaming_start', {
+      stream_url: t.peer.url,
+      stream_track: 'outbound_track',
+    });
+    await eventually(() => t.peer.ofEvent('start').length === 1);
+    expect((await t.f.action(id, 'playback_start', { media_name: 'hold.wav' })).status).toBe(200);
+    await eventually(() => t.f.typesFor(id).includes('call.playback.ended'), 10_000);
+    expect(t.f.payloadOf(id, 'call.playback.ended')).toMatchObject({
+      media_name: 'hold.wav',
+      status: 'completed',
+    });
+    expect(peakOf(t.peer.audio('outbound'), [440, 600, 1000])).toBe(600);
   });
 
   it('ends a playback whose audio_url is not audio as failed, saying why, and the call goes on', async () => {

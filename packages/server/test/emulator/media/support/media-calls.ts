@@ -1,13 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { MediaPlane } from '../../../../src/emulator/media/media-plane.js';
-import { CallFixture, TEST_TIMINGS } from '../../calls/support/call-fixture.js';
+import { findMedia } from '../../../../src/emulator/media/media-store.js';
+import { ACCOUNT, CallFixture, TEST_TIMINGS } from '../../calls/support/call-fixture.js';
 import { StreamPeer } from './stream-peer.js';
 
 /** What a media test works with; `f` and `peer` are new for every test. */
 export class MediaCalls {
   /** What the audio side reported as failed, for the current test. */
   readonly errors: unknown[] = [];
-  readonly plane = new MediaPlane({ onError: (error) => this.errors.push(error) });
+  readonly plane = new MediaPlane({
+    onError: (error) => this.errors.push(error),
+    storedMedia: async (accountId, name) =>
+      (await findMedia(this.f.store, accountId, name, Date.now()))?.bytes ?? null,
+  });
   f!: CallFixture;
   peer!: StreamPeer;
 
@@ -27,14 +32,17 @@ export class MediaCalls {
 export function useMediaCalls(): MediaCalls {
   const calls = new MediaCalls();
   beforeAll(async () => {
-    await calls.plane.prepare({
-      kind: 'speak',
-      durationMs: 0,
-      mediaUrl: null,
-      mediaName: null,
-      overlay: false,
-      speech: { text: 'warm up', voice: 'female', language: null },
-    });
+    await calls.plane.prepare(
+      {
+        kind: 'speak',
+        durationMs: 0,
+        mediaUrl: null,
+        mediaName: null,
+        overlay: false,
+        speech: { text: 'warm up', voice: 'female', language: null },
+      },
+      ACCOUNT,
+    );
   });
   beforeEach(async () => {
     calls.f = await new CallFixture().setUp(TEST_TIMINGS, { media: calls.plane });
