@@ -11,7 +11,7 @@ import {
   type CliResult,
   type Receiver,
 } from './support/cli-harness.js';
-import { schemaErrors } from './support/schema-check.js';
+import { schemaErrors } from '../../core/test/webhook-schemas.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,14 +2,19 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
+/**
+ * The webhook schemas of `src/events` (the spec's, ready for Ajv) and one check of a webhook
+ * body against its event type's schema, for the tests of every package.
+ */
 interface SchemaFile {
   readonly webhooks: Record<string, { readonly schema: Record<string, unknown> }>;
 }
 
-const schemas = (
+/** Every webhook schema of the spec, by name. */
+export const webhookSchemas = (
   JSON.parse(
     readFileSync(
-      new URL('../../../core/src/events/telnyx-webhook-event-schemas.json', import.meta.url),
+      new URL('../src/events/telnyx-webhook-event-schemas.json', import.meta.url),
       'utf8',
     ),
   ) as SchemaFile
@@ -26,13 +31,13 @@ const SCHEMA_TYPE: Record<string, string> = {
   'message.failed': 'message.finalized',
 };
 
-type Properties = Record<string, { properties?: Properties; enum?: unknown[] }>;
+export type SchemaProperties = Record<string, { properties?: SchemaProperties; enum?: unknown[] }>;
 
 // Most schemas describe the whole body ({ data, meta }); conference.floor.changed describes
 // only `data`. `wholeBody` tells which.
 function schemaFor(type: string): { schema: Record<string, unknown>; wholeBody: boolean } {
-  for (const hook of Object.values(schemas)) {
-    const properties = hook.schema['properties'] as Properties;
+  for (const hook of Object.values(webhookSchemas)) {
+    const properties = hook.schema['properties'] as SchemaProperties;
     if (properties['data']?.properties?.['event_type']?.enum?.includes(type) === true) {
       return { schema: hook.schema, wholeBody: true };
     }
