@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
 import type { CallSummary, ResourceView, TimelineEntry } from '../api/api-types.js';
 import { Banner } from '../components/banner.js';
+import { CallTable } from '../components/call-table.js';
 import { when } from '../components/format.js';
 import { usePoll } from '../use-poll.js';
 import { InboundCallForm } from './inbound-call-form.js';
@@ -33,7 +34,19 @@ export function CallsPage({ api }: { readonly api: ApiClient }) {
         />
       ) : null}
       {calls.value !== null && !calls.value.ok ? <Banner message={errorText(calls.value)} /> : null}
-      <CallTable calls={list} selected={selected} onSelect={setSelected} />
+      <CallTable
+        rows={list.map((call) => ({
+          id: call.call_control_id,
+          state: <span class={`badge ${call.phase}`}>{call.phase}</span>,
+          direction: call.direction,
+          from: call.from,
+          to: call.to,
+          startTime: call.start_time,
+        }))}
+        stateLabel="State"
+        selected={selected}
+        onSelect={setSelected}
+      />
       {current === null ? null : (
         <div class="call-detail">
           <Softphone api={api} call={current} onChanged={calls.reload} />
@@ -41,59 +54,6 @@ export function CallsPage({ api }: { readonly api: ApiClient }) {
         </div>
       )}
     </section>
-  );
-}
-
-interface CallTableProps {
-  readonly calls: readonly CallSummary[];
-  readonly selected: string | null;
-  readonly onSelect: (id: string) => void;
-}
-
-function CallTable({ calls, selected, onSelect }: CallTableProps) {
-  if (calls.length === 0) return <p>No calls yet.</p>;
-  return (
-    <table class="calls">
-      <thead>
-        <tr>
-          <th scope="col">State</th>
-          <th scope="col">Direction</th>
-          <th scope="col">From</th>
-          <th scope="col">To</th>
-          <th scope="col">Started</th>
-          <th scope="col">
-            <span class="visually-hidden">Open</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {calls.map((call) => (
-          <tr
-            key={call.call_control_id}
-            aria-selected={call.call_control_id === selected}
-            data-call-id={call.call_control_id}
-          >
-            <td>
-              <span class={`badge ${call.phase}`}>{call.phase}</span>
-            </td>
-            <td>{call.direction}</td>
-            <td>{call.from}</td>
-            <td>{call.to}</td>
-            <td>{when(call.start_time)}</td>
-            <td>
-              <button
-                type="button"
-                onClick={() => {
-                  onSelect(call.call_control_id);
-                }}
-              >
-                Open <span class="visually-hidden">call from {call.from}</span>
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

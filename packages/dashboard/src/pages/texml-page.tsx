@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
 import type { ResourceView } from '../api/api-types.js';
 import { Banner } from '../components/banner.js';
+import { CallTable } from '../components/call-table.js';
 import { Field } from '../components/field.js';
 import { when } from '../components/format.js';
 import { usePoll } from '../use-poll.js';
@@ -67,41 +68,19 @@ export function TexmlPage({ api }: { readonly api: ApiClient }) {
         />
       ) : null}
       {calls.value !== null && !calls.value.ok ? <Banner message={errorText(calls.value)} /> : null}
-      <table class="calls">
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Direction</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Started</th>
-            <th scope="col">
-              <span class="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((call) => (
-            <tr key={call.sid} aria-selected={call.sid === selected}>
-              <td>{call.status}</td>
-              <td>{call.direction}</td>
-              <td>{call.from}</td>
-              <td>{call.to}</td>
-              <td>{when(call.start_time)}</td>
-              <td>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setSelected(call.sid);
-                  }}
-                >
-                  Open <span class="visually-hidden">call from {call.from}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CallTable
+        rows={list.map((call) => ({
+          id: call.sid,
+          state: call.status,
+          direction: call.direction,
+          from: call.from,
+          to: call.to,
+          startTime: call.start_time,
+        }))}
+        stateLabel="Status"
+        selected={selected}
+        onSelect={setSelected}
+      />
       {selected === null ? null : <CallLog api={api} sid={selected} />}
     </section>
   );
