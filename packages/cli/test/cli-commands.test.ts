@@ -1,15 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventType, KNOWN_EVENT_TYPES, verifyWebhook } from '@switchboard/core';
-import type { RunningServer } from '@switchboard/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cliBuilt,
   runSwitchboard,
   startReceiver,
-  startTestServer,
+  useCliServer,
   type CliResult,
-  type Receiver,
 } from './support/cli-harness.js';
 import { schemaErrors } from '../../core/test/webhook-schemas.js';
 
@@ -18,23 +16,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const built = cliBuilt();
 
 describe.skipIf(!built)('switchboard commands against a real server', () => {
-  let server: RunningServer;
-  let dir: string;
-  let receiver: Receiver;
-
-  beforeAll(async () => {
-    ({ server, dir } = await startTestServer());
-    receiver = await startReceiver();
-  });
-
-  afterAll(async () => {
-    await receiver.close();
-    await server.close();
-  });
-
-  // No --api-key: run from the server's directory, the key is found in ./.switchboard/api_key.
-  const sb = (...args: string[]): Promise<CliResult> =>
-    runSwitchboard([...args, '--server', server.url], { cwd: dir });
+  const cli = useCliServer();
+  const { sb } = cli;
   const jsonLines = (result: CliResult): Record<string, unknown>[] =>
     result.stdout
       .trim()
@@ -42,36 +25,36 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>);
 
   it('env prints the SDK variables and --write merges them into .env', async () => {
-    const file = join(dir, '.env');
+    const file = join(cli.dir, '.env');
     await writeFile(file, '# app\nPORT=3000\nTELNYX_API_KEY=old\n');
     const result = await sb('env', '--write', file);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`TELNYX_BASE_URL=${server.url}/v2`);
-    expect(result.stdout).toContain(`TELNYX_PUBLIC_KEY=${server.publicKey}`);
+    expect(result.stdout).toContain(`TELNYX_BASE_URL=${cli.server.url}/v2`);
+    expect(result.stdout).toContain(`TELNYX_PUBLIC_KEY=${cli.server.publicKey}`);
     expect(await readFile(file, 'utf8')).toBe(
-      `# app\nPORT=3000\nTELNYX_API_KEY=${server.apiKey ?? ''}\nTELNYX_BASE_URL=${server.url}/v2\nTELNYX_PUBLIC_KEY=${server.publicKey}\n`,
+      `# app\nPORT=3000\nTELNYX_API_KEY=${cli.server.apiKey ?? ''}\nTELNYX_BASE_URL=${cli.server.url}/v2\nTELNYX_PUBLIC_KEY=${cli.server.publicKey}\n`,
     );
   });
 
   it('trigger: every one of the 60 types arrives signed and schema-valid', async () => {
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const result = await sb(
       'trigger',
       ...KNOWN_EVENT_TYPES,
       '--to',
-      receiver.url,
+      cli.receiver.url,
       '--format',
       'json',
     );
     expect(result.code).toBe(0);
     expect(jsonLines(result)).toHaveLength(60);
-    const arrived = (await receiver.waitFor(before + 60)).slice(before);
+    const arrived = (await cli.receiver.waitFor(before + 60)).slice(before);
     const types = new Set<string>();
     for (const request of arrived) {
       const event = await verifyWebhook({
         body: request.body,
         headers: request.headers,
-        publicKey: server.publicKey,
+        publicKey: cli.server.publicKey,
       });
       types.add(eventType(event));
       const body = JSON.parse(request.body.toString('utf8')) as { data: { event_type: string } };
@@ -81,19 +64,19 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
   });
 
   it('trigger --set overrides a field and --count repeats with fresh ids', async () => {
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const result = await sb(
       'trigger',
       'call.hangup',
       '--to',
-      receiver.url,
+      cli.receiver.url,
       '--set',
       'data.payload.to=+15550001111',
       '--count',
       '2',
     );
     expect(result.code).toBe(0);
-    const arrived = (await receiver.waitFor(before + 2)).slice(before);
+    const arrived = (await cli.receiver.waitFor(before + 2)).slice(before);
     const bodies = arrived.map(
       (request) =>
         JSON.parse(request.body.toString('utf8')) as {
@@ -105,13 +88,13 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
   });
 
   it('trigger --count publishes through the batching client: every event once, in order', async () => {
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const result = await sb(
       'trigger',
       'call.initiated',
       'call.hangup',
       '--to',
-      receiver.url,
+      cli.receiver.url,
       '--count',
       '150',
       '--format',
@@ -128,7 +111,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     ]);
     expect(new Set(lines.map((line) => line['id'])).size).toBe(300);
     expect(lines.every((line) => line['duplicate'] === false)).toBe(true);
-    const arrived = (await receiver.waitFor(before + 300)).slice(before);
+    const arrived = (await cli.receiver.waitFor(before + 300)).slice(before);
     const ids = arrived.map(
       (request) => (JSON.parse(request.body.toString('utf8')) as { data: { id: string } }).data.id,
     );
@@ -136,16 +119,16 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
   });
 
   it('replay --mode exact sends the original bytes and signature; resign signs afresh', async () => {
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const sent = jsonLines(
-      await sb('trigger', 'call.answered', '--to', receiver.url, '--format', 'json'),
+      await sb('trigger', 'call.answered', '--to', cli.receiver.url, '--format', 'json'),
     );
     const deliveryId = String(sent[0]?.['webhook_delivery_id']);
-    const original = (await receiver.waitFor(before + 1)).at(-1);
+    const original = (await cli.receiver.waitFor(before + 1)).at(-1);
     await waitUntilTried(deliveryId);
-    const exact = await sb('replay', deliveryId, '--mode', 'exact', '--to', receiver.url);
+    const exact = await sb('replay', deliveryId, '--mode', 'exact', '--to', cli.receiver.url);
     expect(exact.code).toBe(0);
-    const replayed = receiver.received.at(-1);
+    const replayed = cli.receiver.received.at(-1);
     expect(replayed?.body.equals(original?.body ?? Buffer.alloc(0))).toBe(true);
     expect(replayed?.headers['telnyx-signature-ed25519']).toBe(
       original?.headers['telnyx-signature-ed25519'],
@@ -153,9 +136,9 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     // Ed25519 is deterministic: only a later second gives a different timestamp and signature.
     const originalSecond = Number(original?.headers['telnyx-timestamp']);
     while (Math.floor(Date.now() / 1000) <= originalSecond) await sleep(50);
-    const resign = await sb('replay', deliveryId, '--mode', 'resign', '--to', receiver.url);
+    const resign = await sb('replay', deliveryId, '--mode', 'resign', '--to', cli.receiver.url);
     expect(resign.code).toBe(0);
-    const fresh = receiver.received.at(-1);
+    const fresh = cli.receiver.received.at(-1);
     expect(fresh?.body.equals(original?.body ?? Buffer.alloc(0))).toBe(true);
     expect(Number(fresh?.headers['telnyx-timestamp'])).toBeGreaterThan(originalSecond);
     expect(fresh?.headers['telnyx-signature-ed25519']).not.toBe(
@@ -164,15 +147,15 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     await verifyWebhook({
       body: fresh?.body ?? '',
       headers: fresh?.headers ?? {},
-      publicKey: server.publicKey,
+      publicKey: cli.server.publicKey,
     });
   });
 
   // The receiver may answer before the attempt is stored; polling the API is cheaper than the CLI.
   async function waitUntilTried(id: string): Promise<void> {
-    const headers = { authorization: `Bearer ${server.apiKey ?? ''}` };
+    const headers = { authorization: `Bearer ${cli.server.apiKey ?? ''}` };
     for (;;) {
-      const response = await fetch(`${server.url}/v2/webhook_deliveries/${id}`, { headers });
+      const response = await fetch(`${cli.server.url}/v2/webhook_deliveries/${id}`, { headers });
       const view = (await response.json()) as { data: { attempts: unknown[] } };
       if (view.data.attempts.length > 0) return;
       await new Promise((wake) => setTimeout(wake, 20));
@@ -180,19 +163,19 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
   }
 
   it('verify: a delivery verifies; a re-serialised body file is diagnosed with exit 1', async () => {
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const sent = jsonLines(
-      await sb('trigger', 'call.bridged', '--to', receiver.url, '--format', 'json'),
+      await sb('trigger', 'call.bridged', '--to', cli.receiver.url, '--format', 'json'),
     );
     const deliveryId = String(sent[0]?.['webhook_delivery_id']);
-    await receiver.waitFor(before + 1);
+    await cli.receiver.waitFor(before + 1);
     await waitUntilTried(deliveryId);
     const ok = await sb('verify', '--delivery', deliveryId);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('valid');
-    const request = receiver.received.at(-1);
-    const bodyFile = join(dir, 'body.json');
-    const headersFile = join(dir, 'headers.txt');
+    const request = cli.receiver.received.at(-1);
+    const bodyFile = join(cli.dir, 'body.json');
+    const headersFile = join(cli.dir, 'headers.txt');
     await writeFile(bodyFile, JSON.stringify(JSON.parse(request?.body.toString('utf8') ?? '{}')));
     const lines = Object.entries(request?.headers ?? {}).map(
       ([name, value]) => `${name}: ${String(value)}`,
@@ -205,7 +188,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
       '--headers-file',
       headersFile,
       '--public-key',
-      server.publicKey,
+      cli.server.publicKey,
     );
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('WH_BAD_SIGNATURE (reserialised_body)');
@@ -248,7 +231,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
         '--name',
         'chaotic',
         '--webhook-url',
-        receiver.url,
+        cli.receiver.url,
         '--fail-first',
         '2',
         '--seed',
@@ -268,7 +251,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
         '--name',
         'cli-app',
         '--webhook-url',
-        receiver.url,
+        cli.receiver.url,
         '--format',
         'json',
       ),
@@ -278,7 +261,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     const added = await sb('phone-numbers', 'add', '+13125550777', '--connection-id', connectionId);
     expect(added.code).toBe(0);
     expect((await sb('phone-numbers', 'list')).stdout).toContain('+13125550777');
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const call = jsonLines(
       await sb(
         'simulate',
@@ -294,9 +277,9 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
       ),
     );
     const callId = String(call[0]?.['call_control_id']);
-    await receiver.waitFor(before + 1);
+    await cli.receiver.waitFor(before + 1);
     expect((await sb('simulate', 'hangup', callId)).code).toBe(0);
-    const arrived = (await receiver.waitFor(before + 2)).slice(before);
+    const arrived = (await cli.receiver.waitFor(before + 2)).slice(before);
     const types = arrived.map(
       (request) =>
         (JSON.parse(request.body.toString('utf8')) as { data: { event_type: string } }).data
@@ -313,7 +296,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
         '--name',
         'by-number',
         '--webhook-url',
-        receiver.url,
+        cli.receiver.url,
         '--format',
         'json',
       ),
@@ -322,7 +305,7 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
     expect(
       (await sb('phone-numbers', 'add', '+13125550778', '--connection-id', connectionId)).code,
     ).toBe(0);
-    const before = receiver.received.length;
+    const before = cli.receiver.received.length;
     const call = jsonLines(
       await sb(
         'simulate',
@@ -335,17 +318,23 @@ describe.skipIf(!built)('switchboard commands against a real server', () => {
         'json',
       ),
     );
-    const arrived = (await receiver.waitFor(before + 1)).slice(before);
+    const arrived = (await cli.receiver.waitFor(before + 1)).slice(before);
     const first = JSON.parse(arrived[0]?.body.toString('utf8') ?? '{}') as {
       data: { event_type: string };
     };
     expect(first.data.event_type).toBe('call.initiated');
     expect((await sb('simulate', 'hangup', String(call[0]?.['call_control_id']))).code).toBe(0);
-    await receiver.waitFor(before + 2);
+    await cli.receiver.waitFor(before + 2);
   });
 
   it('a wrong key, an unreachable server and a bad flag each give one clear line', async () => {
-    const refused = await runSwitchboard(['env', '--server', server.url, '--api-key', 'KEYwrong']);
+    const refused = await runSwitchboard([
+      'env',
+      '--server',
+      cli.server.url,
+      '--api-key',
+      'KEYwrong',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^switchboard: The API key was refused: .*\n$/);
     const closed = await startReceiver();

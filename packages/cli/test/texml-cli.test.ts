@@ -1,35 +1,13 @@
-import type { RunningServer } from '@switchboard/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cliBuilt,
-  runSwitchboard,
-  startReceiver,
-  startTestServer,
-  type CliResult,
-  type Receiver,
-} from './support/cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { cliBuilt, useCliServer, type CliResult } from './support/cli-harness.js';
 
 const built = cliBuilt();
 /** `simulate call` into the app's number; the script comes next. */
 const CALL = ['simulate', 'call', '--from', '+14155550100', '--to', '+13125557777', '--script'];
 
 describe.skipIf(!built)('switchboard and TeXML applications', () => {
-  let server: RunningServer;
-  let dir: string;
-  let app: Receiver;
-
-  beforeAll(async () => {
-    ({ server, dir } = await startTestServer());
-    app = await startReceiver();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    await server.close();
-  });
-
-  const sb = (...args: string[]): Promise<CliResult> =>
-    runSwitchboard([...args, '--server', server.url], { cwd: dir });
+  const cli = useCliServer();
+  const { sb } = cli;
   const firstJson = (result: CliResult): Record<string, unknown> =>
     JSON.parse(result.stdout.trim().split('\n')[0] ?? '{}') as Record<string, unknown>;
 
@@ -41,7 +19,7 @@ describe.skipIf(!built)('switchboard and TeXML applications', () => {
         '--name',
         'cli-ivr',
         '--voice-url',
-        app.url,
+        cli.receiver.url,
         '--format',
         'json',
       ),
@@ -51,14 +29,14 @@ describe.skipIf(!built)('switchboard and TeXML applications', () => {
     expect((await sb('texml-applications', 'list')).stdout).toContain('cli-ivr');
     expect((await sb('phone-numbers', 'add', '+13125557777', '--connection-id', id)).code).toBe(0);
     const call = firstJson(await sb(...CALL, '[{"dtmf":"1"}]', '--format', 'json'));
-    const [fetched] = await app.waitFor(1);
+    const [fetched] = await cli.receiver.waitFor(1);
     const params = new URLSearchParams(fetched?.body.toString('utf8'));
     expect(params.get('CallSid')).toBe(call['call_control_id']);
     expect(params.get('To')).toBe('+13125557777');
     const triggered = await sb('trigger', '--flow', 'texml-inbound', '--connection-id', id);
     expect(triggered.code).toBe(0);
     expect(triggered.stdout).toContain('TeXML call v3:');
-    await app.waitFor(2);
+    await cli.receiver.waitFor(2);
     const bad = await sb(...CALL, 'nope');
     expect(bad.code).not.toBe(0);
     expect((await sb('trigger', '--flow', 'texml-inbound')).stderr).toContain('--connection-id');

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadServerConfig, startServer, type RunningServer } from '@switchboard/server';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const BIN = join(ROOT, 'packages/cli/bin/switchboard.js');
@@ -99,4 +100,29 @@ export async function startReceiver(status: () => number = () => 200): Promise<R
       }),
     );
   return { url: `http://127.0.0.1:${port}/webhooks`, received, waitFor, close };
+}
+
+/** A file's real server, its directory and a receiver, and the CLI run against them. */
+export class CliServer {
+  server!: RunningServer;
+  dir!: string;
+  receiver!: Receiver;
+
+  /** `switchboard …` with `--server`, from the server's directory (no --api-key: the key file). */
+  readonly sb = (...args: string[]): Promise<CliResult> =>
+    runSwitchboard([...args, '--server', this.server.url], { cwd: this.dir });
+}
+
+/** Starts a {@link CliServer} before the file's tests and stops it after them. */
+export function useCliServer(): CliServer {
+  const cli = new CliServer();
+  beforeAll(async () => {
+    ({ server: cli.server, dir: cli.dir } = await startTestServer());
+    cli.receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await cli.receiver.close();
+    await cli.server.close();
+  });
+  return cli;
 }
