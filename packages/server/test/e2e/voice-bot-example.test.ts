@@ -8,6 +8,7 @@ import { eventually } from '../emulator/media/support/stream-peer.js';
 import { powerAt, tone } from '../emulator/media/support/spectrum.js';
 import { testConfig } from '../server/support/test-config.js';
 import { freePort } from '../server/support/free-port.js';
+import { callApi } from '../compat/support/server-api.js';
 
 const EXAMPLE = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -19,13 +20,9 @@ let server: RunningServer;
 let bot: ChildProcess;
 const output: string[] = [];
 
+/** The body of one API request with the server's key. */
 async function api(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${server.apiKey ?? ''}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return (await response.json()) as Record<string, unknown>;
+  return (await callApi(server, method, path, body)).body;
 }
 
 beforeAll(async () => {
