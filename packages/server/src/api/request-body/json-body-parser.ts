@@ -4,9 +4,9 @@ import { MAX_JSON_DEPTH, unstorablePart, type Unstorable } from './storable-json
 
 /**
  * What an empty `application/json` body is: no body at all (many clients send the header on
- * every request, DELETE and GET included), an error, or (for lenient SDK routes) `{}`.
+ * every request, DELETE and GET included), or (for lenient SDK routes) `{}`.
  */
-export type EmptyJsonBody = 'absent' | 'refuse' | 'empty-object';
+export type EmptyJsonBody = 'absent' | 'empty-object';
 
 /**
  * The API's one reader of JSON bodies. `JSON.parse` makes a `"__proto__"` key an own data
@@ -53,7 +53,5 @@ export function useJsonBodyParser(scope: FastifyInstance, empty: EmptyJsonBody):
 }
 
 function emptyBody(empty: EmptyJsonBody): object | undefined {
-  if (empty === 'absent') return undefined;
-  if (empty === 'empty-object') return {};
-  throw new BadRequestError('The request body is empty; send a JSON object.');
+  return empty === 'empty-object' ? {} : undefined;
 }
