@@ -27,6 +27,7 @@ function serveFiles(): Promise<Server> {
       response.writeHead(200, { 'content-type': 'audio/wav' }).end(HOLD);
     else if (request.url === '/chime.mp3') response.writeHead(200).end(CHIME);
     else if (request.url === '/big.bin') response.writeHead(200).end(big);
+    else if (request.url === '/odd%zz.wav') response.writeHead(200).end(HOLD);
     else response.writeHead(404).end();
   });
   return new Promise((resolve) =>
@@ -119,6 +120,14 @@ describe('media storage through telnyx 7.x', () => {
       body: big,
     });
     expect(refused.status).toBe(422);
+  });
+
+  it('names an upload by its URL even when the last segment is not valid percent-encoding', async () => {
+    const reply = await callApi(server, 'POST', '/v2/media', {
+      media_url: `${filesUrl}/odd%zz.wav`,
+    });
+    expect(reply.status).toBe(201);
+    expect((reply.body['data'] as { media_name: string }).media_name).toBe('odd%zz.wav');
   });
 
   it('answers a multipart body it cannot read with 400 in the envelope', async () => {

@@ -147,7 +147,16 @@ async function bytesOf(source: MediaSource, dispatcher: Dispatcher | undefined) 
 function nameOf(source: MediaSource): string | null {
   if (source.kind === 'file') return source.filename;
   const last = new URL(source.url).pathname.split('/').pop() ?? '';
-  return last === '' ? null : decodeURIComponent(last);
+  return last === '' ? null : decodedSegment(last);
+}
+
+/** A URL path segment decoded; one with a stray `%` (`a%zz.mp3`) is a name as it stands. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** `filter[content_type]`: comma-separated as the SDKs send it, or repeated with `[]`. */

@@ -1,3 +1,4 @@
+import { pathParam } from '../../api/path-param.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../errors/api-error.js';
 import type { Resource } from '../../storage/store.js';
@@ -71,7 +72,11 @@ export async function findTexmlApplication(
 }
 
 async function owned(deps: EmulatorDeps, request: IdRequest): Promise<Resource> {
-  const resource = await findTexmlApplication(deps, deps.accountId(request), request.params.id);
+  const resource = await findTexmlApplication(
+    deps,
+    deps.accountId(request),
+    pathParam(request, 'id'),
+  );
   if (resource === null) throw new NotFoundError('TeXML application not found.');
   return resource;
 }

@@ -1,3 +1,4 @@
+import { pathParam } from '../../api/path-param.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../errors/api-error.js';
 import { invalidIssue } from '../../api/validation/issues.js';
@@ -51,7 +52,7 @@ export function registerTexmlRoomRoutes(
   });
   app.get(`${base}/Queues/:sid`, item, (request: ItemRequest) => {
     const accountId = ownAccount(deps, request);
-    const name = decodeURIComponent(request.params.sid);
+    const name = pathParam(request, 'sid');
     if (calls.waiting(accountId, name).length === 0) throw new NotFoundError('Queue not found.');
     return queueView(calls, accountId, name);
   });
@@ -59,14 +60,14 @@ export function registerTexmlRoomRoutes(
     recordings: await recordings(deps, ownAccount(deps, request), null),
   }));
   app.get(`${base}/Calls/:sid/Recordings.json`, item, async (request: ItemRequest) => ({
-    recordings: await recordings(deps, ownAccount(deps, request), request.params.sid),
+    recordings: await recordings(deps, ownAccount(deps, request), pathParam(request, 'sid')),
   }));
 }
 
 function conference(deps: EmulatorDeps, calls: TexmlCalls, request: ItemRequest): Conference {
   const room = calls.conferences.get(
     ownAccount(deps, request),
-    request.params.sid.replace(/\.json$/, ''),
+    pathParam(request, 'sid').replace(/\.json$/, ''),
   );
   if (room === null) throw new NotFoundError('Conference not found.');
   return room;

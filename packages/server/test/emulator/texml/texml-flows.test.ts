@@ -89,6 +89,9 @@ describe('TeXML flows on real sockets', () => {
     await eventually(() => f.app.to('/hold-music')[0]);
     const queues = await f.s.api('GET', f.calls('Queues'));
     expect(queues.json['queues']).toMatchObject([{ friendly_name: 'support', current_size: 1 }]);
+    // A queue's sid is its name as the router decoded it, never decoded a second time.
+    expect((await f.s.api('GET', f.calls('Queues/%25'))).status).toBe(404);
+    expect((await f.s.api('GET', f.calls('Queues/support'))).status).toBe(200);
     await f.inbound('/agent');
     await eventually(async () => {
       const list = await f.s.api('GET', f.calls('Queues'));
