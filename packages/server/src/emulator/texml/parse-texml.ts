@@ -1,3 +1,4 @@
+import { ownMember } from '../../own-member.js';
 import { parseDial } from './parse-dial.js';
 import { parseGather } from './parse-gather.js';
 import { parseRecord, parseStart, parseStop } from './parse-media-verbs.js';
@@ -76,7 +77,8 @@ export function parseTexml(xml: string, documentUrl: string): ParsedDocument {
 }
 
 function verbsOf(element: XmlElement, ctx: VerbContext): readonly Verb[] {
-  const parse = VERBS[element.name];
+  // Element names come from the app's document: `constructor` must not find Object's.
+  const parse = ownMember(VERBS, element.name);
   if (parse !== undefined) {
     const result = parse(element, ctx);
     if (result === null) return [];
