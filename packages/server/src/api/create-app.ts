@@ -6,6 +6,10 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { RouteNotFoundError } from '../errors/api-error.js';
+import { registerOpenApiRoute, useOpenApi } from '../http/openapi/openapi-document.js';
+import { CHECK_RESPONSES_ENV, useResponseCheck } from '../http/response-check.js';
+import { validatorCompiler } from '../http/validation/validator-compiler.js';
+import { SERVER_VERSION } from '../http/server-version.js';
 import { toErrorResponse } from '../errors/to-error-response.js';
 import { fixedShapeLogger } from '../logging/fixed-shape-logger.js';
 import { clientErrorReply } from '../net/client-error-reply.js';
@@ -56,6 +60,7 @@ export function createApp(
     requestTimeout: base.requestLimits.requestTimeoutMs,
     http: serverTimeouts(base.requestLimits),
   });
+  installDeclarations(app);
   // Before any route, so that routes registered later are behind it as well.
   app.addHook('onRequest', async (request) => {
     if (needsApiKey(request.url)) await ctx.auth.authenticate(request);
@@ -65,9 +70,14 @@ export function createApp(
   useJsonBodyParser(app, 'absent');
   installErrorHandling(app, ctx);
   installRequestLog(app);
-  registerHealthRoutes(app, base.store);
-  registerAdminRoutes(app, ctx);
-  for (const register of publicRoutes) register(app);
+  // Every route is registered in plugins after the OpenAPI collector, so the document sees it.
+  void app.register((open, _options, done) => {
+    registerOpenApiRoute(open);
+    registerHealthRoutes(open, base.store);
+    registerAdminRoutes(open, ctx);
+    for (const register of publicRoutes) register(open);
+    done();
+  });
   void app.register((scope, _options, done) => {
     // Routes registered here outside the API's paths still need the key; the gate above took
     // care of every other request.
@@ -78,6 +88,18 @@ export function createApp(
     done();
   });
   return app;
+}
+
+/**
+ * Routes are declared with TypeBox schemas: one validator (Telnyx's leniencies and error
+ * envelope), replies written as they are (a response schema documents and, in tests, checks;
+ * it never filters), and the OpenAPI document generated from the declarations.
+ */
+function installDeclarations(app: FastifyInstance): void {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  useOpenApi(app, SERVER_VERSION);
+  if (process.env[CHECK_RESPONSES_ENV] === '1') useResponseCheck(app);
 }
 
 function registerAuthenticatedRoutes(

@@ -7,8 +7,8 @@ import {
 } from './publish-event.js';
 import { resolveTarget, type ResourceReader } from './resolve-target.js';
 
-/** Most events one batch may hold. */
-export const MAX_BATCH_EVENTS = 1_000;
+
+export { MAX_BATCH_EVENTS } from '@switchboard/core/contract';
 
 /** Why one event of a batch cannot be published; its index is its place in the batch. */
 export interface BatchEventFailure {

@@ -1,16 +1,13 @@
-import type { ErrorItem } from '../../errors/api-error.js';
 import { ValidationError } from '../../errors/api-error.js';
+import type { Issue } from '../../http/validation/issues.js';
 
-/** A validation problem, reported as one Telnyx error item. */
-export type Issue = ErrorItem;
+export type { Issue, Source } from '../../http/validation/issues.js';
+export { nameOf } from '../../http/validation/issues.js';
 
 /** The outcome of checking untrusted input: the cleaned value, or every problem found. */
 export type Checked<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly issues: readonly [Issue, ...Issue[]] };
-
-/** Where a bad value sits: a body pointer (`/inbound/channel_limit`) or a query parameter. */
-export type Source = { readonly pointer: string } | { readonly parameter: string };
 
 export function ok<T>(value: T): Checked<T> {
   return { ok: true, value };
@@ -18,12 +15,6 @@ export function ok<T>(value: T): Checked<T> {
 
 export function fail<T>(issue: Issue, ...more: Issue[]): Checked<T> {
   return { ok: false, issues: [issue, ...more] };
-}
-
-/** The caller-facing name of a source: the last pointer segment, or the parameter name. */
-export function nameOf(source: Source): string {
-  if ('parameter' in source) return source.parameter;
-  return source.pointer.split('/').pop() || 'body';
 }
 
 /**

@@ -1,25 +1,2 @@
-import { nameOf, type Issue, type Source } from './checked.js';
-
-/** 10004: a required field is absent or blank. */
-export function missingIssue(source: Source): Issue {
-  const detail = `The '${nameOf(source)}' parameter is required and cannot be blank.`;
-  return { code: '10004', title: 'Missing required parameter', detail, ...source };
-}
-
-/** 10015: the value has the wrong type or shape. */
-export function invalidIssue(source: Source, expected: string): Issue {
-  const detail = `The '${nameOf(source)}' parameter must be ${expected}.`;
-  return { code: '10015', title: 'Invalid value', detail, ...source };
-}
-
-/** 10032: the value is not one of the allowed strings. */
-export function enumIssue(source: Source, allowed: readonly string[]): Issue {
-  const detail = `The '${nameOf(source)}' parameter must be one of: ${allowed.join(', ')}.`;
-  return { code: '10032', title: 'Invalid enumerated value', detail, ...source };
-}
-
-/** 10033: a number outside its bounds. */
-export function rangeIssue(source: Source, min: number, max: number): Issue {
-  const detail = `The '${nameOf(source)}' parameter must be between ${min} and ${max}.`;
-  return { code: '10033', title: 'Value outside of range', detail, ...source };
-}
+// Moved to http/validation; kept while routes move to declarations.
+export { enumIssue, invalidIssue, missingIssue, rangeIssue } from '../../http/validation/issues.js';

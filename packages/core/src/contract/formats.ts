@@ -1,0 +1,25 @@
+import Format from 'typebox/format';
+import { HTTP_URL, HTTP_URL_OR_EMPTY, ISO_DATE_TIME } from './fields.js';
+
+/** True for absolute `http:` and `https:` URLs with a host. */
+export function isHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const parsed = new URL(text);
+  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+}
+
+/** True for an ISO 8601 date-time that `Date.parse` reads. */
+export function isIsoDateTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/**
+ * Registers the declarations' own formats with TypeBox. Idempotent; every validator of
+ * declarations (the server's compiler, the stored-document decoders) calls it first.
+ */
+export function registerFormats(): void {
+  if (Format.Has(HTTP_URL)) return;
+  Format.Set(HTTP_URL, isHttpUrl);
+  Format.Set(HTTP_URL_OR_EMPTY, (text) => text === '' || isHttpUrl(text));
+  Format.Set(ISO_DATE_TIME, isIsoDateTime);
+}

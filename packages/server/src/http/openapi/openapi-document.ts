@@ -1,0 +1,59 @@
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+
+/** Where the document is served; the dashboard's catch-all never sees it. */
+export const OPENAPI_PATH = '/switchboard/openapi.json';
+
+/**
+ * Collects every route registered after it into an OpenAPI 3.1 document, generated from the
+ * routes' declarations. Register it before any route: routes added earlier are not seen.
+ */
+export function useOpenApi(app: FastifyInstance, version: string): void {
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Switchboard',
+        version,
+        description:
+          "Switchboard's own API (/switchboard) and the Telnyx API it emulates (/v2). Errors use the Telnyx envelope.",
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+}
+
+/** Serves the document at {@link OPENAPI_PATH}. */
+export function registerOpenApiRoute(app: FastifyInstance): void {
+  app.get(OPENAPI_PATH, () => {
+    const document: unknown = app.swagger();
+    bodiesOptionalWhenLenient(document);
+    return document;
+  });
+}
+
+/** Telnyx accepts body-less actions: a lenient body schema is an optional request body. */
+function bodiesOptionalWhenLenient(document: unknown): void {
+  for (const item of valuesOf(member(document, 'paths'))) {
+    for (const operation of valuesOf(item)) {
+      const body = member(operation, 'requestBody');
+      const schema = member(member(member(body, 'content'), 'application/json'), 'schema');
+      if (isObject(body) && member(schema, 'x-lenient') === true) body['required'] = false;
+    }
+  }
+}
+
+function member(value: unknown, name: string): unknown {
+  return isObject(value) && Object.hasOwn(value, name) ? value[name] : undefined;
+}
+
+function valuesOf(value: unknown): unknown[] {
+  return isObject(value) ? Object.values(value) : [];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
