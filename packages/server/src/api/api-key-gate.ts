@@ -11,8 +11,8 @@ const OPEN_PREFIXES = [
   '/switchboard/call_audio/',
 ];
 
-/** Authorised by the admin token, which its route checks itself. */
-const OPEN_PATHS = new Set(['/switchboard/accounts']);
+/** The admin route checks its own token; the API's description is public. */
+const OPEN_PATHS = new Set(['/switchboard/accounts', '/switchboard/openapi.json']);
 
 /**
  * Whether a request must carry an account's API key, decided from its raw URL before routing,

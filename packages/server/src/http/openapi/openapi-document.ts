@@ -31,6 +31,7 @@ export function registerOpenApiRoute(app: FastifyInstance): void {
   app.get(OPENAPI_PATH, () => {
     const document: unknown = app.swagger();
     bodiesOptionalWhenLenient(document);
+    withoutExtraMethods(document);
     return document;
   });
 }
@@ -43,6 +44,31 @@ function bodiesOptionalWhenLenient(document: unknown): void {
       const schema = member(member(member(body, 'content'), 'application/json'), 'schema');
       if (isObject(body) && member(schema, 'x-lenient') === true) body['required'] = false;
     }
+  }
+}
+
+/** OpenAPI's operations; `app.all` also answers methods (QUERY, …) the format has no key for. */
+const OPERATION_KEYS = new Set([
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+]);
+const PATH_ITEM_KEYS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters']);
+
+function withoutExtraMethods(document: unknown): void {
+  const paths = member(document, 'paths');
+  if (!isObject(paths)) return;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    const kept = Object.entries(item).filter(
+      ([key]) => OPERATION_KEYS.has(key) || PATH_ITEM_KEYS.has(key),
+    );
+    paths[path] = Object.fromEntries(kept);
   }
 }
 
