@@ -204,14 +204,20 @@ export function loadServerConfig(
 ): ConfigResult {
   const errors: string[] = [];
   const file = fileLayer(readSetting(SETTINGS.configFile, flags.configFile, env, errors), errors);
-  const config: Record<string, unknown> = {};
-  for (const key of Object.keys(SETTINGS) as (keyof ServerConfig)[]) {
+  const config: Partial<ServerConfig> = {};
+  const read = <K extends keyof ServerConfig>(key: K): ServerConfig[K] => {
     const setting = SETTINGS[key];
-    const fromFile = file.get(setting.flag.slice(2));
-    config[key] = readSetting({ ...setting, file: fromFile }, flags[key], env, errors);
-  }
+    return readSetting(
+      { ...setting, file: file.get(setting.flag.slice(2)) },
+      flags[key],
+      env,
+      errors,
+    );
+  };
+  for (const key of Object.keys(SETTINGS) as (keyof ServerConfig)[]) assign(config, key, read(key));
   if (errors.length > 0) return { ok: false, errors };
-  const loaded = config as unknown as ServerConfig;
+  // Every key of SETTINGS was read above, and SETTINGS has every key of ServerConfig.
+  const loaded = config as ServerConfig;
   return { ok: true, config: { ...loaded, dataDir: resolve(loaded.dataDir) } };
 }
 
@@ -239,12 +245,20 @@ function fileLayer(path: unknown, errors: string[]): ReadonlyMap<string, string>
   return new Map();
 }
 
-function readSetting(
-  setting: Setting<unknown> & { readonly file?: string | undefined },
+function assign<K extends keyof ServerConfig>(
+  config: Partial<ServerConfig>,
+  key: K,
+  value: ServerConfig[K],
+): void {
+  config[key] = value;
+}
+
+function readSetting<T>(
+  setting: Setting<T> & { readonly file?: string | undefined },
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   errors: string[],
-): unknown {
+): T {
   const fromEnv = env[setting.env] === '' ? undefined : env[setting.env];
   const [raw, name] =
     flag !== undefined
