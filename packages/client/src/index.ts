@@ -9,3 +9,10 @@ export {
   PublisherOptionsError,
   type PublishErrorCode,
 } from './publish-errors.js';
+export {
+  createApiClient,
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiError,
+  type ApiResult,
+} from './create-api-client.js';

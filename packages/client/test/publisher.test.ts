@@ -60,8 +60,12 @@ describe('createPublisher: batching', () => {
   });
 
   it('cuts batches at maxBatchSize', async () => {
-    const { server, publisher } = await setup([], { maxBatchSize: 100, maxInFlight: 1 });
-    await Promise.all(Array.from({ length: 250 }, (_, n) => publisher.publish(event(n))));
+    // A long linger, so only the size cuts batches however slowly the loop below runs.
+    const options = { maxBatchSize: 100, maxInFlight: 1, lingerMs: 60_000 };
+    const { server, publisher } = await setup([], options);
+    const all = Promise.all(Array.from({ length: 250 }, (_, n) => publisher.publish(event(n))));
+    await publisher.flush();
+    await all;
     expect(server.batches.map((batch) => batch.events.length)).toEqual([100, 100, 50]);
     const order = server.batches.flatMap((batch) => batch.events.map((sent) => sent['payload']));
     expect(order).toEqual(Array.from({ length: 250 }, (_, n) => ({ n })));

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { ChaosProfile } from '../chaos-profile.js';
 import { AnyObject, DateTime, HttpUrl, Nullable, OneOf, Text } from '../fields.js';
+import type { RouteTable } from '../route-spec.js';
 
 /** Most events one batch may hold. */
 export const MAX_BATCH_EVENTS = 1000;
@@ -43,3 +44,21 @@ export const PublishBatchResponse = Type.Object({ data: Type.Array(PublishResult
 
 export type PublishEvent = Static<typeof PublishEvent>;
 export type PublishResult = Static<typeof PublishResult>;
+
+/** The publishing routes, as a client calls them. */
+export const eventRoutes = {
+  publishEvent: {
+    method: 'POST',
+    url: '/switchboard/events',
+    body: PublishEvent,
+    response: PublishResponse,
+    status: 202,
+  },
+  publishEvents: {
+    method: 'POST',
+    url: '/switchboard/events/batch',
+    body: PublishBatch,
+    response: PublishBatchResponse,
+    status: 202,
+  },
+} as const satisfies RouteTable;

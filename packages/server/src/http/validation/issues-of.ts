@@ -67,13 +67,7 @@ function issuesOfError(
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return [
-        rangeIssue(
-          source,
-          numberOr(schema['minimum'], Number.MIN_SAFE_INTEGER),
-          numberOr(schema['maximum'], Number.MAX_SAFE_INTEGER),
-        ),
-      ];
+      return [rangeOrInvalid(source, schema)];
     case 'minLength':
       return [missingIssue(source)];
     case 'pattern':
@@ -199,6 +193,14 @@ function formatText(schema: Record<string, unknown>): string {
     default:
       return expectedOf(schema);
   }
+}
+
+/** 10033 with the bounds, unless the declaration words the value itself (`x-expected`): then 10015. */
+function rangeOrInvalid(source: Source, schema: Record<string, unknown>): Issue {
+  const worded = schema[EXPECTED];
+  if (typeof worded === 'string') return invalidIssue(source, worded);
+  const min = numberOr(schema['minimum'], Number.MIN_SAFE_INTEGER);
+  return rangeIssue(source, min, numberOr(schema['maximum'], Number.MAX_SAFE_INTEGER));
 }
 
 function itemCountIssue(source: Source, schema: Record<string, unknown>, items: unknown): Issue {
