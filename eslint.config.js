@@ -34,6 +34,20 @@ export default tseslint.config(
     },
   },
   {
+    // Stored JSON and request bodies are read through their declarations (docs/architecture.md),
+    // never forced into a type.
+    files: ['packages/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]',
+          message: 'No `as unknown as`: read the value through its declaration (decoderOf) instead.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'bench/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

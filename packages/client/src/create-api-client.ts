@@ -72,7 +72,7 @@ async function callRoute(
 export function pathOf(template: string, params: unknown): string {
   const values = isObject(params) ? params : {};
   return template.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) =>
-    encodeURIComponent(String(values[name] ?? '')),
+    encodeURIComponent(scalarText(values[name])),
   );
 }
 
@@ -81,10 +81,18 @@ export function queryOf(query: unknown): string {
   if (!isObject(query)) return '';
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) search.append(name, String(value));
+    if (value !== undefined && value !== null) search.append(name, scalarText(value));
   }
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+/** Path and query values are strings, numbers or booleans; anything else is sent as JSON. */
+function scalarText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 async function readResult(response: Response): Promise<ApiResult<unknown>> {

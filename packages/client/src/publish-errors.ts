@@ -88,7 +88,7 @@ function describe(items: readonly ApiErrorItem[]): string {
   if (items.length === 0) return 'no details';
   return items
     .map((item) => {
-      const text = item.detail ?? item.title ?? item.code;
+      const text = item.detail || item.title || item.code;
       const pointer = item.source?.pointer;
       return pointer === undefined ? text : `${text} (${pointer})`;
     })

@@ -104,6 +104,8 @@ function errorItems(text: string): readonly ApiErrorItem[] {
     const errors = (JSON.parse(text) as { errors?: unknown }).errors;
     return Array.isArray(errors) ? (errors as ApiErrorItem[]) : [];
   } catch {
-    return text === '' ? [] : [{ code: 'unknown', title: 'Unreadable reply', detail: text.slice(0, 200) }];
+    return text === ''
+      ? []
+      : [{ code: 'unknown', title: 'Unreadable reply', detail: text.slice(0, 200) }];
   }
 }
