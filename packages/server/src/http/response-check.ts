@@ -7,8 +7,8 @@ import { Compile, type Validator } from 'typebox/compile';
 export const CHECK_RESPONSES_ENV = 'SWITCHBOARD_CHECK_RESPONSES';
 
 /**
- * Checks each JSON reply against the response schema its route declares for that status (any
- * error against the Telnyx envelope). A reply that does not match becomes a 500 naming the
+ * Checks each JSON reply against the response schema its route declares for that status (an
+ * undeclared error status against the Telnyx envelope). A reply that does not match becomes a 500 naming the
  * route and the first difference, so a declaration that lies fails the test that hit it.
  */
 export function useResponseCheck(app: FastifyInstance): void {
@@ -49,10 +49,9 @@ export function useResponseCheck(app: FastifyInstance): void {
 
 function declaredSchema(request: FastifyRequest, reply: FastifyReply): TSchema | undefined {
   const responses = request.routeOptions.schema?.response as Record<string, TSchema> | undefined;
+  // A route that declares no reply at all is not checked (its declaration is still to come).
+  if (responses === undefined) return undefined;
   const status = reply.statusCode;
-  const declared = responses?.[String(status)] ?? responses?.[`${String(status)[0]}xx`];
-  if (declared !== undefined) return declared;
-  if (status >= 400 && reply.getHeader('content-type')?.toString().includes('json'))
-    return ErrorEnvelope;
-  return undefined;
+  const declared = responses[String(status)] ?? responses[`${String(status)[0]}xx`];
+  return declared ?? (status >= 400 ? ErrorEnvelope : undefined);
 }
