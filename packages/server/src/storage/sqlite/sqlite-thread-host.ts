@@ -51,6 +51,9 @@ async function run(call: ThreadCall): Promise<ThreadReply> {
 async function perform<K extends OperationName>(
   call: ThreadCall<K>,
 ): Promise<Encoded<ResultOf<K>>> {
+  // Own entries only: a message naming no operation (or `constructor`) fails its own call.
+  if (!Object.hasOwn(SQLITE_THREAD_HANDLERS, call.op))
+    throw new Error(`No SQLite thread operation ${call.op}`);
   const handler = SQLITE_THREAD_HANDLERS[call.op];
   return encode(await handler(store, ...decode(call.args)));
 }
