@@ -36,7 +36,7 @@ describe('SQLite thread protocol', () => {
     expectTypeOf<ArgsOf<'createAccount'>>().toEqualTypeOf<[account: Account, key: SigningKey]>();
     expectTypeOf<ResultOf<'getAccount'>>().toEqualTypeOf<Account | null>();
     expectTypeOf<ResultOf<'publish'>>().toEqualTypeOf<ReportedPublish>();
-    expectTypeOf<ResultOf<'releaseMemory'>>().toEqualTypeOf<void>();
+    expectTypeOf<ResultOf<'releaseMemory'>>().toBeVoid();
     expectTypeOf<'publishReporting'>().not.toExtend<OperationName>();
     expectTypeOf<'inboxes.insertCapture'>().not.toExtend<OperationName>();
   });
