@@ -34,9 +34,9 @@ interface QueuedCall {
 }
 
 /**
- * Sends operations (`SqliteThreadOperations`) to the database thread and settles them with its replies. Calls made during
- * one turn of the event loop travel in one message. The thread keeps the process alive only while
- * a call is waiting for its reply. Every call settles: arguments that cannot be encoded, and
+ * Sends operations (`SqliteThreadOperations`) to the database thread and settles them with its
+ * replies. Calls made during one turn of the event loop travel in one message. The thread keeps
+ * the process alive only while a call is waiting for its reply. Every call settles: arguments that cannot be encoded, and
  * results that cannot be read back, fail their own call (see `encode`).
  */
 export class SqliteThreadClient {

@@ -10,18 +10,6 @@ declare const holds: unique symbol;
 export type Encoded<T> = Uint8Array & { readonly [holds]?: T };
 
 /**
- * One operation sent to the database thread, its arguments encoded on their own: a union with a
- * member per operation of {@link SqliteThreadOperations}, told apart by `op`.
- */
-export type ThreadCall<K extends OperationName = OperationName> = {
-  readonly [P in K]: {
-    readonly id: number;
-    readonly op: P;
-    readonly args: Encoded<ArgsOf<P>>;
-  };
-}[K];
-
-/**
  * A call as the caller sends it: `args` encode `op`'s arguments, which `SqliteThreadClient.call`
  * pairs by its signature. The host reads the same message as a {@link ThreadCall}.
  */
@@ -30,6 +18,14 @@ export interface SentCall {
   readonly op: OperationName;
   readonly args: Uint8Array;
 }
+
+/**
+ * A {@link SentCall} as the host reads it: a union with a member per operation of
+ * `SqliteThreadOperations`, told apart by `op`, each carrying that operation's arguments.
+ */
+export type ThreadCall<K extends OperationName = OperationName> = {
+  readonly [P in K]: SentCall & { readonly op: P; readonly args: Encoded<ArgsOf<P>> };
+}[K];
 
 /** An error as it crosses the thread boundary: its class is lost, its name, code and text are not. */
 export interface ThreadError {
