@@ -8,12 +8,14 @@ import {
   STOP_STEP_MS,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
+  type WorkerStore,
 } from './delivery/delivery-worker.js';
 import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
 import { endsWithin } from './settle-within.js';
 import { openStore } from './storage/open-store.js';
 import { trackStorageFaults, type StorageFault } from './storage/storage-faults.js';
 import type { Store } from './storage/store.js';
+import type { StoreLifecycle } from './storage/store-lifecycle.js';
 import { workerOwner } from './worker-owner.js';
 
 export interface RunningWorker {
@@ -77,7 +79,7 @@ function storageFaultLog(logger: Logger): (fault: StorageFault | null, cause: un
 /** A delivery worker with the configured engine settings. */
 export function buildWorker(
   config: ServerConfig,
-  store: Store,
+  store: WorkerStore,
   owner: string,
   logger: Logger,
   hooks: WorkerHooks & Pick<DeliveryWorkerOptions, 'onRoundResult'> = {},
@@ -131,7 +133,7 @@ function closingDispatcher(worker: DeliveryWorker, close: () => Promise<void>): 
 export async function stopAll(
   config: ServerConfig,
   worker: DeliveryWorker,
-  store: Store,
+  store: Pick<StoreLifecycle, 'close'>,
 ): Promise<void> {
   try {
     await worker.stop({ graceMs: config.shutdownGraceMs });
@@ -144,7 +146,7 @@ export async function stopAll(
 export const STORE_CLOSE_MS = 1_500;
 
 /** Closes the store; if it does not answer in time, it is left to the process's end. */
-export async function closeStoreWithin(store: Store): Promise<void> {
+export async function closeStoreWithin(store: Pick<StoreLifecycle, 'close'>): Promise<void> {
   await endsWithin(store.close(), STORE_CLOSE_MS);
 }
 

@@ -1,4 +1,5 @@
-import type { AttemptRecord, JsonObject } from '../storage/store.js';
+import type { AttemptRecord } from '../storage/delivery-records.js';
+import type { JsonObject } from '../storage/json.js';
 import { assertNever, type AttemptOutcome } from './attempt-outcome.js';
 import { capHeaderPairs, capText } from './capped-text.js';
 import type { WebhookRequest } from './webhook-request.js';

@@ -26,9 +26,9 @@ function appendPairs(pairs: string[], name: string, value: unknown): void {
       appendPairs(pairs, `${name}[${index}]`, item);
     });
   } else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record).sort()) {
-      appendPairs(pairs, `${name}[${encodeComponent(key)}]`, record[key]);
+    for (const key of Object.keys(value).sort()) {
+      const item: unknown = Reflect.get(value, key);
+      appendPairs(pairs, `${name}[${encodeComponent(key)}]`, item);
     }
   } else if (value !== undefined) {
     pairs.push(`${name}=${encodeComponent(scalarText(value))}`);

@@ -2,13 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
-import type {
-  AttemptRecord,
-  CompleteInput,
-  Delivery,
-  DeliveryUpdate,
-  Store,
-} from '../storage/store.js';
+import type { CompleteInput, DeliveryQueue, DeliveryUpdate } from '../storage/delivery-queue.js';
+import type { AttemptRecord, Delivery } from '../storage/delivery-records.js';
 import { settleWithin } from '../settle-within.js';
 import { TurnBatch } from '../storage/turn-batch.js';
 import { ChaosGate } from './chaos/chaos-gate.js';
@@ -21,7 +16,7 @@ import { decideAfterRound } from './round-decision.js';
 import { recordingFault } from './recording-fault.js';
 import { runRound, type RoundContext, type RoundResult } from './run-round.js';
 import { Shutdown } from './shutdown.js';
-import { SigningKeyCache } from './signing-key-cache.js';
+import { SigningKeyCache, type SigningKeyReader } from './signing-key-cache.js';
 import { WakeSignal } from './wake-signal.js';
 
 /** `webhook_timeout_secs` is at most 30: the longest try a target can ask for. */
@@ -39,8 +34,11 @@ export const STOP_STEP_MS = 1_000;
 /** How long a claim waits for more slots to free up, so that claims come in batches. */
 const BATCH_WINDOW_MS = 2;
 
+/** What the worker needs of the store: the queue, and the accounts' signing keys. */
+export type WorkerStore = DeliveryQueue & SigningKeyReader;
+
 export interface DeliveryWorkerOptions {
-  readonly store: Store;
+  readonly store: WorkerStore;
   /** Unique per process, e.g. `${hostname}:${pid}:${random}`; leases are held under it. */
   readonly owner: string;
   /** Epoch ms; default `Date.now`. */

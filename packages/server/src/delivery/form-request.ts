@@ -1,5 +1,6 @@
 import { signWebhook } from '@switchboard/core';
-import type { Delivery, Json } from '../storage/store.js';
+import type { Delivery } from '../storage/delivery-records.js';
+import type { Json } from '../storage/json.js';
 
 /** `options.request_format` of a delivery whose request is a form, as TeXML apps get them. */
 export const FORM_REQUEST_FORMAT = 'form';

@@ -1,4 +1,4 @@
-import type { OriginRoom } from '../storage/store.js';
+import type { OriginRoom } from '../storage/delivery-queue.js';
 
 /** What the next claim may take without pushing any origin over its bound. */
 export interface ClaimPlan {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Store } from '../storage/store.js';
+import type { DeliveryQueue } from '../storage/delivery-queue.js';
 
 /**
  * Wakes the worker on other processes' publishes where the store can tell (PostgreSQL
@@ -7,7 +7,7 @@ import type { Store } from '../storage/store.js';
  * cannot notify or listening failed: the worker then relies on its poll interval alone.
  */
 export async function listenForPublishes(
-  store: Store,
+  store: Pick<DeliveryQueue, 'listenForDue'>,
   logger: Logger,
   onPublish: () => void,
 ): Promise<(() => Promise<void>) | null> {

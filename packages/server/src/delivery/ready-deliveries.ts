@@ -1,4 +1,4 @@
-import type { Delivery } from '../storage/store.js';
+import type { Delivery } from '../storage/delivery-records.js';
 
 /** A claimed delivery waiting for a slot, with the end of its lease. */
 export interface ReadyDelivery {

@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../storage/store.js';
+import type { AttemptRecord } from '../storage/delivery-records.js';
 import { newTimeOrderedId } from '../storage/time-ordered-id.js';
 import { buildAttemptRecord } from './attempt-record.js';
 import type { RoundResult } from './run-round.js';

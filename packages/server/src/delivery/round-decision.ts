@@ -1,4 +1,4 @@
-import type { DeliveryUpdate } from '../storage/store.js';
+import type { DeliveryUpdate } from '../storage/delivery-queue.js';
 import { assertNever, type AttemptOutcome } from './attempt-outcome.js';
 import { nextRound } from './retry-policy.js';
 

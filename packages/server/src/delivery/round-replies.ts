@@ -1,4 +1,4 @@
-import type { AttemptRecord, Delivery } from '../storage/store.js';
+import type { AttemptRecord, Delivery } from '../storage/delivery-records.js';
 import type { RoundResult } from './run-round.js';
 
 /** The reply a publisher reads from a round: the try that succeeded, or why none did. */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import type { AttemptRecord, Delivery } from '../storage/store.js';
+import type { AttemptRecord, Delivery } from '../storage/delivery-records.js';
 import { newTimeOrderedId } from '../storage/time-ordered-id.js';
 import type { AttemptOutcome } from './attempt-outcome.js';
 import { buildAttemptRecord } from './attempt-record.js';

@@ -1,5 +1,8 @@
 import { importPrivateKey } from '@switchboard/core';
-import type { SigningKey, Store } from '../storage/store.js';
+import type { AccountStore, SigningKey } from '../storage/account-store.js';
+
+/** The part of the account store that signing needs. */
+export type SigningKeyReader = Pick<AccountStore, 'listSigningKeys'>;
 
 /** An account has no current signing key: a fault in setup, not a delivery outcome. */
 export class NoSigningKeyError extends Error {
@@ -35,10 +38,10 @@ interface Entry {
  * a single store read; a failed read is not cached.
  */
 export class SigningKeyCache {
-  readonly #store: Store;
+  readonly #store: SigningKeyReader;
   readonly #entries = new Map<string, Entry>();
 
-  constructor(store: Store) {
+  constructor(store: SigningKeyReader) {
     this.#store = store;
   }
 
@@ -63,7 +66,7 @@ export class SigningKeyCache {
  * checked, so that a damaged key is named as such rather than failing later as a signing error.
  */
 export async function currentSigningKey(
-  store: Store,
+  store: SigningKeyReader,
   accountId: string,
   now: number,
 ): Promise<SigningKey> {

@@ -4,7 +4,7 @@ import {
   signWebhook,
   type WebhookData,
 } from '@switchboard/core';
-import type { Delivery } from '../storage/store.js';
+import type { Delivery } from '../storage/delivery-records.js';
 import { encodeDeepObject } from './deep-object-query.js';
 import { UnreadableDeliveryError } from './try-fault.js';
 import { buildFormRequest, isFormDelivery } from './form-request.js';

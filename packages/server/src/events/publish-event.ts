@@ -1,17 +1,21 @@
 import { randomInt } from 'node:crypto';
 import { chaosDeliveries } from '../delivery/chaos/chaos-deliveries.js';
-import type {
-  Account,
-  EventRecord,
-  JsonObject,
-  NewDelivery,
-  PublishInput,
-  Store,
-} from '../storage/store.js';
-import { resolveTarget, type ResolvedTarget, type TargetRequest } from './resolve-target.js';
+import type { Account } from '../storage/account-store.js';
+import type { EventRecord, NewDelivery } from '../storage/delivery-records.js';
+import type { EventPublisher, PublishInput } from '../storage/event-publisher.js';
+import type { JsonObject } from '../storage/json.js';
+import {
+  resolveTarget,
+  type ResolvedTarget,
+  type ResourceReader,
+  type TargetRequest,
+} from './resolve-target.js';
+
+/** What publishing needs of the store: resolving targets, then writing. */
+export type PublishingStore = EventPublisher & ResourceReader;
 
 export interface PublishEventDeps {
-  readonly store: Store;
+  readonly store: PublishingStore;
   readonly now: () => number;
   readonly newId: () => string;
   /** Nudges the delivery worker after a new delivery is stored. */
@@ -22,7 +26,7 @@ export interface PublishEventDeps {
 
 /** What the server's routes hold that publishing needs (the API's and the emulator's context). */
 export interface PublishingContext {
-  readonly store: Store;
+  readonly store: PublishingStore;
   readonly now: () => number;
   readonly newId: () => string;
   readonly worker: { wake(): void };

@@ -1,4 +1,4 @@
-import type { Resource } from '../storage/store.js';
+import type { Resource } from '../storage/resource.js';
 import {
   preparePublish,
   type PublishEventDeps,
@@ -6,7 +6,6 @@ import {
   type PublishEventOutcome,
 } from './publish-event.js';
 import { resolveTarget, type ResourceReader } from './resolve-target.js';
-
 
 export { MAX_BATCH_EVENTS } from '@switchboard/core/contract';
 

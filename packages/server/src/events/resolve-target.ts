@@ -1,6 +1,9 @@
 import { CALL_CONTROL_APPLICATION_KIND, MESSAGING_PROFILE_KIND } from '../resource-kinds.js';
 import { chaosProfileOf, type ChaosProfile } from '../delivery/chaos/chaos-profile.js';
-import type { Account, DeliveryTarget, Json, JsonObject, Store } from '../storage/store.js';
+import type { Account } from '../storage/account-store.js';
+import type { DeliveryTarget } from '../storage/delivery-records.js';
+import type { Json, JsonObject } from '../storage/json.js';
+import type { ResourceStore } from '../storage/resource-store.js';
 
 /** Where an event should go, as the publisher asked. */
 export interface TargetRequest {
@@ -29,7 +32,7 @@ export type TargetResolution =
   ResolvedTarget | { readonly ok: false; readonly reason: 'unknown_connection' | 'no_target' };
 
 /** What resolving a target reads: the application or messaging profile a request names. */
-export type ResourceReader = Pick<Store, 'getResource'>;
+export type ResourceReader = Pick<ResourceStore, 'getResource'>;
 
 /**
  * Turns a publish request into a fixed delivery target. `timeoutMs` 0 means "the worker's

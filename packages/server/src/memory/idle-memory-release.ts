@@ -1,11 +1,11 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { Store } from '../storage/store.js';
+import type { StoreLifecycle } from '../storage/store-lifecycle.js';
 import { collectGarbage } from './collect-garbage.js';
 import { IdleWatch, type IdleWatchOptions } from './idle-watch.js';
 
 export interface IdleMemoryReleaseOptions extends IdleWatchOptions {
-  readonly store: Store;
+  readonly store: Pick<StoreLifecycle, 'releaseMemory'>;
   readonly logger: Logger;
   /** Length of one interval; default 5 s. */
   readonly intervalMs?: number;

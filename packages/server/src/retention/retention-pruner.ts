@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { PruneResult, Store } from '../storage/store.js';
+import type { PruneResult, RetentionStore } from '../storage/retention-store.js';
 
 export interface RetentionOptions {
-  readonly store: Store;
+  readonly store: RetentionStore;
   /** Finished deliveries and their events are kept this long after they finished. */
   readonly retentionMs: number;
   readonly logger: Logger;

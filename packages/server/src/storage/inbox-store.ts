@@ -68,7 +68,7 @@ export interface CaptureStreamFilter {
   readonly eventTypes?: readonly string[];
 }
 
-/** Inbox captures, kept apart from the delivery queue. Part of the {@link Store} contract. */
+/** Inbox captures, kept apart from the delivery queue: the inbox URLs, their API and `listen`. */
 export interface InboxStore {
   /** The `inbox` resource whose `data.token` is `token`, in any account. */
   findInboxByToken(token: string): Promise<Resource | null>;
@@ -92,4 +92,10 @@ export interface InboxStore {
     captureId: string,
     attempt: ForwardAttempt,
   ): Promise<boolean>;
+}
+
+/** The store's inbox part, reached as its own object. */
+export interface InboxAccess {
+  /** Inbox captures and their forward attempts. */
+  readonly inboxes: InboxStore;
 }

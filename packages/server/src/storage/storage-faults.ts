@@ -95,7 +95,7 @@ function tracked<T extends object>(
       const value: unknown = Reflect.get(inner, name, inner);
       if (typeof value !== 'function' || typeof name !== 'string') return value;
       return (...args: unknown[]) =>
-        watch(() => (value as (...a: unknown[]) => unknown).apply(inner, args), tracker, name);
+        watch((): unknown => Reflect.apply(value, inner, args), tracker, name);
     },
   });
 }

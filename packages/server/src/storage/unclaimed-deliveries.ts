@@ -1,4 +1,4 @@
-import type { Delivery, EventRecord, NewDelivery } from './store.js';
+import type { Delivery, EventRecord, NewDelivery } from './delivery-records.js';
 
 /** The columns a claim changes or counts; everything else about a delivery never changes. */
 export interface ClaimedColumns {

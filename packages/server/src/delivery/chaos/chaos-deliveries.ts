@@ -1,4 +1,4 @@
-import type { NewDelivery } from '../../storage/store.js';
+import type { NewDelivery } from '../../storage/delivery-records.js';
 import type { ChaosProfile } from './chaos-profile.js';
 import { reorderWindowMs } from './chaos-profile.js';
 import { drawInteger, seededRandom } from '@switchboard/core';

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { AttemptRecord, Json } from '../../storage/store.js';
+import type { AttemptRecord } from '../../storage/delivery-records.js';
+import type { Json } from '../../storage/json.js';
 
 /**
  * The `concurrency` fault: at most `limit` tries of chaos deliveries in flight per origin in

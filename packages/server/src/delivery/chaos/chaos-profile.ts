@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../../storage/store.js';
+import type { Json, JsonObject } from '../../storage/json.js';
 import { ownMember } from '../../own-member.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { Delivery, Json, JsonObject } from '../../storage/store.js';
+import type { Delivery } from '../../storage/delivery-records.js';
+import type { Json, JsonObject } from '../../storage/json.js';
 import { chaosProfileOf, type ChaosProfile } from './chaos-profile.js';
 
 /**

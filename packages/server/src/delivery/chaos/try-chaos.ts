@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../storage/store.js';
+import type { JsonObject } from '../../storage/json.js';
 import { reorderWindowMs } from './chaos-profile.js';
 import { drawInteger, seededRandom } from '@switchboard/core';
 import type { ChaosState } from './chaos-state.js';

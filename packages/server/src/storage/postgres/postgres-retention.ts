@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { PruneResult } from '../store.js';
+import type { PruneResult } from '../retention-store.js';
 import { inTransaction } from './postgres-transaction.js';
 
 /** SKIP LOCKED: two nodes pruning at once take different rows instead of waiting. */

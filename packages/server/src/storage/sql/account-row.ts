@@ -1,4 +1,4 @@
-import type { Account } from '../store.js';
+import type { Account } from '../account-store.js';
 import { parseJsonObject, toJsonText } from './json-text.js';
 
 /**

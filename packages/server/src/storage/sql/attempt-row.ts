@@ -1,4 +1,4 @@
-import type { AttemptRecord } from '../store.js';
+import type { AttemptRecord } from '../delivery-records.js';
 import { parseJsonObject, toJsonText } from './json-text.js';
 
 /** An `attempts` row (JSON as text); the column names double as SQLite bind parameters. */

@@ -1,5 +1,5 @@
 import type { CaptureFilter, CaptureStreamFilter } from '../inbox-store.js';
-import type { Page } from '../store.js';
+import type { Page } from '../page.js';
 import type { SqlFlavor, SqlQuery } from './sql-flavor.js';
 
 /** The page and total-count queries behind `InboxStore.listCaptures`. */

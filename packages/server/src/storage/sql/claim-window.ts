@@ -1,4 +1,4 @@
-import type { ClaimInput } from '../store.js';
+import type { ClaimInput } from '../delivery-queue.js';
 
 /** The per-origin part of a claim, as both dialects' claim statements take it. */
 export interface ClaimWindow {

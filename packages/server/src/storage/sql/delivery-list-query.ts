@@ -1,4 +1,5 @@
-import type { DeliveryFilter, Page } from '../store.js';
+import type { DeliveryFilter } from '../delivery-queries.js';
+import type { Page } from '../page.js';
 import type { SqlFlavor, SqlQuery } from './sql-flavor.js';
 
 /**

@@ -1,12 +1,12 @@
+import type { DeliveryUpdate } from '../delivery-queue.js';
 import type {
   Delivery,
   DeliveryState,
   DeliveryTarget,
-  DeliveryUpdate,
   EventRecord,
-  JsonObject,
   NewDelivery,
-} from '../store.js';
+} from '../delivery-records.js';
+import type { JsonObject } from '../json.js';
 import { readJson, readJsonObject, toJsonText, type JsonColumn } from './json-text.js';
 
 /**

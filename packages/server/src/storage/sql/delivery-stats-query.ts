@@ -1,4 +1,4 @@
-import { LATENCY_BIN_EDGES_MS } from '../store.js';
+import { LATENCY_BIN_EDGES_MS } from '../delivery-queries.js';
 import type { SqlFlavor, SqlQuery } from './sql-flavor.js';
 
 /** The statements behind `Store.deliveryStats`. */

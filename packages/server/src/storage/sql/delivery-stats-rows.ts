@@ -3,7 +3,7 @@ import {
   type DeliveryStats,
   type DeliveryStatsFigures,
   type FailingEndpoint,
-} from '../store.js';
+} from '../delivery-queries.js';
 
 /** Numbers as the drivers return them: PostgreSQL sends bigint and sums as strings. */
 type Num = number | string;

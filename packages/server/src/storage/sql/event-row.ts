@@ -1,4 +1,4 @@
-import type { EventRecord } from '../store.js';
+import type { EventRecord } from '../delivery-records.js';
 import { parseJsonObject, toJsonText } from './json-text.js';
 
 /** An `events` row (JSON as text); the column names double as SQLite bind parameters. */

@@ -1,5 +1,5 @@
 import { copyJson, jsonDepthExceeds, MAX_JSON_DEPTH } from '@switchboard/core';
-import type { Json, JsonObject } from '../store.js';
+import type { Json, JsonObject } from '../json.js';
 
 const NUL_ESCAPE = '\\u0000';
 

@@ -1,4 +1,4 @@
-import type { Resource } from '../store.js';
+import type { Resource } from '../resource.js';
 import { parseJsonObject, toJsonText } from './json-text.js';
 
 /** A `resources` row (JSON as text); the column names double as SQLite bind parameters. */

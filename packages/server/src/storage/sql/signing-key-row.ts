@@ -1,4 +1,4 @@
-import type { SigningKey } from '../store.js';
+import type { SigningKey } from '../account-store.js';
 
 /** A `signing_keys` row; the column names double as named bind parameters in SQLite. */
 export type SigningKeyRow = {

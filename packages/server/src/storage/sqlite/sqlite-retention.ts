@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PruneResult } from '../store.js';
+import type { PruneResult } from '../retention-store.js';
 
 const PICK_FINISHED = `SELECT id, account_id, event_id FROM deliveries
   WHERE state IN ('delivered', 'failed') AND finished_at < ?

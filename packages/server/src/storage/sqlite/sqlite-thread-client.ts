@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { SqliteStoreOptions } from './sqlite-database.js';
+import type { ArgsOf, OperationName, ResultOf } from './sqlite-thread-operations.js';
 import {
-  decodeValue,
-  encodeValue,
+  decode,
+  encode,
   fromThreadError,
-  type ThreadCall,
+  type Encoded,
+  type SentCall,
   type ThreadReady,
   type ThreadReply,
 } from './sqlite-thread-protocol.js';
@@ -12,24 +14,30 @@ import {
 /** Captured at load, so tests that fake timers after importing still see calls sent. */
 const schedule = globalThis.setImmediate;
 
+/** A call waiting for its reply. */
 interface Pending {
-  readonly method: string;
-  readonly resolve: (value: unknown) => void;
+  readonly op: OperationName;
+  /**
+   * Reads the reply's value back as the result of this call's operation (the reply to a call's
+   * id holds its operation's result) and settles the call with it; throws if it cannot be read.
+   */
+  readonly read: (value: Uint8Array) => void;
   readonly reject: (error: Error) => void;
 }
 
 /** A call waiting for the end of the turn, when its batch is sent. */
 interface QueuedCall {
   readonly id: number;
-  readonly method: string;
-  readonly args: readonly unknown[];
+  readonly op: OperationName;
+  /** Encodes the arguments `call` was given for `op`. */
+  readonly encodeArgs: () => Uint8Array;
 }
 
 /**
- * Sends store calls to the database thread and settles them with its replies. Calls made during
- * one turn of the event loop travel in one message. The thread keeps the process alive only while
- * a call is waiting for its reply. Every call settles: arguments that cannot be encoded, and
- * results that cannot be read back, fail their own call (see `encodeValue`).
+ * Sends operations (`SqliteThreadOperations`) to the database thread and settles them with its
+ * replies. Calls made during one turn of the event loop travel in one message. The thread keeps
+ * the process alive only while a call is waiting for its reply. Every call settles: arguments that cannot be encoded, and
+ * results that cannot be read back, fail their own call (see `encode`).
  */
 export class SqliteThreadClient {
   readonly ready: Promise<void>;
@@ -60,18 +68,22 @@ export class SqliteThreadClient {
     });
   }
 
-  call<T>(method: string, args: readonly unknown[] = []): Promise<T> {
+  /** Runs `op` on the database thread with `args`; settles with its result or its error. */
+  call<K extends OperationName>(op: K, ...args: ArgsOf<K>): Promise<ResultOf<K>> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<ResultOf<K>>((resolve, reject) => {
       const id = this.#nextId++;
-      this.#pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject });
+      const read = (value: Encoded<ResultOf<K>>): void => {
+        resolve(decode(value));
+      };
+      this.#pending.set(id, { op, read, reject });
       if (this.#pending.size === 1) this.#worker.ref();
       if (this.#queue.length === 0) {
         schedule(() => {
           this.#send();
         });
       }
-      this.#queue.push({ id, method, args });
+      this.#queue.push({ id, op, encodeArgs: () => encode(args) });
     });
   }
 
@@ -96,13 +108,13 @@ export class SqliteThreadClient {
   #send(): void {
     const calls = this.#queue;
     this.#queue = [];
-    const batch: ThreadCall[] = [];
+    const batch: SentCall[] = [];
     for (const call of calls) {
       try {
-        batch.push({ id: call.id, method: call.method, args: encodeValue(call.args) });
+        batch.push({ id: call.id, op: call.op, args: call.encodeArgs() });
       } catch (error) {
         this.#settle(call.id, (pending) => {
-          pending.reject(unsent(call.method, error));
+          pending.reject(unsent(call.op, error));
         });
       }
     }
@@ -116,14 +128,11 @@ export class SqliteThreadClient {
           pending.reject(fromThreadError(reply.error));
           return;
         }
-        let value: unknown;
         try {
-          value = decodeValue(reply.value);
+          pending.read(reply.value);
         } catch (error) {
-          pending.reject(unreadable(pending.method, error));
-          return;
+          pending.reject(unreadable(pending.op, error));
         }
-        pending.resolve(value);
       });
     }
   }
@@ -143,14 +152,14 @@ export class SqliteThreadClient {
   }
 }
 
-function unsent(method: string, error: unknown): Error {
+function unsent(op: OperationName, error: unknown): Error {
   return new Error(
-    `The store call ${method} could not be sent to the SQLite thread: ${messageOf(error)}`,
+    `The store call ${op} could not be sent to the SQLite thread: ${messageOf(error)}`,
   );
 }
 
-function unreadable(method: string, error: unknown): Error {
-  return new Error(`The SQLite thread's reply to ${method} could not be read: ${messageOf(error)}`);
+function unreadable(op: OperationName, error: unknown): Error {
+  return new Error(`The SQLite thread's reply to ${op} could not be read: ${messageOf(error)}`);
 }
 
 function messageOf(error: unknown): string {

@@ -1,16 +1,19 @@
 /**
- * The database thread's entry point: opens a {@link SqliteStore} and runs the calls that
- * `SqliteThreadStore` sends. Each message is a batch of calls made during one turn of the
- * caller's event loop; their writes share one group commit, and one message answers them all.
- * Every call is answered, with its value or its error, whatever its arguments or result.
+ * The database thread's entry point: opens a {@link SqliteStore} and runs the operations that
+ * `SqliteThreadStore` sends, each through its entry of {@link SQLITE_THREAD_HANDLERS}. Each
+ * message is a batch of calls made during one turn of the caller's event loop; their writes
+ * share one group commit, and one message answers them all. Every call is answered, with its
+ * value or its error, whatever its arguments or result.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { collectGarbage } from '../../memory/collect-garbage.js';
 import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+import { SQLITE_THREAD_HANDLERS } from './sqlite-thread-handlers.js';
+import type { OperationName, ResultOf } from './sqlite-thread-operations.js';
 import {
-  decodeValue,
-  encodeValue,
+  decode,
+  encode,
   toThreadError,
+  type Encoded,
   type ThreadCall,
   type ThreadReady,
   type ThreadReply,
@@ -19,11 +22,10 @@ import {
 if (parentPort === null) throw new Error('sqlite-thread-host runs as a worker thread only');
 const port: MessagePort = parentPort;
 
-const options = workerData as SqliteStoreOptions;
 let store: SqliteStore;
 try {
   // The caller keeps the cache of unclaimed deliveries.
-  store = await openSqliteStore({ ...options, rememberUnclaimed: false });
+  store = await openSqliteStore({ ...storeOptions(workerData), rememberUnclaimed: false });
   port.postMessage({ ready: true } satisfies ThreadReady);
 } catch (error) {
   port.postMessage({ ready: false, error: toThreadError(error) } satisfies ThreadReady);
@@ -33,27 +35,41 @@ try {
 port.on('message', (calls: readonly ThreadCall[]) => {
   void Promise.all(calls.map(run)).then((replies) => {
     port.postMessage(replies);
-    if (calls.some((call) => call.method === 'close')) port.close();
+    if (calls.some((call) => call.op === 'close')) port.close();
   });
 });
 
 /** Never throws: arguments that cannot be read and results that cannot be sent fail this call only. */
 async function run(call: ThreadCall): Promise<ThreadReply> {
   try {
-    const args = decodeValue(call.args) as readonly unknown[];
-    return { id: call.id, ok: true, value: encodeValue(await invoke(call.method, args)) };
+    return { id: call.id, ok: true, value: await perform(call) };
   } catch (error) {
     return { id: call.id, ok: false, error: toThreadError(error) };
   }
 }
 
-function invoke(methodName: string, args: readonly unknown[]): unknown {
-  // This thread has a heap of its own, which only a collection run here can shrink.
-  if (methodName === 'releaseMemory') return store.releaseMemory().then(collectGarbage);
-  const [owner, name] = methodName.startsWith('inboxes.')
-    ? [store.inboxes, methodName.slice('inboxes.'.length)]
-    : [store, methodName];
-  const method = (owner as unknown as Record<string, unknown>)[name];
-  if (typeof method !== 'function') throw new Error(`No store method ${methodName}`);
-  return (method as (...args: unknown[]) => unknown).apply(owner, [...args]);
+async function perform<K extends OperationName>(
+  call: ThreadCall<K>,
+): Promise<Encoded<ResultOf<K>>> {
+  // Own entries only: a message naming no operation (or `constructor`) fails its own call.
+  if (!Object.hasOwn(SQLITE_THREAD_HANDLERS, call.op))
+    throw new Error(`No SQLite thread operation ${call.op}`);
+  const handler = SQLITE_THREAD_HANDLERS[call.op];
+  return encode(await handler(store, ...decode(call.args)));
+}
+
+/** The options `SqliteThreadClient` passed as `workerData`, read back field by field. */
+function storeOptions(data: unknown): SqliteStoreOptions {
+  if (typeof data !== 'object' || data === null)
+    throw new TypeError('sqlite-thread-host expects its store options as workerData');
+  const filename: unknown = Reflect.get(data, 'filename');
+  const busyTimeoutMs: unknown = Reflect.get(data, 'busyTimeoutMs');
+  const maxPageCount: unknown = Reflect.get(data, 'maxPageCount');
+  if (typeof filename !== 'string')
+    throw new TypeError('sqlite-thread-host expects a filename in its store options');
+  return {
+    filename,
+    ...(typeof busyTimeoutMs === 'number' ? { busyTimeoutMs } : {}),
+    ...(typeof maxPageCount === 'number' ? { maxPageCount } : {}),
+  };
 }

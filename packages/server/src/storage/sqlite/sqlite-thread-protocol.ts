@@ -1,14 +1,31 @@
 import { deserialize, serialize } from 'node:v8';
+import type { ArgsOf, OperationName } from './sqlite-thread-operations.js';
+
+declare const holds: unique symbol;
 
 /**
- * One store call sent to the database thread: `method` names a store method or
- * `inboxes.<method>`; `args` is the argument list, encoded with {@link encodeValue}.
+ * The bytes {@link encode} wrote for a `T`. The type travels with the bytes, so that the end
+ * reading them gets back the type the other end wrote; nothing else about them is checked.
  */
-export interface ThreadCall {
+export type Encoded<T> = Uint8Array & { readonly [holds]?: T };
+
+/**
+ * A call as the caller sends it: `args` encode `op`'s arguments, which `SqliteThreadClient.call`
+ * pairs by its signature. The host reads the same message as a {@link ThreadCall}.
+ */
+export interface SentCall {
   readonly id: number;
-  readonly method: string;
+  readonly op: OperationName;
   readonly args: Uint8Array;
 }
+
+/**
+ * A {@link SentCall} as the host reads it: a union with a member per operation of
+ * `SqliteThreadOperations`, told apart by `op`, each carrying that operation's arguments.
+ */
+export type ThreadCall<K extends OperationName = OperationName> = {
+  readonly [P in K]: SentCall & { readonly op: P; readonly args: Encoded<ArgsOf<P>> };
+}[K];
 
 /** An error as it crosses the thread boundary: its class is lost, its name, code and text are not. */
 export interface ThreadError {
@@ -18,7 +35,10 @@ export interface ThreadError {
   readonly stack: string | undefined;
 }
 
-/** A call's result, encoded with {@link encodeValue}, or its error. */
+/**
+ * A call's result, encoded on its own, or its error. The caller knows which operation the
+ * call `id` was, and so what `value` holds.
+ */
 export type ThreadReply =
   | { readonly id: number; readonly ok: true; readonly value: Uint8Array }
   | { readonly id: number; readonly ok: false; readonly error: ThreadError };
@@ -31,7 +51,7 @@ export function toThreadError(error: unknown): ThreadError {
   if (!(error instanceof Error)) {
     return { name: 'Error', message: String(error), code: undefined, stack: undefined };
   }
-  const code = (error as { code?: unknown }).code;
+  const code: unknown = Reflect.get(error, 'code');
   return {
     name: error.name,
     message: error.message,
@@ -42,9 +62,9 @@ export function toThreadError(error: unknown): ThreadError {
 
 /** An Error carrying the thread's name, code and stack, thrown where the call was made. */
 export function fromThreadError(error: ThreadError): Error {
-  const rebuilt = new Error(error.message) as Error & { code?: string };
+  const rebuilt = new Error(error.message);
   rebuilt.name = error.name;
-  if (error.code !== undefined) rebuilt.code = error.code;
+  if (error.code !== undefined) Object.assign(rebuilt, { code: error.code });
   if (error.stack !== undefined) rebuilt.stack = error.stack;
   return rebuilt;
 }
@@ -58,11 +78,17 @@ export function fromThreadError(error: ThreadError): Error {
  * themselves always cross. Encode on a shallow stack (a fresh turn), where the serializer's
  * recursion has the most room.
  */
-export function encodeValue(value: unknown): Uint8Array {
+export function encode<T>(value: T): Encoded<T> {
   return serialize(value);
 }
 
-/** Reads back what {@link encodeValue} wrote; throws (a `RangeError`, say) when it cannot. */
-export function decodeValue(bytes: Uint8Array): unknown {
+/**
+ * Reads back what {@link encode} wrote; throws (a `RangeError`, say) when it cannot. The one step
+ * of the protocol the compiler takes on trust: v8's deserializer answers `any`, and these bytes
+ * are taken to hold the `T` their type says. Both ends are typed by `SqliteThreadOperations`: the
+ * host encodes what the operation's function returned, the caller what its arguments are.
+ */
+export function decode<T>(bytes: Encoded<T>): T {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- see above
   return deserialize(bytes);
 }

@@ -20,9 +20,8 @@ import type {
   SigningKey,
   Store,
 } from '../store.js';
-import { UnclaimedDeliveries, type ClaimedColumns } from '../unclaimed-deliveries.js';
+import { UnclaimedDeliveries } from '../unclaimed-deliveries.js';
 import type { SqliteStoreOptions } from './sqlite-database.js';
-import type { PublishWrite, ReportedPublish } from './sqlite-store.js';
 import { SqliteThreadClient } from './sqlite-thread-client.js';
 
 /** How long a close waits for the thread to commit, checkpoint and end before giving up on it. */
@@ -62,7 +61,7 @@ export class SqliteThreadStore implements Store {
   }
 
   migrate(): Promise<void> {
-    return this.#call('migrate');
+    return this.#client.call('migrate');
   }
 
   /**
@@ -77,7 +76,7 @@ export class SqliteThreadStore implements Store {
   }
 
   async #closeWithin(ms: number): Promise<void> {
-    if (await endsWithin(this.#call<undefined>('close'), ms)) await this.#client.exited();
+    if (await endsWithin(this.#client.call('close'), ms)) await this.#client.exited();
     else this.#client.giveUp(new Error('The SQLite store was closed while its thread was stuck'));
   }
 
@@ -86,58 +85,58 @@ export class SqliteThreadStore implements Store {
   }
 
   async createAccount(account: Account, key: SigningKey): Promise<void> {
-    await this.#call('createAccount', account, key);
+    await this.#client.call('createAccount', account, key);
     this.#accountWrites += 1;
   }
 
   /** The page cache, and the database thread's own heap (see the thread host). */
   releaseMemory(): Promise<void> {
-    return this.#call('releaseMemory');
+    return this.#client.call('releaseMemory');
   }
 
   getAccount(id: string): Promise<Account | null> {
-    return this.#call('getAccount', id);
+    return this.#client.call('getAccount', id);
   }
 
   findAccountByKeyHash(apiKeyHash: string): Promise<Account | null> {
-    return this.#call('findAccountByKeyHash', apiKeyHash);
+    return this.#client.call('findAccountByKeyHash', apiKeyHash);
   }
 
   async updateAccountSettings(id: string, settings: JsonObject): Promise<void> {
-    await this.#call('updateAccountSettings', id, settings);
+    await this.#client.call('updateAccountSettings', id, settings);
     this.#accountWrites += 1;
   }
 
   listAccounts(): Promise<readonly Account[]> {
-    return this.#call('listAccounts');
+    return this.#client.call('listAccounts');
   }
 
   listSigningKeys(accountId: string, now: number): Promise<readonly SigningKey[]> {
-    return this.#call('listSigningKeys', accountId, now);
+    return this.#client.call('listSigningKeys', accountId, now);
   }
 
   rotateSigningKey(key: SigningKey, retireAt: number): Promise<void> {
-    return this.#call('rotateSigningKey', key, retireAt);
+    return this.#client.call('rotateSigningKey', key, retireAt);
   }
 
   putResource(resource: Resource): Promise<void> {
-    return this.#call('putResource', resource);
+    return this.#client.call('putResource', resource);
   }
 
   getResource(accountId: string, kind: string, id: string): Promise<Resource | null> {
-    return this.#call('getResource', accountId, kind, id);
+    return this.#client.call('getResource', accountId, kind, id);
   }
 
   listResources(accountId: string, kind: string): Promise<readonly Resource[]> {
-    return this.#call('listResources', accountId, kind);
+    return this.#client.call('listResources', accountId, kind);
   }
 
   deleteResource(accountId: string, kind: string, id: string): Promise<boolean> {
-    return this.#call('deleteResource', accountId, kind, id);
+    return this.#client.call('deleteResource', accountId, kind, id);
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const reported = await this.#call<ReportedPublish>('publishReporting', input);
+    const reported = await this.#client.call('publish', input);
     const { result, asIs, webhookBytes } = reported;
     if (result.created) {
       for (const delivery of input.deliveries)
@@ -147,7 +146,7 @@ export class SqliteThreadStore implements Store {
   }
 
   async publishBatch(inputs: readonly PublishInput[]): Promise<readonly boolean[]> {
-    const writes = await this.#call<readonly PublishWrite[]>('publishBatchReporting', inputs);
+    const writes = await this.#client.call('publishBatch', inputs);
     return writes.map(({ created, asIs, webhookBytes }, index) => {
       const input = inputs[index];
       if (created && input !== undefined) {
@@ -159,40 +158,40 @@ export class SqliteThreadStore implements Store {
   }
 
   getEvent(accountId: string, id: string): Promise<EventRecord | null> {
-    return this.#call('getEvent', accountId, id);
+    return this.#client.call('getEvent', accountId, id);
   }
 
   async claimDue(input: ClaimInput): Promise<readonly Delivery[]> {
-    const rows = await this.#call<readonly ClaimedColumns[]>('claimColumns', input);
+    const rows = await this.#client.call('claimColumns', input);
     const lease = { owner: input.owner, expiresAt: input.now + input.leaseMs };
     const { known, unknownIds } = this.#unclaimed.resolve(rows, lease);
     if (unknownIds.length === 0) return known.sort(byDueTime);
-    const read = await this.#call<readonly Delivery[]>('getDeliveriesById', unknownIds);
+    const read = await this.#client.call('getDeliveriesById', unknownIds);
     return [...known, ...read].sort(byDueTime);
   }
 
   complete(input: CompleteInput): Promise<boolean> {
-    return this.#call('complete', input);
+    return this.#client.call('complete', input);
   }
 
   completeMany(inputs: readonly CompleteInput[]): Promise<readonly boolean[]> {
-    return this.#call('completeMany', inputs);
+    return this.#client.call('completeMany', inputs);
   }
 
   releaseLeases(owner: string, now: number): Promise<number> {
-    return this.#call('releaseLeases', owner, now);
+    return this.#client.call('releaseLeases', owner, now);
   }
 
   nextDueAt(): Promise<number | null> {
-    return this.#call('nextDueAt');
+    return this.#client.call('nextDueAt');
   }
 
   getDelivery(accountId: string, id: string): Promise<Delivery | null> {
-    return this.#call('getDelivery', accountId, id);
+    return this.#client.call('getDelivery', accountId, id);
   }
 
   listAttempts(deliveryId: string): Promise<readonly AttemptRecord[]> {
-    return this.#call('listAttempts', deliveryId);
+    return this.#client.call('listAttempts', deliveryId);
   }
 
   listDeliveries(
@@ -200,42 +199,36 @@ export class SqliteThreadStore implements Store {
     filter: DeliveryFilter,
     page: Page,
   ): Promise<PageResult<Delivery>> {
-    return this.#call('listDeliveries', accountId, filter, page);
+    return this.#client.call('listDeliveries', accountId, filter, page);
   }
 
   requeue(accountId: string, id: string, now: number): Promise<Delivery | null> {
-    return this.#call('requeue', accountId, id, now);
+    return this.#client.call('requeue', accountId, id, now);
   }
 
   countQueued(): Promise<number> {
-    return this.#call('countQueued');
+    return this.#client.call('countQueued');
   }
 
   pruneFinished(before: number, limit: number): Promise<PruneResult> {
-    return this.#call('pruneFinished', before, limit);
+    return this.#client.call('pruneFinished', before, limit);
   }
 
   deliveryStats(accountId: string, sinceMs: number, bucketMs: number): Promise<DeliveryStats> {
-    return this.#call('deliveryStats', accountId, sinceMs, bucketMs);
-  }
-
-  #call<T>(method: string, ...args: readonly unknown[]): Promise<T> {
-    return this.#client.call<T>(method, args);
+    return this.#client.call('deliveryStats', accountId, sinceMs, bucketMs);
   }
 }
 
 function inboxesThrough(client: SqliteThreadClient): InboxStore {
-  const call = <T>(method: keyof InboxStore, ...args: readonly unknown[]): Promise<T> =>
-    client.call<T>(`inboxes.${method}`, args);
   return {
-    findInboxByToken: (token) => call('findInboxByToken', token),
-    insertCapture: (capture) => call('insertCapture', capture),
-    getCapture: (accountId, id) => call('getCapture', accountId, id),
-    listCaptures: (accountId, filter, page) => call('listCaptures', accountId, filter, page),
+    findInboxByToken: (token) => client.call('findInboxByToken', token),
+    insertCapture: (capture) => client.call('insertCapture', capture),
+    getCapture: (accountId, id) => client.call('getCapture', accountId, id),
+    listCaptures: (accountId, filter, page) => client.call('listCaptures', accountId, filter, page),
     capturesAfter: (accountId, after, limit, filter) =>
-      call('capturesAfter', accountId, after, limit, filter),
-    lastCaptureSequence: (accountId) => call('lastCaptureSequence', accountId),
+      client.call('capturesAfter', accountId, after, limit, filter),
+    lastCaptureSequence: (accountId) => client.call('lastCaptureSequence', accountId),
     addForwardAttempt: (accountId, captureId, attempt) =>
-      call('addForwardAttempt', accountId, captureId, attempt),
+      client.call('addForwardAttempt', accountId, captureId, attempt),
   };
 }
