@@ -185,13 +185,17 @@ const UNHOLD = action('Unhold participants', ConferenceUnhold, (engine, accountI
   });
 });
 
-const SPEAK = action('Speak text to participants', ConferenceSpeak, (engine, accountId, id, body) => {
-  const item = speakOf(body, engine.core.runtime.timings);
-  return engine.core.change(accountId, id, (draft) => {
-    requireParticipants(draft, item.targets);
-    queueConferenceMedia(draft, item);
-  });
-});
+const SPEAK = action(
+  'Speak text to participants',
+  ConferenceSpeak,
+  (engine, accountId, id, body) => {
+    const item = speakOf(body, engine.core.runtime.timings);
+    return engine.core.change(accountId, id, (draft) => {
+      requireParticipants(draft, item.targets);
+      queueConferenceMedia(draft, item);
+    });
+  },
+);
 
 const PLAY = action('Play audio to participants', ConferencePlay, (engine, accountId, id, body) => {
   const item = playOf(body, engine.core.runtime.timings);
@@ -224,7 +228,7 @@ const GATHER = action(
   'Gather DTMF using audio prompt in a conference',
   ConferenceGather,
   async (engine, accountId, id, body) => {
-    const { call_control_id: callId, command_id: _commandId, ...gather } = body;
+    const { call_control_id: callId, ...gather } = body;
     await engine.core.change(accountId, id, (draft) => {
       requireParticipants(draft, [callId]);
     });
@@ -249,7 +253,10 @@ const FLAG_ACTIONS = [
   ['mute', action('Mute participants', ConferenceTargets, flags({ muted: true }))],
   ['unmute', action('Unmute participants', ConferenceTargets, flags({ muted: false }))],
   ['hold', action('Hold participants', ConferenceTargets, flags({ hold: true }))],
-  ['stop', action('Stop audio', ConferenceTargets, onDraft<typeof ConferenceTargets>(stopConferenceMedia))],
+  [
+    'stop',
+    action('Stop audio', ConferenceTargets, onDraft<typeof ConferenceTargets>(stopConferenceMedia)),
+  ],
 ] as const;
 
 const END = action(
@@ -261,14 +268,29 @@ const END = action(
 );
 
 const COMMANDS = [
-  ['record_stop', action('Stop recording', ConferenceCommand, onDraft<typeof ConferenceCommand>(saveConferenceRecording))],
+  [
+    'record_stop',
+    action(
+      'Stop recording',
+      ConferenceCommand,
+      onDraft<typeof ConferenceCommand>(saveConferenceRecording),
+    ),
+  ],
   [
     'record_pause',
-    action('Pause recording', ConferenceCommand, onDraft<typeof ConferenceCommand>(pauseConferenceRecording)),
+    action(
+      'Pause recording',
+      ConferenceCommand,
+      onDraft<typeof ConferenceCommand>(pauseConferenceRecording),
+    ),
   ],
   [
     'record_resume',
-    action('Resume recording', ConferenceCommand, onDraft<typeof ConferenceCommand>(resumeConferenceRecording)),
+    action(
+      'Resume recording',
+      ConferenceCommand,
+      onDraft<typeof ConferenceCommand>(resumeConferenceRecording),
+    ),
   ],
   ['end', END],
 ] as const;

@@ -13,7 +13,11 @@ import {
   type SavedConferenceRecording,
 } from './conference-draft.js';
 import { ConferenceNotFoundError, ConferenceStateError } from './conference-errors.js';
-import { decodeConference, type ConferenceState, type ConferenceTimer } from './conference-state.js';
+import {
+  decodeConference,
+  type ConferenceState,
+  type ConferenceTimer,
+} from './conference-state.js';
 import { conferenceMediaEnded } from './media-transitions.js';
 import { endConference } from './seat-transitions.js';
 

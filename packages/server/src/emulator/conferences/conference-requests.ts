@@ -133,7 +133,9 @@ export function playOf(body: ConferencePlay, timings: CallTimings): ConferenceMe
 /** `PATCH …/participants/{id}`: the exit and beep flags that were given. */
 export function participantChangeOf(body: ParticipantUpdate): Partial<JoinOptions> {
   return {
-    ...(body.end_conference_on_exit === undefined ? {} : { endOnExit: body.end_conference_on_exit }),
+    ...(body.end_conference_on_exit === undefined
+      ? {}
+      : { endOnExit: body.end_conference_on_exit }),
     ...(body.soft_end_conference_on_exit === undefined
       ? {}
       : { softEndOnExit: body.soft_end_conference_on_exit }),

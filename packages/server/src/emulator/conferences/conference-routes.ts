@@ -176,10 +176,7 @@ interface ParticipantFilter {
 }
 
 /** `filter[muted]`, `filter[on_hold]`, `filter[whispering]`. */
-function filterParticipants(
-  all: readonly Participant[],
-  filter: ParticipantFilter,
-): Participant[] {
+function filterParticipants(all: readonly Participant[], filter: ParticipantFilter): Participant[] {
   const { muted, onHold, whispering } = filter;
   return all.filter(
     (p) =>

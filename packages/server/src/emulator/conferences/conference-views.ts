@@ -1,4 +1,8 @@
-import type { ConferenceView, ParticipantListView, ParticipantView } from './conference-contract.js';
+import type {
+  ConferenceView,
+  ParticipantListView,
+  ParticipantView,
+} from './conference-contract.js';
 import type { ConferenceState, Participant } from './conference-state.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();

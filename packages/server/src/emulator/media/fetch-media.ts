@@ -87,5 +87,8 @@ function tooLarge(): RefusedMedia {
 }
 
 function unusable(detail: string): RefusedMedia {
-  return { kind: 'refused', issue: { ...invalidIssue({ pointer: '/media_url' }, 'usable'), detail } };
+  return {
+    kind: 'refused',
+    issue: { ...invalidIssue({ pointer: '/media_url' }, 'usable'), detail },
+  };
 }

@@ -32,9 +32,7 @@ export const UploadMedia = Type.Object(
  */
 export const MediaListQuery = Type.Object({
   'filter[content_type]': Type.Optional(Type.String()),
-  'filter[content_type][]': Type.Optional(
-    Type.Union([Type.String(), Type.Array(Type.String())]),
-  ),
+  'filter[content_type][]': Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
   ...PAGE_QUERY,
 });
 

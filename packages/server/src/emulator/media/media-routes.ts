@@ -204,8 +204,7 @@ async function replace(
       },
     ]);
   }
-  const content =
-    upload.source === null ? null : await bytesOf(upload.source, dispatcher);
+  const content = upload.source === null ? null : await bytesOf(upload.source, dispatcher);
   const now = deps.now();
   const media: StoredMedia = {
     ...current,

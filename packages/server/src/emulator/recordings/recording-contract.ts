@@ -47,7 +47,10 @@ export const RecordingView = Type.Object({
   to: Type.Optional(Type.String()),
   connection_id: Type.String(),
   initiated_by: Type.String(),
-  download_urls: Type.Object({ mp3: Type.Optional(Type.String()), wav: Type.Optional(Type.String()) }),
+  download_urls: Type.Object({
+    mp3: Type.Optional(Type.String()),
+    wav: Type.Optional(Type.String()),
+  }),
   duration_millis: Type.Integer(),
   recording_started_at: Type.String(),
   recording_ended_at: Type.String(),

@@ -67,4 +67,3 @@ export function recordingView(recording: RecordingRecord): RecordingView {
     updated_at: iso(recording.endedAt),
   };
 }
-
