@@ -46,15 +46,12 @@ export interface JoinRequest {
   readonly options: JoinOptions;
 }
 
-/** The seat flags of a declared join body (or Dial's `conference_config`); spec defaults. */
-export type JoinFields = Static<ReturnType<typeof joinFieldsObject>>;
+const JoinFields = Type.Object(JOIN_FIELDS, { [LENIENT]: true });
 
-function joinFieldsObject() {
-  return Type.Object(JOIN_FIELDS, { [LENIENT]: true });
-}
+/** The seat flags of a declared join body (or Dial's `conference_config`). */
+export type JoinFields = Static<typeof JoinFields>;
 
-const JoinFieldsObject = joinFieldsObject();
-
+/** Seat flags as a participant keeps them; the spec's defaults for those not given. */
 export function joinOptionsOf(fields: JoinFields): JoinOptions {
   return {
     muted: fields.mute ?? false,
@@ -86,7 +83,7 @@ export function readJoinOptions(reader: {
   readonly body: unknown;
   report(issue: Issue): unknown;
 }): JoinOptions {
-  const checked = checkValue(JoinFieldsObject, reader.body);
+  const checked = checkValue(JoinFields, reader.body);
   if (checked.ok) return joinOptionsOf(checked.value);
   for (const issue of checked.issues) reader.report(issue);
   return joinOptionsOf({});
