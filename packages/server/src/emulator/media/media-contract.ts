@@ -1,9 +1,11 @@
 import { HttpUrl, Int, LENIENT } from '@switchboard/core/contract';
 import Type, { type Static } from 'typebox';
 import { PAGE_QUERY, PageMeta } from '../../http/page-query.js';
-import { MAX_TTL_SECS } from './stored-media.js';
 
 /** Declarations of `/v2/media*`. */
+
+/** Spec: "The maximum allowed value is 630720000" (20 years). */
+export const MAX_TTL_SECS = 630_720_000;
 
 /**
  * `POST /v2/media` and `PUT /v2/media/{name}`: as JSON, or as multipart form data whose text

@@ -7,8 +7,6 @@ import type { MediaView } from './media-contract.js';
 export const MEDIA_KIND = 'media';
 /** Spec: "defaults to 2 days". */
 export const DEFAULT_TTL_SECS = 172_800;
-/** Spec: "The maximum allowed value is 630720000" (20 years). */
-export const MAX_TTL_SECS = 630_720_000;
 /**
  * The emulator keeps media in its database, so it takes files up to 5 MiB rather than the
  * spec's 20 MB.
