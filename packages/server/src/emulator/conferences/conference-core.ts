@@ -1,6 +1,5 @@
 import { KeyedSerial } from '../keyed-serial.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import type { JsonObject } from '../../storage/store.js';
 import { basePayload, isoTime } from '../calls/call-draft.js';
 import { emitInputFor } from '../calls/call-emit-input.js';
 import type { CallRuntime } from '../calls/call-runtime.js';
@@ -14,7 +13,11 @@ import {
   type SavedConferenceRecording,
 } from './conference-draft.js';
 import { ConferenceNotFoundError, ConferenceStateError } from './conference-errors.js';
-import type { ConferenceState, ConferenceTimer } from './conference-state.js';
+import {
+  decodeConference,
+  type ConferenceState,
+  type ConferenceTimer,
+} from './conference-state.js';
 import { conferenceMediaEnded } from './media-transitions.js';
 import { endConference } from './seat-transitions.js';
 
@@ -62,7 +65,7 @@ export class ConferenceCore {
 
   async find(accountId: string, id: string): Promise<ConferenceState | null> {
     const row = await this.#deps.store.getResource(accountId, CONFERENCE_KIND, id);
-    return row === null ? null : (row.data as unknown as ConferenceState);
+    return row === null ? null : decodeConference(row.data);
   }
 
   async get(accountId: string, id: string): Promise<ConferenceState> {
@@ -73,7 +76,7 @@ export class ConferenceCore {
 
   async list(accountId: string): Promise<ConferenceState[]> {
     const rows = await this.#deps.store.listResources(accountId, CONFERENCE_KIND);
-    return rows.map((row) => row.data as unknown as ConferenceState);
+    return rows.map((row) => decodeConference(row.data));
   }
 
   /** Stores and acts on a new conference's first step. */
@@ -124,7 +127,7 @@ export class ConferenceCore {
       accountId: state.accountId,
       kind: CONFERENCE_KIND,
       id: state.id,
-      data: state as unknown as JsonObject,
+      data: state,
       createdAt: state.createdAt,
       updatedAt: state.updatedAt,
     });

@@ -10,7 +10,7 @@ import { COMMAND_ID_WINDOW_MS } from '../calls/call-machine.js';
 import { ConferenceCore } from './conference-core.js';
 import { RecentIds } from './recent-ids.js';
 import { ConferenceStateError } from './conference-errors.js';
-import { readCreate, readJoin, type CreateRequest } from './conference-requests.js';
+import type { CreateRequest, JoinRequest } from './conference-requests.js';
 import { activeParticipants, type ConferenceState } from './conference-state.js';
 import { DEFAULT_JOIN, type JoinOptions } from './join-options.js';
 import { created, seat, unseat } from './seat-transitions.js';
@@ -22,7 +22,7 @@ const LIFETIME_MS = 4 * 60 * 60 * 1000;
  * Conferences: create from a call, seat and unseat calls, and follow participant calls (a
  * hangup is a leave; Dial's `conference_config` joins on answer). Other code (TeXML's
  * `<Dial><Conference>`) calls {@link ConferenceEngine.join}; the HTTP actions live in
- * {@link ConferenceActions}.
+ * `conference-actions.ts`.
  */
 export class ConferenceEngine {
   readonly core: ConferenceCore;
@@ -69,8 +69,7 @@ export class ConferenceEngine {
   }
 
   /** `POST /v2/conferences`. */
-  async create(accountId: string, body: unknown): Promise<ConferenceState> {
-    const request = readCreate(body);
+  async create(accountId: string, request: CreateRequest): Promise<ConferenceState> {
     if (request.clientState !== null)
       await this.core.command(accountId, request.callId, 'client_state_update', {
         client_state: request.clientState,
@@ -79,8 +78,7 @@ export class ConferenceEngine {
   }
 
   /** `POST /v2/conferences/{id}/actions/join`. */
-  async joinById(accountId: string, id: string, body: unknown): Promise<ConferenceState> {
-    const request = readJoin(body);
+  async joinById(accountId: string, id: string, request: JoinRequest): Promise<ConferenceState> {
     await this.core.get(accountId, id);
     if (request.clientState !== null)
       await this.core.command(accountId, request.callId, 'client_state_update', {

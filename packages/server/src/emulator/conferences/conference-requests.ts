@@ -1,14 +1,19 @@
-import { invalidIssue, missingIssue } from '../../api/validation/issues.js';
-import { BodyReader } from '../calls/body-reader.js';
-import { readLoop } from '../calls/command-bodies.js';
-import { readClientState, readUrl } from '../calls/common-params.js';
+import { LENIENT } from '@switchboard/core/contract';
+import Type, { type Static } from 'typebox';
+import { ValidationError } from '../../errors/api-error.js';
+import { checkValue } from '../../http/validation/check-value.js';
+import { invalidIssue, missingIssue, type Issue } from '../../http/validation/issues.js';
 import { playbackDurationMs, speakDurationMs, type CallTimings } from '../calls/call-timings.js';
+import type {
+  ConferencePlay,
+  ConferenceSpeak,
+  CreateConference,
+  JoinConference,
+  ParticipantUpdate,
+} from './conference-contract.js';
+import { JOIN_FIELDS } from './conference-contract.js';
 import type { ConferenceMedia } from './conference-state.js';
-import { DEFAULT_JOIN, type BeepSetting, type JoinOptions } from './join-options.js';
-
-const BEEPS: readonly BeepSetting[] = ['always', 'never', 'on_enter', 'on_exit'];
-const ROLES = ['barge', 'monitor', 'none', 'whisper'] as const;
-const REGIONS = ['Australia', 'Europe', 'Middle East', 'US'] as const;
+import type { BeepSetting, JoinOptions } from './join-options.js';
 
 export interface CreateRequest {
   readonly callId: string;
@@ -21,25 +26,18 @@ export interface CreateRequest {
   readonly region: string;
 }
 
-/** `POST /v2/conferences`: `call_control_id` and `name` required; max_participants 2..800. */
-export function readCreate(body: unknown): CreateRequest {
-  const r = new BodyReader(body);
-  const request = {
-    callId: r.string('call_control_id', { required: true }) ?? '',
-    name: r.string('name', { required: true }) ?? '',
-    clientState: readClientState(r, 'client_state'),
-    beep: r.oneOf('beep_enabled', BEEPS, 'never'),
-    startOnCreate: r.bool('start_conference_on_create', true),
-    maxParticipants: r.int('max_participants', 2, 800, 250),
-    durationMs:
-      r.body['duration_minutes'] === undefined
-        ? null
-        : r.int('duration_minutes', 1, 240, 240) * 60_000,
-    region: r.oneOf('region', REGIONS, 'US'),
+/** A declared `POST /v2/conferences` body as the engine takes it. */
+export function createRequestOf(body: CreateConference): CreateRequest {
+  return {
+    callId: body.call_control_id,
+    name: body.name,
+    clientState: body.client_state ?? null,
+    beep: body.beep_enabled ?? 'never',
+    startOnCreate: body.start_conference_on_create ?? true,
+    maxParticipants: body.max_participants ?? 250,
+    durationMs: body.duration_minutes === undefined ? null : body.duration_minutes * 60_000,
+    region: body.region ?? 'US',
   };
-  readUrl(r, 'hold_audio_url');
-  r.done();
-  return request;
 }
 
 export interface JoinRequest {
@@ -48,75 +46,60 @@ export interface JoinRequest {
   readonly options: JoinOptions;
 }
 
-/** `join` (and Dial's `conference_config`): the seat's flags, defaults from the spec. */
-export function readJoinOptions(r: BodyReader): JoinOptions {
+const JoinFields = Type.Object(JOIN_FIELDS, { [LENIENT]: true });
+
+/** The seat flags of a declared join body (or Dial's `conference_config`). */
+export type JoinFields = Static<typeof JoinFields>;
+
+/** Seat flags as a participant keeps them; the spec's defaults for those not given. */
+export function joinOptionsOf(fields: JoinFields): JoinOptions {
   return {
-    muted: r.bool('mute', false),
-    hold: r.bool('hold', false),
-    holdAudioUrl: readUrl(r, 'hold_audio_url'),
-    holdMediaName: r.string('hold_media_name'),
-    startOnEnter: r.bool('start_conference_on_enter', DEFAULT_JOIN.startOnEnter),
-    endOnExit: r.bool('end_conference_on_exit', false),
-    softEndOnExit: r.bool('soft_end_conference_on_exit', false),
-    supervisorRole: r.oneOf('supervisor_role', ROLES, 'none'),
-    whisperIds: readIds(r, 'whisper_call_control_ids') ?? [],
-    beep: r.body['beep_enabled'] === undefined ? null : r.oneOf('beep_enabled', BEEPS, 'never'),
+    muted: fields.mute ?? false,
+    hold: fields.hold ?? false,
+    holdAudioUrl: fields.hold_audio_url ?? null,
+    holdMediaName: fields.hold_media_name ?? null,
+    startOnEnter: fields.start_conference_on_enter ?? false,
+    endOnExit: fields.end_conference_on_exit ?? false,
+    softEndOnExit: fields.soft_end_conference_on_exit ?? false,
+    supervisorRole: fields.supervisor_role ?? 'none',
+    whisperIds: fields.whisper_call_control_ids ?? [],
+    beep: fields.beep_enabled ?? null,
   };
 }
 
-export function readJoin(body: unknown): JoinRequest {
-  const r = new BodyReader(body);
-  const request = {
-    callId: r.string('call_control_id', { required: true }) ?? '',
-    clientState: readClientState(r, 'client_state'),
-    options: readJoinOptions(r),
+export function joinRequestOf(body: JoinConference): JoinRequest {
+  return {
+    callId: body.call_control_id,
+    clientState: body.client_state ?? null,
+    options: joinOptionsOf(body),
   };
-  r.done();
-  return request;
 }
 
-/** A list of call control ids; null when absent (meaning: every participant). */
-export function readIds(r: BodyReader, name: string, required = false): string[] | null {
-  const value = r.body[name];
-  if (value === undefined || value === null) {
-    if (required) r.report(missingIssue({ pointer: `/${name}` }));
-    return null;
-  }
-  if (Array.isArray(value) && value.every((id) => typeof id === 'string'))
-    return value.length === 0 && !required ? null : value;
-  r.report(invalidIssue({ pointer: `/${name}` }, 'an array of call control ids'));
-  return null;
+/**
+ * The seat flags of a body read by hand (Dial's `conference_config` until Dial is declared):
+ * checked against {@link JOIN_FIELDS}, each problem reported to the reader.
+ */
+export function readJoinOptions(reader: {
+  readonly body: unknown;
+  report(issue: Issue): unknown;
+}): JoinOptions {
+  const checked = checkValue(JoinFields, reader.body);
+  if (checked.ok) return joinOptionsOf(checked.value);
+  for (const issue of checked.issues) reader.report(issue);
+  return joinOptionsOf({});
 }
 
-/** A body with only `call_control_id` (leave, gather target) or a list of them. */
-export function readCallId(body: unknown): string {
-  const r = new BodyReader(body);
-  const id = r.string('call_control_id', { required: true }) ?? '';
-  r.oneOf('region', REGIONS, 'US');
-  r.done();
-  return id;
-}
-
-export function readTargets(body: unknown, required = false): string[] | null {
-  const r = new BodyReader(body);
-  const ids = readIds(r, 'call_control_ids', required);
-  readUrl(r, 'audio_url');
-  r.done();
-  return ids;
+/** A list of call control ids; an empty list names nobody, which means everyone. */
+export function targetsOf(ids: readonly string[] | undefined): string[] | null {
+  return ids === undefined || ids.length === 0 ? null : [...ids];
 }
 
 /** `speak`: payload and voice required, as on calls. */
-export function readSpeak(body: unknown, timings: CallTimings): ConferenceMedia {
-  const r = new BodyReader(body);
-  r.string('voice', { required: true });
-  const text = r.string('payload', { required: true }) ?? '';
-  r.oneOf('payload_type', ['text', 'ssml'], 'text');
-  const targets = readIds(r, 'call_control_ids');
-  r.done();
+export function speakOf(body: ConferenceSpeak, timings: CallTimings): ConferenceMedia {
   return {
     kind: 'speak',
-    targets,
-    durationMs: speakDurationMs(text, timings),
+    targets: targetsOf(body.call_control_ids),
+    durationMs: speakDurationMs(body.payload, timings),
     endless: false,
     mediaUrl: null,
     mediaName: null,
@@ -124,20 +107,19 @@ export function readSpeak(body: unknown, timings: CallTimings): ConferenceMedia 
 }
 
 /** `play`: `audio_url` or `media_name` (one of them), `loop` as playback_start reads it. */
-export function readPlay(body: unknown, timings: CallTimings): ConferenceMedia {
-  const r = new BodyReader(body);
-  const mediaUrl = readUrl(r, 'audio_url');
-  const mediaName = r.string('media_name');
-  if (mediaUrl === null && mediaName === null && r.body['audio_url'] === undefined)
-    r.report(missingIssue({ pointer: '/audio_url' }));
+export function playOf(body: ConferencePlay, timings: CallTimings): ConferenceMedia {
+  const mediaUrl = body.audio_url ?? null;
+  const mediaName = body.media_name ?? null;
+  if (mediaUrl === null && mediaName === null)
+    throw new ValidationError([missingIssue({ pointer: '/audio_url' })]);
   if (mediaUrl !== null && mediaName !== null)
-    r.report(invalidIssue({ pointer: '/media_name' }, 'left out when audio_url is given'));
-  const loop = readLoop(r);
-  const targets = readIds(r, 'call_control_ids');
-  r.done();
+    throw new ValidationError([
+      invalidIssue({ pointer: '/media_name' }, 'left out when audio_url is given'),
+    ]);
+  const loop = body.loop === 'infinity' ? null : (body.loop ?? 1);
   return {
     kind: 'playback',
-    targets,
+    targets: targetsOf(body.call_control_ids),
     durationMs: playbackDurationMs(mediaUrl, timings) * (loop ?? 1),
     endless: loop === null,
     mediaUrl,
@@ -145,54 +127,15 @@ export function readPlay(body: unknown, timings: CallTimings): ConferenceMedia {
   };
 }
 
-/** `record_start`: `format` required (wav|mp3), `channels` single (default) or dual. */
-export function readRecordStart(body: unknown): {
-  channels: 'single' | 'dual';
-  format: 'mp3' | 'wav';
-} {
-  const r = new BodyReader(body);
-  if (r.body['format'] === undefined) r.report(missingIssue({ pointer: '/format' }));
-  const format = r.oneOf('format', ['wav', 'mp3'], 'mp3');
-  const channels = r.oneOf('channels', ['single', 'dual'], 'single');
-  r.oneOf('trim', ['trim-silence'], 'trim-silence');
-  r.done();
-  return { channels, format };
-}
-
-/** `update`: `call_control_id` and `supervisor_role` required. */
-export function readUpdate(body: unknown): { callId: string; change: Partial<JoinOptions> } {
-  const r = new BodyReader(body);
-  const callId = r.string('call_control_id', { required: true }) ?? '';
-  if (r.body['supervisor_role'] === undefined)
-    r.report(missingIssue({ pointer: '/supervisor_role' }));
-  const supervisorRole = r.oneOf('supervisor_role', ROLES, 'none');
-  const whisperIds = readIds(r, 'whisper_call_control_ids') ?? [];
-  r.done();
-  return { callId, change: { supervisorRole, whisperIds } };
-}
-
-/** `send_dtmf`: digits required (0-9, A-D, *, #, w, W), duration 100..500 ms. */
-export function readDtmf(body: unknown): string[] | null {
-  const r = new BodyReader(body);
-  const digits = r.string('digits', { required: true });
-  if (digits !== null && !/^[0-9A-D*#wW]+$/.test(digits))
-    r.report(invalidIssue({ pointer: '/digits' }, 'made of 0-9, A-D, *, #, w and W'));
-  r.int('duration_millis', 100, 500, 250);
-  readClientState(r, 'client_state');
-  const ids = readIds(r, 'call_control_ids');
-  r.done();
-  return ids;
-}
-
-/** `PATCH …/participants/{id}`: the exit and beep flags. */
-export function readParticipantUpdate(body: unknown): Partial<JoinOptions> {
-  const r = new BodyReader(body);
-  const change: { -readonly [K in keyof JoinOptions]?: JoinOptions[K] } = {};
-  if (r.body['end_conference_on_exit'] !== undefined)
-    change.endOnExit = r.bool('end_conference_on_exit', false);
-  if (r.body['soft_end_conference_on_exit'] !== undefined)
-    change.softEndOnExit = r.bool('soft_end_conference_on_exit', false);
-  if (r.body['beep_enabled'] !== undefined) change.beep = r.oneOf('beep_enabled', BEEPS, 'never');
-  r.done();
-  return change;
+/** `PATCH …/participants/{id}`: the exit and beep flags that were given. */
+export function participantChangeOf(body: ParticipantUpdate): Partial<JoinOptions> {
+  return {
+    ...(body.end_conference_on_exit === undefined
+      ? {}
+      : { endOnExit: body.end_conference_on_exit }),
+    ...(body.soft_end_conference_on_exit === undefined
+      ? {}
+      : { softEndOnExit: body.soft_end_conference_on_exit }),
+    ...(body.beep_enabled === undefined ? {} : { beep: body.beep_enabled }),
+  };
 }

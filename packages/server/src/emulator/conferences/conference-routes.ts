@@ -1,19 +1,30 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
-import { queryParams, type QueryParams } from '../../api/query-params.js';
-import { valueOrThrow } from '../../api/validation/checked.js';
+import { ErrorEnvelope } from '@switchboard/core/contract';
+import type { FastifyInstance } from 'fastify';
+import { pageMeta, slicePage } from '../../api/pagination.js';
 import { NotFoundError } from '../../errors/api-error.js';
+import { pageOf } from '../../http/page-query.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import { runConferenceAction } from './conference-actions.js';
+import { registerConferenceActions } from './conference-actions.js';
+import {
+  ConferenceIdParams,
+  ConferenceListQuery,
+  ConferenceListResponse,
+  ConferenceResponse,
+  CreateConference,
+  ParticipantListQuery,
+  ParticipantListResponse,
+  ParticipantParams,
+  ParticipantResponse,
+  ParticipantUpdate,
+} from './conference-contract.js';
 import type { ConferenceEngine } from './conference-engine.js';
-import { readParticipantUpdate } from './conference-requests.js';
+import { createRequestOf, participantChangeOf } from './conference-requests.js';
 import type { ConferenceState, Participant } from './conference-state.js';
-import { conferenceView, participantView } from './conference-views.js';
+import { conferenceView, participantListView, participantView } from './conference-views.js';
 import { changeParticipants } from './seat-transitions.js';
 
-type IdRequest = FastifyRequest<{ Params: { id: string } }>;
-type ActionRequest = FastifyRequest<{ Params: { id: string; action: string } }>;
-type ParticipantRequest = FastifyRequest<{ Params: { id: string; participant: string } }>;
+const tags = ['conferences'];
 
 /** `/v2/conferences*`: the 23 routes of the spec. */
 export function registerConferenceRoutes(
@@ -21,51 +32,132 @@ export function registerConferenceRoutes(
   engine: ConferenceEngine,
   deps: EmulatorDeps,
 ): void {
-  const account = (request: FastifyRequest): string => deps.accountId(request);
-  scope.get('/v2/conferences', async (request) => {
-    const params = queryParams(request.query);
-    const page = valueOrThrow(parsePage(params));
-    const all = filterConferences(await engine.core.list(account(request)), params);
-    return { data: slicePage(all, page).map(conferenceView), meta: pageMeta(page, all.length) };
-  });
-  scope.post('/v2/conferences', async (request) => ({
-    data: conferenceView(await engine.create(account(request), request.body)),
-  }));
-  scope.get('/v2/conferences/:id', async (request: IdRequest) => ({
-    data: conferenceView(await engine.core.get(account(request), request.params.id)),
-  }));
-  scope.post('/v2/conferences/:id/actions/:action', async (request: ActionRequest) => {
-    const { id, action } = request.params;
-    await runConferenceAction(engine, account(request), id, action, request.body);
-    return { data: { result: 'ok' } };
-  });
-  scope.get('/v2/conferences/:id/participants', async (request: IdRequest) => {
-    const state = await engine.core.get(account(request), request.params.id);
-    const params = queryParams(request.query);
-    const page = valueOrThrow(parsePage(params));
-    const rows = filterParticipants(state.participants, params);
-    const data = slicePage(rows, page).map((p) => participantView(state, p, 'list'));
-    return { data, meta: pageMeta(page, rows.length) };
-  });
-  scope.get(
+  const app = typed(scope);
+  app.get(
+    '/v2/conferences',
+    {
+      schema: {
+        summary: 'List conferences',
+        tags,
+        querystring: ConferenceListQuery,
+        response: { 200: ConferenceListResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const name = request.query['filter[name]'];
+      const status = request.query['filter[status]'];
+      const all = (await engine.core.list(deps.accountId(request)))
+        .filter(
+          (c) =>
+            (name === undefined || c.name === name) &&
+            (status === undefined || c.status === status),
+        )
+        // Newest expiry first, as the spec lists them.
+        .sort((a, b) => b.expiresAt - a.expiresAt);
+      return { data: slicePage(all, page).map(conferenceView), meta: pageMeta(page, all.length) };
+    },
+  );
+  app.post(
+    '/v2/conferences',
+    {
+      schema: {
+        summary: 'Create a conference from a call',
+        tags,
+        body: CreateConference,
+        response: { 200: ConferenceResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({
+      data: conferenceView(
+        await engine.create(deps.accountId(request), createRequestOf(request.body)),
+      ),
+    }),
+  );
+  app.get(
+    '/v2/conferences/:id',
+    {
+      schema: {
+        summary: 'Retrieve a conference',
+        tags,
+        params: ConferenceIdParams,
+        response: { 200: ConferenceResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({
+      data: conferenceView(await engine.core.get(deps.accountId(request), request.params.id)),
+    }),
+  );
+  registerConferenceActions(app, engine, deps);
+  registerParticipantRoutes(scope, engine, deps);
+}
+
+function registerParticipantRoutes(
+  scope: FastifyInstance,
+  engine: ConferenceEngine,
+  deps: EmulatorDeps,
+): void {
+  const app = typed(scope);
+  app.get(
+    '/v2/conferences/:id/participants',
+    {
+      schema: {
+        summary: 'List conference participants',
+        tags,
+        params: ConferenceIdParams,
+        querystring: ParticipantListQuery,
+        response: { 200: ParticipantListResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const state = await engine.core.get(deps.accountId(request), request.params.id);
+      const page = pageOf(request.query);
+      const rows = filterParticipants(state.participants, {
+        muted: request.query['filter[muted]'],
+        onHold: request.query['filter[on_hold]'],
+        whispering: request.query['filter[whispering]'],
+      });
+      const data = slicePage(rows, page).map((p) => participantListView(state, p));
+      return { data, meta: pageMeta(page, rows.length) };
+    },
+  );
+  app.get(
     '/v2/conferences/:id/participants/:participant',
-    async (request: ParticipantRequest) => {
-      const state = await engine.core.get(account(request), request.params.id);
+    {
+      schema: {
+        summary: 'Retrieve a conference participant',
+        tags,
+        params: ParticipantParams,
+        response: { 200: ParticipantResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const state = await engine.core.get(deps.accountId(request), request.params.id);
       return {
-        data: participantView(state, participantOf(state, request.params.participant), 'single'),
+        data: participantView(state, participantOf(state, request.params.participant)),
       };
     },
   );
-  scope.patch(
+  app.patch(
     '/v2/conferences/:id/participants/:participant',
-    async (request: ParticipantRequest) => {
-      const change = readParticipantUpdate(request.body);
-      const current = await engine.core.get(account(request), request.params.id);
+    {
+      schema: {
+        summary: 'Update a conference participant',
+        tags,
+        params: ParticipantParams,
+        body: ParticipantUpdate,
+        response: { 200: ParticipantResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = deps.accountId(request);
+      const change = participantChangeOf(request.body);
+      const current = await engine.core.get(accountId, request.params.id);
       const { callId } = participantOf(current, request.params.participant);
-      const state = await engine.core.change(account(request), request.params.id, (draft) => {
+      const state = await engine.core.change(accountId, request.params.id, (draft) => {
         changeParticipants(draft, [callId], change);
       });
-      return { data: participantView(state, participantOf(state, callId), 'single') };
+      return { data: participantView(state, participantOf(state, callId)) };
     },
   );
 }
@@ -77,34 +169,19 @@ function participantOf(state: ConferenceState, key: string): Participant {
   return found;
 }
 
-/** Newest expiry first, as the spec lists them; `filter[name]` and `filter[status]`. */
-function filterConferences(
-  all: readonly ConferenceState[],
-  params: QueryParams,
-): ConferenceState[] {
-  const name = params.get('filter[name]');
-  const status = params.get('filter[status]');
-  return all
-    .filter(
-      (c) =>
-        (name === undefined || c.name === name) && (status === undefined || c.status === status),
-    )
-    .sort((a, b) => b.expiresAt - a.expiresAt);
+interface ParticipantFilter {
+  readonly muted: boolean | undefined;
+  readonly onHold: boolean | undefined;
+  readonly whispering: boolean | undefined;
 }
 
-/** `filter[muted]`, `filter[on_hold]`, `filter[whispering]` (true/false). */
-function filterParticipants(all: readonly Participant[], params: QueryParams): Participant[] {
-  const wanted = (name: string): boolean | null => {
-    const value = params.get(`filter[${name}]`);
-    return value === undefined ? null : value === 'true';
-  };
-  const muted = wanted('muted');
-  const onHold = wanted('on_hold');
-  const whispering = wanted('whispering');
+/** `filter[muted]`, `filter[on_hold]`, `filter[whispering]`. */
+function filterParticipants(all: readonly Participant[], filter: ParticipantFilter): Participant[] {
+  const { muted, onHold, whispering } = filter;
   return all.filter(
     (p) =>
-      (muted === null || p.options.muted === muted) &&
-      (onHold === null || p.options.hold === onHold) &&
-      (whispering === null || (p.options.supervisorRole === 'whisper') === whispering),
+      (muted === undefined || p.options.muted === muted) &&
+      (onHold === undefined || p.options.hold === onHold) &&
+      (whispering === undefined || (p.options.supervisorRole === 'whisper') === whispering),
   );
 }

@@ -1,9 +1,14 @@
+import type {
+  ConferenceView,
+  ParticipantListView,
+  ParticipantView,
+} from './conference-contract.js';
 import type { ConferenceState, Participant } from './conference-state.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The spec's `Conference` object. */
-export function conferenceView(state: ConferenceState): Record<string, unknown> {
+export function conferenceView(state: ConferenceState): ConferenceView {
   return {
     record_type: 'conference',
     id: state.id,
@@ -26,24 +31,13 @@ export function conferenceView(state: ConferenceState): Record<string, unknown> 
   };
 }
 
-/**
- * A participant as the list route shows it (`conference: {id, name}`), or as the single
- * participant routes do (`conference_id`).
- */
-export function participantView(
-  state: ConferenceState,
-  participant: Participant,
-  form: 'list' | 'single',
-): Record<string, unknown> {
+function participantFields(participant: Participant) {
   const { options } = participant;
   return {
-    record_type: 'participant',
+    record_type: 'participant' as const,
     id: participant.id,
     call_control_id: participant.callId,
     call_leg_id: participant.callLegId,
-    ...(form === 'list'
-      ? { conference: { id: state.id, name: state.name } }
-      : { conference_id: state.id }),
     status: participant.status,
     muted: options.muted,
     on_hold: options.hold,
@@ -53,4 +47,17 @@ export function participantView(
     created_at: iso(participant.createdAt),
     updated_at: iso(participant.updatedAt),
   };
+}
+
+/** A participant as the list route shows it (`conference: {id, name}`). */
+export function participantListView(
+  state: ConferenceState,
+  participant: Participant,
+): ParticipantListView {
+  return { ...participantFields(participant), conference: { id: state.id, name: state.name } };
+}
+
+/** A participant as the single participant routes show it (`conference_id`). */
+export function participantView(state: ConferenceState, participant: Participant): ParticipantView {
+  return { ...participantFields(participant), conference_id: state.id };
 }

@@ -1,19 +1,26 @@
-export type SupervisorRole = 'barge' | 'monitor' | 'none' | 'whisper';
-export type BeepSetting = 'always' | 'never' | 'on_enter' | 'on_exit';
+import Type, { type Static } from 'typebox';
+
+export const SUPERVISOR_ROLES = ['barge', 'monitor', 'none', 'whisper'] as const;
+export const BEEP_SETTINGS = ['always', 'never', 'on_enter', 'on_exit'] as const;
+
+export type SupervisorRole = (typeof SUPERVISOR_ROLES)[number];
+export type BeepSetting = (typeof BEEP_SETTINGS)[number];
 
 /** How a call sits in a conference: the join command's (and Dial's conference_config's) flags. */
-export interface JoinOptions {
-  readonly muted: boolean;
-  readonly hold: boolean;
-  readonly holdAudioUrl: string | null;
-  readonly holdMediaName: string | null;
-  readonly startOnEnter: boolean;
-  readonly endOnExit: boolean;
-  readonly softEndOnExit: boolean;
-  readonly supervisorRole: SupervisorRole;
-  readonly whisperIds: readonly string[];
-  readonly beep: BeepSetting | null;
-}
+export const JoinOptions = Type.Object({
+  muted: Type.Boolean(),
+  hold: Type.Boolean(),
+  holdAudioUrl: Type.Union([Type.String(), Type.Null()]),
+  holdMediaName: Type.Union([Type.String(), Type.Null()]),
+  startOnEnter: Type.Boolean(),
+  endOnExit: Type.Boolean(),
+  softEndOnExit: Type.Boolean(),
+  supervisorRole: Type.Enum(SUPERVISOR_ROLES),
+  whisperIds: Type.Array(Type.String()),
+  beep: Type.Union([Type.Enum(BEEP_SETTINGS), Type.Null()]),
+});
+
+export type JoinOptions = Static<typeof JoinOptions>;
 
 export const DEFAULT_JOIN: JoinOptions = {
   muted: false,

@@ -1,8 +1,10 @@
 import websocket from '@fastify/websocket';
+import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
-import { pathParam } from '../../api/path-param.js';
+import Type from 'typebox';
 import { BadRequestError } from '../../errors/api-error.js';
+import { typed } from '../../http/typed-app.js';
 import type { Pcm } from './call-pcm.js';
 import type { MediaPlane } from './media-plane.js';
 
@@ -22,15 +24,23 @@ export function callAudioSocketRoutes(plane: MediaPlane) {
   return (app: FastifyInstance): void => {
     void app.register(async (scope) => {
       await scope.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
-      scope.route({
+      typed(scope).route({
         method: 'GET',
         url: '/switchboard/call_audio/:ticket',
+        schema: {
+          summary: "A call's audio for the softphone (WebSocket, 16-bit PCM at 8 kHz)",
+          tags: ['call audio'],
+          params: Type.Object({
+            ticket: Type.String({ description: 'From POST /switchboard/calls/{id}/audio_ticket' }),
+          }),
+          response: { '4xx': ErrorEnvelope },
+        },
         // A plain GET is a client that forgot the upgrade: say so, in the envelope.
         handler: () => {
           throw new BadRequestError('This URL is a WebSocket: connect with an Upgrade.', 426);
         },
         wsHandler: (socket, request) => {
-          connect(plane, socket, pathParam(request, 'ticket'));
+          connect(plane, socket, request.params.ticket);
         },
       });
     });

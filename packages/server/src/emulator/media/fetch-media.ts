@@ -1,11 +1,18 @@
 import { request, type Dispatcher } from 'undici';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { invalidIssue, type Issue } from '../../http/validation/issues.js';
 import { MAX_MEDIA_BYTES } from './stored-media.js';
 
 /** Bytes fetched from a `media_url`, with the type the server named. */
 export interface FetchedMedia {
+  readonly kind: 'fetched';
   readonly bytes: Buffer;
   readonly contentType: string | null;
+}
+
+/** Why a `media_url` gave nothing to keep: an issue at `/media_url`. */
+export interface RefusedMedia {
+  readonly kind: 'refused';
+  readonly issue: Issue;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -19,7 +26,7 @@ const MAX_REDIRECTS = 3;
 export async function fetchMedia(
   url: string,
   dispatcher: Dispatcher | undefined,
-): Promise<FetchedMedia | FieldError> {
+): Promise<FetchedMedia | RefusedMedia> {
   try {
     return await fetchWithin(url, dispatcher, MAX_REDIRECTS);
   } catch (error) {
@@ -32,7 +39,7 @@ async function fetchWithin(
   url: string,
   dispatcher: Dispatcher | undefined,
   redirectsLeft: number,
-): Promise<FetchedMedia | FieldError> {
+): Promise<FetchedMedia | RefusedMedia> {
   const response = await request(url, {
     method: 'GET',
     ...(dispatcher === undefined ? {} : { dispatcher }),
@@ -61,19 +68,27 @@ async function fetchWithin(
   }
   const type = response.headers['content-type'];
   return {
+    kind: 'fetched',
     bytes: Buffer.concat(chunks),
     contentType: typeof type === 'string' ? (type.split(';')[0]?.trim() ?? null) : null,
   };
 }
 
-/** The error for a file over the limit. */
-export function tooLarge(pointer = '/media_url'): FieldError {
-  return fieldErrors.invalidValue(
-    `The media is larger than the emulator's limit of ${MAX_MEDIA_BYTES} bytes.`,
-    pointer,
-  );
+/** The issue of a file over the limit. */
+export function tooLargeIssue(pointer = '/media_url'): Issue {
+  return {
+    ...invalidIssue({ pointer }, 'at most the limit'),
+    detail: `The media is larger than the emulator's limit of ${MAX_MEDIA_BYTES} bytes.`,
+  };
 }
 
-function unusable(detail: string): FieldError {
-  return fieldErrors.invalidValue(detail, '/media_url');
+function tooLarge(): RefusedMedia {
+  return { kind: 'refused', issue: tooLargeIssue() };
+}
+
+function unusable(detail: string): RefusedMedia {
+  return {
+    kind: 'refused',
+    issue: { ...invalidIssue({ pointer: '/media_url' }, 'usable'), detail },
+  };
 }

@@ -1,5 +1,5 @@
-import { fieldErrors } from '../phone-numbers/field-error.js';
-import { toApiError } from '../phone-numbers/to-api-error.js';
+import { ValidationError } from '../../errors/api-error.js';
+import { invalidIssue } from '../../http/validation/issues.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { findMedia } from './media-store.js';
 
@@ -17,14 +17,18 @@ export async function checkMediaReference(
   action: string,
   body: unknown,
 ): Promise<void> {
-  if (!MEDIA_ACTIONS.has(action) || typeof body !== 'object' || body === null) return;
-  const name = (body as Readonly<Record<string, unknown>>)['media_name'];
+  if (!MEDIA_ACTIONS.has(action) || !isRecord(body)) return;
+  const name = body['media_name'];
   if (typeof name !== 'string' || name === '') return;
   if ((await findMedia(deps.store, accountId, name, deps.now())) !== null) return;
-  throw toApiError(
-    fieldErrors.invalidValue(
-      `No stored media named ${name}: upload it with POST /v2/media first.`,
-      '/media_name',
-    ),
-  );
+  throw new ValidationError([
+    {
+      ...invalidIssue({ pointer: '/media_name' }, 'the name of stored media'),
+      detail: `No stored media named ${name}: upload it with POST /v2/media first.`,
+    },
+  ]);
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

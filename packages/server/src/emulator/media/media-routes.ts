@@ -1,22 +1,36 @@
-import { pathParam } from '../../api/path-param.js';
+import { ErrorEnvelope } from '@switchboard/core/contract';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import type { Dispatcher } from 'undici';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
-import { queryParams } from '../../api/query-params.js';
-import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pageMeta, slicePage } from '../../api/pagination.js';
+import { NotFoundError, ValidationError } from '../../errors/api-error.js';
+import { pageOf } from '../../http/page-query.js';
+import { typed } from '../../http/typed-app.js';
+import { missingIssue } from '../../http/validation/issues.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { mediaContentType } from '../messaging/media-content-type.js';
 import { randomUuid } from '../messaging/random-uuid.js';
-import { fieldErrors } from '../phone-numbers/field-error.js';
-import { toApiError, valueOrThrow } from '../phone-numbers/to-api-error.js';
 import { fetchMedia } from './fetch-media.js';
+import {
+  MediaListQuery,
+  MediaListResponse,
+  MediaParams,
+  MediaResponse,
+  UploadMedia,
+} from './media-contract.js';
 import { readUpload, type MediaSource, type MediaUpload } from './media-upload.js';
 import { deleteMedia, findMedia, listMedia, saveMedia } from './media-store.js';
 import { DEFAULT_TTL_SECS, MAX_MEDIA_BYTES, mediaView, type StoredMedia } from './stored-media.js';
 
-type NameRequest = FastifyRequest<{ Params: { media_name: string } }>;
+const tags = ['media'];
+const CONSUMES = ['application/json', 'multipart/form-data'];
+const NoContent = Type.Unsafe<undefined>({ description: 'No content' });
+const Download = Type.Unsafe<Buffer>({
+  type: 'string',
+  format: 'binary',
+  description: 'The file, with its content type',
+});
 
 /**
  * Media storage (`/v2/media`): upload by URL (fetched through the engine's outbound client)
@@ -28,54 +42,114 @@ export function registerMediaRoutes(
   deps: EmulatorDeps,
   dispatcher: Dispatcher | undefined,
 ): void {
-  void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_MEDIA_BYTES, files: 1 } });
-    const load = async (request: NameRequest) => {
+  void app.register(async (plain) => {
+    await plain.register(multipart, { limits: { fileSize: MAX_MEDIA_BYTES, files: 1 } });
+    const scope = typed(plain);
+    const load = async (request: FastifyRequest, name: string) => {
       const accountId = deps.accountId(request);
-      const media = await findMedia(
-        deps.store,
-        accountId,
-        pathParam(request, 'media_name'),
-        deps.now(),
-      );
-      if (media === null)
-        throw new NotFoundError(`Media ${pathParam(request, 'media_name')} not found.`);
+      const media = await findMedia(deps.store, accountId, name, deps.now());
+      if (media === null) throw new NotFoundError(`Media ${name} not found.`);
       return [accountId, media] as const;
     };
-    scope.post('/v2/media', async (request, reply) => {
-      const accountId = deps.accountId(request);
-      const upload = valueOrThrow(await readUpload(request));
-      const media = await create(deps, dispatcher, accountId, upload);
-      return reply.code(201).send({ data: mediaView(media) });
-    });
-    scope.get('/v2/media', async (request) => {
-      const params = queryParams(request.query);
-      const page = checkedOrThrow(parsePage(params));
-      const wanted = contentTypes(request.query);
-      const all = await listMedia(deps.store, deps.accountId(request), deps.now());
-      const media = all.filter((m) => wanted.length === 0 || wanted.includes(m.contentType));
-      return { data: slicePage(media, page).map(mediaView), meta: pageMeta(page, media.length) };
-    });
-    scope.get('/v2/media/:media_name', async (request: NameRequest) => ({
-      data: mediaView((await load(request))[1]),
-    }));
-    scope.put('/v2/media/:media_name', async (request: NameRequest) => {
-      const [accountId, current] = await load(request);
-      const upload = valueOrThrow(await readUpload(request));
-      return { data: mediaView(await replace(deps, dispatcher, accountId, current, upload)) };
-    });
+    scope.post(
+      '/v2/media',
+      {
+        schema: {
+          summary: 'Upload media',
+          tags,
+          consumes: CONSUMES,
+          body: UploadMedia,
+          response: { 201: MediaResponse, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request, reply) => {
+        const accountId = deps.accountId(request);
+        const upload = await readUpload(request, request.body);
+        const media = await create(deps, dispatcher, accountId, upload);
+        return reply.code(201).send({ data: mediaView(media) });
+      },
+    );
+    scope.get(
+      '/v2/media',
+      {
+        schema: {
+          summary: 'List uploaded media',
+          tags,
+          querystring: MediaListQuery,
+          response: { 200: MediaListResponse, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request) => {
+        const page = pageOf(request.query);
+        const wanted = contentTypes(request.query);
+        const all = await listMedia(deps.store, deps.accountId(request), deps.now());
+        const media = all.filter((m) => wanted.length === 0 || wanted.includes(m.contentType));
+        return { data: slicePage(media, page).map(mediaView), meta: pageMeta(page, media.length) };
+      },
+    );
+    scope.get(
+      '/v2/media/:media_name',
+      {
+        schema: {
+          summary: 'Retrieve stored media',
+          tags,
+          params: MediaParams,
+          response: { 200: MediaResponse, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request) => ({
+        data: mediaView((await load(request, request.params.media_name))[1]),
+      }),
+    );
+    scope.put(
+      '/v2/media/:media_name',
+      {
+        schema: {
+          summary: 'Update stored media',
+          tags,
+          consumes: CONSUMES,
+          params: MediaParams,
+          body: UploadMedia,
+          response: { 200: MediaResponse, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request) => {
+        const [accountId, current] = await load(request, request.params.media_name);
+        const upload = await readUpload(request, request.body);
+        return { data: mediaView(await replace(deps, dispatcher, accountId, current, upload)) };
+      },
+    );
     scope.get(
       '/v2/media/:media_name/download',
-      async (request: NameRequest, reply: FastifyReply) => {
-        const [, media] = await load(request);
+      {
+        schema: {
+          summary: 'Download stored media',
+          tags,
+          params: MediaParams,
+          response: { 200: Download, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request, reply) => {
+        const [, media] = await load(request, request.params.media_name);
         return reply.type(media.contentType).send(media.bytes);
       },
     );
-    scope.delete('/v2/media/:media_name', async (request: NameRequest, reply: FastifyReply) => {
-      const [accountId, media] = await load(request);
-      await deleteMedia(deps.store, accountId, media.mediaName);
-      return reply.code(204).send();
-    });
+    scope.delete(
+      '/v2/media/:media_name',
+      {
+        schema: {
+          summary: 'Delete stored media',
+          tags,
+          params: MediaParams,
+          response: { 204: NoContent, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request, reply) => {
+        const [accountId, media] = await load(request, request.params.media_name);
+        await deleteMedia(deps.store, accountId, media.mediaName);
+        return reply.code(204).send();
+      },
+    );
   });
 }
 
@@ -86,18 +160,22 @@ async function create(
   upload: MediaUpload,
 ): Promise<StoredMedia> {
   if (upload.source === null) {
-    throw toApiError(fieldErrors.missing("Give 'media_url' or a 'media' file.", '/media_url'));
+    throw new ValidationError([
+      { ...missingIssue({ pointer: '/media_url' }), detail: "Give 'media_url' or a 'media' file." },
+    ]);
   }
   const name = upload.mediaName ?? nameOf(upload.source) ?? randomUuid(() => deps.random());
   if ((await findMedia(deps.store, accountId, name, deps.now())) !== null) {
-    throw toApiError(
-      fieldErrors.duplicate(
-        `Media ${name} exists already; replace it with PUT /v2/media/${name}.`,
-        '/media_name',
-      ),
-    );
+    throw new ValidationError([
+      {
+        code: '10012',
+        title: 'Duplicate resource',
+        detail: `Media ${name} exists already; replace it with PUT /v2/media/${name}.`,
+        pointer: '/media_name',
+      },
+    ]);
   }
-  const content = valueOrThrow(await bytesOf(upload.source, dispatcher));
+  const content = await bytesOf(upload.source, dispatcher);
   const now = deps.now();
   const media: StoredMedia = {
     mediaName: name,
@@ -119,12 +197,14 @@ async function replace(
   upload: MediaUpload,
 ): Promise<StoredMedia> {
   if (upload.source === null && upload.ttlSecs === null) {
-    throw toApiError(
-      fieldErrors.missing("Give 'media_url', a 'media' file or 'ttl_secs'.", '/media_url'),
-    );
+    throw new ValidationError([
+      {
+        ...missingIssue({ pointer: '/media_url' }),
+        detail: "Give 'media_url', a 'media' file or 'ttl_secs'.",
+      },
+    ]);
   }
-  const content =
-    upload.source === null ? null : valueOrThrow(await bytesOf(upload.source, dispatcher));
+  const content = upload.source === null ? null : await bytesOf(upload.source, dispatcher);
   const now = deps.now();
   const media: StoredMedia = {
     ...current,
@@ -136,10 +216,14 @@ async function replace(
   return media;
 }
 
-async function bytesOf(source: MediaSource, dispatcher: Dispatcher | undefined) {
+/** The bytes of an upload and their type; a URL that gives nothing to keep is a 422. */
+async function bytesOf(
+  source: MediaSource,
+  dispatcher: Dispatcher | undefined,
+): Promise<{ bytes: Buffer; contentType: string }> {
   if (source.kind === 'file') return { bytes: source.bytes, contentType: source.contentType };
   const fetched = await fetchMedia(source.url, dispatcher);
-  if ('code' in fetched) return fetched;
+  if (fetched.kind === 'refused') throw new ValidationError([fetched.issue]);
   return { bytes: fetched.bytes, contentType: fetched.contentType ?? mediaContentType(source.url) };
 }
 
@@ -160,11 +244,8 @@ function decodedSegment(segment: string): string {
 }
 
 /** `filter[content_type]`: comma-separated as the SDKs send it, or repeated with `[]`. */
-function contentTypes(query: unknown): string[] {
-  const raw = (query as Record<string, unknown> | null) ?? {};
-  const value = raw['filter[content_type][]'] ?? raw['filter[content_type]'];
-  const list = Array.isArray(value) ? value : [value];
-  return list
-    .flatMap((item) => (typeof item === 'string' ? item.split(',') : []))
-    .filter((item) => item !== '');
+function contentTypes(query: MediaListQuery): string[] {
+  const value = query['filter[content_type][]'] ?? query['filter[content_type]'];
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return list.flatMap((item) => item.split(',')).filter((item) => item !== '');
 }

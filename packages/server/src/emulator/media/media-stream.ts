@@ -1,4 +1,6 @@
 import type { LookupFunction } from 'node:net';
+import Type from 'typebox';
+import { Compile } from 'typebox/compile';
 import WebSocket from 'ws';
 import type { Pcm } from './call-pcm.js';
 import { decodePayload, encodePayload, mediaFormat } from './stream-codec.js';
@@ -237,6 +239,15 @@ export class MediaStream {
   }
 }
 
+/** The frames Telnyx accepts from the app on a media stream. */
+const AppFrameMessage = Type.Union([
+  Type.Object({ event: Type.Literal('clear') }),
+  Type.Object({ event: Type.Literal('mark'), mark: Type.Object({ name: Type.String() }) }),
+  Type.Object({ event: Type.Literal('media'), media: Type.Object({ payload: Type.String() }) }),
+]);
+
+const appFrameMessage = Compile(AppFrameMessage);
+
 type AppFrame =
   | { readonly event: 'clear' }
   | { readonly event: 'mark'; readonly name: string }
@@ -250,16 +261,10 @@ export function parseFrame(data: WebSocket.RawData): AppFrame | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const frame = value as Record<string, unknown>;
-  if (frame['event'] === 'clear') return { event: 'clear' };
-  const body = frame[String(frame['event'])];
-  if (typeof body !== 'object' || body === null) return null;
-  const field = frame['event'] === 'mark' ? 'name' : 'payload';
-  const text = (body as Record<string, unknown>)[field];
-  if (typeof text !== 'string') return null;
-  if (frame['event'] === 'mark') return { event: 'mark', name: text };
-  return frame['event'] === 'media' ? { event: 'media', payload: text } : null;
+  if (!appFrameMessage.Check(value)) return null;
+  if (value.event === 'clear') return { event: 'clear' };
+  if (value.event === 'mark') return { event: 'mark', name: value.mark.name };
+  return { event: 'media', payload: value.media.payload };
 }
 
 function rawText(data: WebSocket.RawData): string {

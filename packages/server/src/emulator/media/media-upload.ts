@@ -1,10 +1,9 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { BadRequestError } from '../../errors/api-error.js';
-import { asBody, isFieldError, isHttpUrl, type Body } from '../phone-numbers/body-checks.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
-import { tooLarge } from './fetch-media.js';
-import { MAX_TTL_SECS } from './stored-media.js';
+import { BadRequestError, ValidationError } from '../../errors/api-error.js';
+import { checkValue } from '../../http/validation/check-value.js';
+import { tooLargeIssue } from './fetch-media.js';
+import { UploadMedia } from './media-contract.js';
 
 /** Where the bytes of an upload come from. */
 export type MediaSource =
@@ -23,22 +22,17 @@ export interface MediaUpload {
   readonly source: MediaSource | null;
 }
 
-/** Names end up in paths, so no slashes; Telnyx documents no pattern. */
-const MEDIA_NAME = /^[^/\\]{1,255}$/;
-
 /**
- * Reads an upload from JSON (`media_url`, `media_name`, `ttl_secs`) or multipart form data
- * (a `media` file part and the same fields as text parts), checking every field.
+ * The upload of a request: its declared JSON body, or, for multipart form data, the `media`
+ * file part and the text parts checked against the same declaration.
  */
-export async function readUpload(request: FastifyRequest): Promise<MediaUpload | FieldError[]> {
+export async function readUpload(request: FastifyRequest, body: UploadMedia): Promise<MediaUpload> {
   if (request.isMultipart()) return readMultipart(request);
-  const body = asBody(request.body);
-  if (isFieldError(body)) return [body];
-  return checkFields(body, null);
+  return uploadOf(body, null);
 }
 
-async function readMultipart(request: FastifyRequest): Promise<MediaUpload | FieldError[]> {
-  const fields: Record<string, unknown> = {};
+async function readMultipart(request: FastifyRequest): Promise<MediaUpload> {
+  const fields: Record<string, string> = {};
   let file: MediaSource | null = null;
   try {
     for await (const part of request.parts()) {
@@ -53,17 +47,30 @@ async function readMultipart(request: FastifyRequest): Promise<MediaUpload | Fie
           };
         }
       } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
+        Object.defineProperty(fields, part.fieldname, {
+          value: part.value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
   } catch (error) {
-    if (isFileTooLarge(error)) return [tooLarge('/media')];
+    if (isFileTooLarge(error)) throw new ValidationError([tooLargeIssue('/media')]);
     // Errors while reading the parts are the client's body: a bad boundary, a cut-off form.
     throw new BadRequestError(
       `The multipart/form-data body could not be read: ${messageOf(error)}`,
     );
   }
-  return checkFields(fields, file);
+  const checked = checkValue(UploadMedia, fields);
+  if (!checked.ok) throw new ValidationError(checked.issues);
+  return uploadOf(checked.value, file);
+}
+
+function uploadOf(body: UploadMedia, file: MediaSource | null): MediaUpload {
+  const source: MediaSource | null =
+    file ?? (body.media_url === undefined ? null : { kind: 'url', url: body.media_url });
+  return { mediaName: body.media_name ?? null, ttlSecs: body.ttl_secs ?? null, source };
 }
 
 function messageOf(error: unknown): string {
@@ -74,42 +81,4 @@ function isFileTooLarge(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error
     ? error.code === 'FST_REQ_FILE_TOO_LARGE'
     : false;
-}
-
-function checkFields(body: Body, file: MediaSource | null): MediaUpload | FieldError[] {
-  const errors: FieldError[] = [];
-  const url = body['media_url'];
-  const name = body['media_name'];
-  if (url !== undefined && (typeof url !== 'string' || !isHttpUrl(url))) {
-    errors.push(
-      fieldErrors.invalidUrl("'media_url' must be an absolute http(s) URL.", '/media_url'),
-    );
-  }
-  if (name !== undefined && (typeof name !== 'string' || !MEDIA_NAME.test(name))) {
-    errors.push(
-      fieldErrors.invalidValue(
-        "'media_name' must be 1 to 255 characters without slashes.",
-        '/media_name',
-      ),
-    );
-  }
-  const ttl = readTtl(body['ttl_secs']);
-  if (isFieldError(ttl)) errors.push(ttl);
-  if (errors.length > 0 || isFieldError(ttl)) return errors;
-  const source: MediaSource | null =
-    file ?? (typeof url === 'string' ? { kind: 'url', url } : null);
-  return { mediaName: typeof name === 'string' ? name : null, ttlSecs: ttl, source };
-}
-
-// Multipart fields arrive as text, so "3600" counts as 3600.
-function readTtl(value: unknown): number | null | FieldError {
-  if (value === undefined || value === null || value === '') return null;
-  const ttl = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= 1 && ttl <= MAX_TTL_SECS) {
-    return ttl;
-  }
-  return fieldErrors.invalidValue(
-    `'ttl_secs' must be an integer from 1 to ${MAX_TTL_SECS}.`,
-    '/ttl_secs',
-  );
 }

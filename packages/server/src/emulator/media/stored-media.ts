@@ -1,12 +1,12 @@
-import type { JsonObject, Resource } from '../../storage/store.js';
-import { numberField, stringField } from '../phone-numbers/json-fields.js';
+import { decoderOf } from '@switchboard/core/contract';
+import Type from 'typebox';
+import type { Resource } from '../../storage/store.js';
+import type { MediaView } from './media-contract.js';
 
 /** Resource kind of stored media; the id is the `media_name`. */
 export const MEDIA_KIND = 'media';
 /** Spec: "defaults to 2 days". */
 export const DEFAULT_TTL_SECS = 172_800;
-/** Spec: "The maximum allowed value is 630720000" (20 years). */
-export const MAX_TTL_SECS = 630_720_000;
 /**
  * The emulator keeps media in its database, so it takes files up to 5 MiB rather than the
  * spec's 20 MB.
@@ -26,7 +26,7 @@ export interface StoredMedia {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The spec's `MediaResource` view. */
-export function mediaView(media: StoredMedia): JsonObject {
+export function mediaView(media: StoredMedia): MediaView {
   return {
     media_name: media.mediaName,
     content_type: media.contentType,
@@ -53,14 +53,25 @@ export function mediaResource(accountId: string, media: StoredMedia): Resource {
   };
 }
 
+/** The stored document of a media file (the row's `data`). */
+export const MediaDocument = Type.Object({
+  media_name: Type.String(),
+  content_type: Type.Optional(Type.String()),
+  content_base64: Type.String(),
+  expires_at_ms: Type.Optional(Type.Number()),
+});
+
+const decodeMedia = decoderOf(MEDIA_KIND, MediaDocument);
+
 /** Reads a stored row back. */
 export function readMedia(row: Resource): StoredMedia {
+  const data = decodeMedia(row.data);
   return {
-    mediaName: stringField(row.data, 'media_name'),
-    contentType: stringField(row.data, 'content_type', 'application/octet-stream'),
-    bytes: Buffer.from(stringField(row.data, 'content_base64'), 'base64'),
+    mediaName: data.media_name,
+    contentType: data.content_type ?? 'application/octet-stream',
+    bytes: Buffer.from(data.content_base64, 'base64'),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    expiresAt: numberField(row.data, 'expires_at_ms', row.createdAt),
+    expiresAt: data.expires_at_ms ?? row.createdAt,
   };
 }

@@ -1,12 +1,17 @@
 import { ValidationError } from '../../errors/api-error.js';
 import { KeyedSerial } from '../keyed-serial.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import { BodyReader } from '../calls/body-reader.js';
 import type { CallRuntime } from '../calls/call-runtime.js';
 import type { CallState } from '../calls/call-state.js';
 import { uuidFrom } from '../calls/call-ids.js';
 import { QueueNotEmptyError, QueueNotFoundError } from './queue-errors.js';
-import { averageWaitSecs, QUEUE_KIND, queueResource, type QueueRecord } from './queue-record.js';
+import {
+  averageWaitSecs,
+  decodeQueue,
+  QUEUE_KIND,
+  queueResource,
+  type QueueRecord,
+} from './queue-record.js';
 
 /** Runs a Call Control command on a call, as `POST /v2/calls/{id}/actions/{action}` does. */
 export type CallCommander = (
@@ -22,9 +27,6 @@ export interface Admission {
   readonly maxSize: number;
   readonly avgWaitSecs: number;
 }
-
-/** A created queue's default size (the spec's CreateQueue default). */
-const CREATED_MAX_SIZE = 300;
 
 /**
  * Call queues. Waiting calls are the live calls whose state names the queue (the call engine
@@ -90,7 +92,7 @@ export class QueueEngine {
 
   async find(accountId: string, name: string): Promise<QueueRecord | null> {
     const resource = await this.#deps.store.getResource(accountId, QUEUE_KIND, name);
-    return resource === null ? null : (resource.data as unknown as QueueRecord);
+    return resource === null ? null : decodeQueue(resource.data);
   }
 
   async get(accountId: string, name: string): Promise<QueueRecord> {
@@ -101,15 +103,11 @@ export class QueueEngine {
 
   async list(accountId: string): Promise<QueueRecord[]> {
     const rows = await this.#deps.store.listResources(accountId, QUEUE_KIND);
-    return rows.map((row) => row.data as unknown as QueueRecord);
+    return rows.map((row) => decodeQueue(row.data));
   }
 
-  /** `POST /v2/queues`: `queue_name` (new to the account) and `max_size` (default 300). */
-  async create(accountId: string, body: unknown): Promise<QueueRecord> {
-    const reader = new BodyReader(body);
-    const name = reader.string('queue_name', { required: true }) ?? '';
-    const maxSize = reader.int('max_size', 1, 5000, CREATED_MAX_SIZE);
-    reader.done();
+  /** `POST /v2/queues`: a queue `name` new to the account. */
+  async create(accountId: string, name: string, maxSize: number): Promise<QueueRecord> {
     return this.#serial.run(`${accountId}:${name}`, async () => {
       if ((await this.find(accountId, name)) !== null) throw nameTaken(name);
       const queue = this.#newQueue(name, maxSize);
@@ -118,12 +116,8 @@ export class QueueEngine {
     });
   }
 
-  /** `POST /v2/queues/{name}`: a new `max_size` (required). */
-  async update(accountId: string, name: string, body: unknown): Promise<QueueRecord> {
-    const reader = new BodyReader(body);
-    if (reader.body['max_size'] === undefined) reader.string('max_size', { required: true });
-    const maxSize = reader.int('max_size', 1, 5000, CREATED_MAX_SIZE);
-    reader.done();
+  /** `POST /v2/queues/{name}`: a new `max_size`. */
+  async update(accountId: string, name: string, maxSize: number): Promise<QueueRecord> {
     return this.#change(accountId, name, (queue) => ({ ...queue, maxSize }));
   }
 
@@ -156,11 +150,8 @@ export class QueueEngine {
   }
 
   /** `PATCH /v2/queues/{name}/calls/{id}`: stores `keep_after_hangup`. */
-  async updateCall(accountId: string, name: string, callId: string, body: unknown): Promise<void> {
+  async updateCall(accountId: string, name: string, callId: string, keep: boolean): Promise<void> {
     await this.waitingCall(accountId, name, callId);
-    const reader = new BodyReader(body);
-    const keep = reader.bool('keep_after_hangup', false);
-    reader.done();
     await this.#change(accountId, name, (queue) => ({
       ...queue,
       keepAfterHangup: [

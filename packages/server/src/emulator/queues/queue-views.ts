@@ -1,8 +1,9 @@
 import type { CallState } from '../calls/call-state.js';
+import type { QueueCallView, QueueView } from './queue-contract.js';
 import { averageWaitSecs, type QueueRecord } from './queue-record.js';
 
 /** The spec's `Queue` object. */
-export function queueView(queue: QueueRecord, currentSize: number): Record<string, unknown> {
+export function queueView(queue: QueueRecord, currentSize: number): QueueView {
   return {
     record_type: 'queue',
     id: queue.id,
@@ -21,7 +22,7 @@ export function queueCallView(
   call: CallState,
   position: number,
   now: number,
-): Record<string, unknown> {
+): QueueCallView {
   const enqueuedAt = call.queue?.enqueuedAt ?? now;
   return {
     record_type: 'queue_call',

@@ -3,7 +3,12 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import type { CallRuntime } from '../calls/call-runtime.js';
 import type { CallState, RecordingState } from '../calls/call-state.js';
 import { recordingUrls } from '../calls/feature-transitions.js';
-import { RECORDING_KIND, recordingResource, type RecordingRecord } from './recording-record.js';
+import {
+  decodeRecording,
+  RECORDING_KIND,
+  recordingResource,
+  type RecordingRecord,
+} from './recording-record.js';
 
 /** 404 / 10005 at `/recording_id`, as the spec's example words it. */
 export class RecordingNotFoundError extends ApiError {
@@ -47,13 +52,13 @@ export class RecordingBook {
 
   async list(accountId: string): Promise<RecordingRecord[]> {
     const rows = await this.#deps.store.listResources(accountId, RECORDING_KIND);
-    return rows.map((row) => row.data as unknown as RecordingRecord).reverse();
+    return rows.map((row) => decodeRecording(row.data)).reverse();
   }
 
   async get(accountId: string, id: string): Promise<RecordingRecord> {
     const row = await this.#deps.store.getResource(accountId, RECORDING_KIND, id);
     if (row === null) throw new RecordingNotFoundError();
-    return row.data as unknown as RecordingRecord;
+    return decodeRecording(row.data);
   }
 
   async delete(accountId: string, id: string): Promise<RecordingRecord> {

@@ -1,7 +1,11 @@
-import type { QueryParams } from '../../api/query-params.js';
+import type { RecordingListQuery } from './recording-contract.js';
 import type { RecordingRecord } from './recording-record.js';
 
-const EXACT: readonly (readonly [string, (r: RecordingRecord) => string | null])[] = [
+type Exact = 'call_control_id' | 'call_leg_id' | 'call_session_id' | 'conference_id';
+type Party = 'connection_id' | 'from' | 'to';
+type Ranged = 'created_at' | 'start_time' | 'end_time';
+
+const EXACT: readonly (readonly [Exact | Party, (r: RecordingRecord) => string | null])[] = [
   ['call_control_id', (r) => r.callControlId],
   ['call_leg_id', (r) => r.callLegId],
   ['call_session_id', (r) => r.callSessionId],
@@ -11,7 +15,7 @@ const EXACT: readonly (readonly [string, (r: RecordingRecord) => string | null])
   ['to', (r) => r.to],
 ];
 
-const RANGES: readonly (readonly [string, (r: RecordingRecord) => number])[] = [
+const RANGES: readonly (readonly [Ranged, (r: RecordingRecord) => number])[] = [
   ['created_at', (r) => r.endedAt],
   ['start_time', (r) => r.startedAt],
   ['end_time', (r) => r.endedAt],
@@ -23,26 +27,25 @@ const RANGES: readonly (readonly [string, (r: RecordingRecord) => number])[] = [
  */
 export function filterRecordings(
   recordings: readonly RecordingRecord[],
-  params: QueryParams,
+  query: RecordingListQuery,
 ): RecordingRecord[] {
-  return recordings.filter((recording) => matches(recording, params));
+  return recordings.filter((recording) => matches(recording, query));
 }
 
-function matches(recording: RecordingRecord, params: QueryParams): boolean {
-  if (params.get('filter[sip_call_id]') !== undefined) return false;
+function matches(recording: RecordingRecord, query: RecordingListQuery): boolean {
+  if (query['filter[sip_call_id]'] !== undefined) return false;
   for (const [name, field] of EXACT) {
-    const wanted = params.get(`filter[${name}]`);
+    const wanted = query[`filter[${name}]`];
     if (wanted !== undefined && field(recording) !== wanted) return false;
   }
   for (const [name, field] of RANGES) {
-    if (!inRange(field(recording), params, name)) return false;
+    if (!inRange(field(recording), query[`filter[${name}][gte]`], query[`filter[${name}][lte]`]))
+      return false;
   }
   return true;
 }
 
-function inRange(value: number, params: QueryParams, name: string): boolean {
-  const gte = params.get(`filter[${name}][gte]`);
-  const lte = params.get(`filter[${name}][lte]`);
+function inRange(value: number, gte: string | undefined, lte: string | undefined): boolean {
   if (gte !== undefined && !(value >= Date.parse(gte))) return false;
   return lte === undefined || value <= Date.parse(lte);
 }

@@ -1,39 +1,49 @@
-import type { JsonObject, Resource } from '../../storage/store.js';
+import { decoderOf } from '@switchboard/core/contract';
+import Type, { type Static } from 'typebox';
+import type { Resource } from '../../storage/store.js';
+import type { RecordingView } from './recording-contract.js';
 
 export const RECORDING_KIND = 'recording';
 
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
 /** A finished recording of a call or a conference, as `/v2/recordings` lists it. */
-export interface RecordingRecord {
-  readonly id: string;
-  readonly source: 'call' | 'conference';
-  readonly callControlId: string | null;
-  readonly callLegId: string | null;
-  readonly callSessionId: string | null;
-  readonly conferenceId: string | null;
-  readonly connectionId: string;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly channels: 'single' | 'dual';
-  readonly format: 'mp3' | 'wav';
-  readonly url: string;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly durationMs: number;
-}
+export const RecordingRecord = Type.Object({
+  id: Type.String(),
+  source: Type.Enum(['call', 'conference']),
+  callControlId: NullableString,
+  callLegId: NullableString,
+  callSessionId: NullableString,
+  conferenceId: NullableString,
+  connectionId: Type.String(),
+  from: NullableString,
+  to: NullableString,
+  channels: Type.Enum(['single', 'dual']),
+  format: Type.Enum(['mp3', 'wav']),
+  url: Type.String(),
+  startedAt: Type.Number(),
+  endedAt: Type.Number(),
+  durationMs: Type.Number(),
+});
+
+export type RecordingRecord = Static<typeof RecordingRecord>;
+
+/** Reads a stored recording. */
+export const decodeRecording = decoderOf(RECORDING_KIND, RecordingRecord);
 
 export function recordingResource(accountId: string, recording: RecordingRecord): Resource {
   return {
     accountId,
     kind: RECORDING_KIND,
     id: recording.id,
-    data: recording as unknown as JsonObject,
+    data: recording,
     createdAt: recording.endedAt,
     updatedAt: recording.endedAt,
   };
 }
 
 /** The spec's `RecordingResponseData`. */
-export function recordingView(recording: RecordingRecord): Record<string, unknown> {
+export function recordingView(recording: RecordingRecord): RecordingView {
   const iso = (ms: number): string => new Date(ms).toISOString();
   return {
     record_type: 'recording',
@@ -41,23 +51,19 @@ export function recordingView(recording: RecordingRecord): Record<string, unknow
     source: recording.source,
     status: 'completed',
     channels: recording.channels,
-    ...optional('call_control_id', recording.callControlId),
-    ...optional('call_leg_id', recording.callLegId),
-    ...optional('call_session_id', recording.callSessionId),
-    ...optional('conference_id', recording.conferenceId),
-    ...optional('from', recording.from),
-    ...optional('to', recording.to),
+    ...(recording.callControlId === null ? {} : { call_control_id: recording.callControlId }),
+    ...(recording.callLegId === null ? {} : { call_leg_id: recording.callLegId }),
+    ...(recording.callSessionId === null ? {} : { call_session_id: recording.callSessionId }),
+    ...(recording.conferenceId === null ? {} : { conference_id: recording.conferenceId }),
+    ...(recording.from === null ? {} : { from: recording.from }),
+    ...(recording.to === null ? {} : { to: recording.to }),
     connection_id: recording.connectionId,
     initiated_by: 'StartCallRecordingAPI',
-    download_urls: { [recording.format]: recording.url },
+    download_urls: recording.format === 'mp3' ? { mp3: recording.url } : { wav: recording.url },
     duration_millis: recording.durationMs,
     recording_started_at: iso(recording.startedAt),
     recording_ended_at: iso(recording.endedAt),
     created_at: iso(recording.endedAt),
     updated_at: iso(recording.endedAt),
   };
-}
-
-function optional(name: string, value: string | null): Record<string, string> {
-  return value === null ? {} : { [name]: value };
 }

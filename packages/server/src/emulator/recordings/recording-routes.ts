@@ -1,16 +1,22 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
-import { queryParams } from '../../api/query-params.js';
-import { valueOrThrow } from '../../api/validation/checked.js';
-import { invalidIssue, missingIssue } from '../../api/validation/issues.js';
-import { ValidationError } from '../../errors/api-error.js';
-import { isRecord } from '../calls/body-reader.js';
+import { ErrorEnvelope } from '@switchboard/core/contract';
+import type { FastifyInstance } from 'fastify';
+import { pageMeta, slicePage } from '../../api/pagination.js';
+import { pageOf } from '../../http/page-query.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import type { RecordingBook } from './recording-book.js';
+import {
+  DeleteRecordings,
+  DeleteRecordingsResponse,
+  RecordingListQuery,
+  RecordingListResponse,
+  RecordingParams,
+  RecordingResponse,
+} from './recording-contract.js';
 import { filterRecordings } from './recording-filter.js';
 import { recordingView } from './recording-record.js';
 
-type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+const tags = ['recordings'];
 
 /** `/v2/recordings*`: list (with the spec's filters), retrieve, delete and bulk delete. */
 export function registerRecordingApiRoutes(
@@ -18,29 +24,64 @@ export function registerRecordingApiRoutes(
   recordings: RecordingBook,
   deps: EmulatorDeps,
 ): void {
-  const account = (request: FastifyRequest): string => deps.accountId(request);
-  scope.get('/v2/recordings', async (request) => {
-    const params = queryParams(request.query);
-    const page = valueOrThrow(parsePage(params));
-    const rows = filterRecordings(await recordings.list(account(request)), params);
-    return { data: slicePage(rows, page).map(recordingView), meta: pageMeta(page, rows.length) };
-  });
-  scope.get('/v2/recordings/:id', async (request: IdRequest) => ({
-    data: recordingView(await recordings.get(account(request), request.params.id)),
-  }));
-  scope.delete('/v2/recordings/:id', async (request: IdRequest) => ({
-    data: recordingView(await recordings.delete(account(request), request.params.id)),
-  }));
-  scope.post('/v2/recordings/actions/delete', async (request) => {
-    await recordings.deleteMany(account(request), readIds(request.body));
-    return { status: 'ok' };
-  });
-}
-
-function readIds(body: unknown): string[] {
-  const ids = isRecord(body) ? body['ids'] : undefined;
-  if (ids === undefined) throw new ValidationError([missingIssue({ pointer: '/ids' })]);
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
-    throw new ValidationError([invalidIssue({ pointer: '/ids' }, 'an array of recording ids')]);
-  return ids;
+  const app = typed(scope);
+  app.get(
+    '/v2/recordings',
+    {
+      schema: {
+        summary: 'List recordings',
+        tags,
+        querystring: RecordingListQuery,
+        response: { 200: RecordingListResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const rows = filterRecordings(await recordings.list(deps.accountId(request)), request.query);
+      return { data: slicePage(rows, page).map(recordingView), meta: pageMeta(page, rows.length) };
+    },
+  );
+  app.get(
+    '/v2/recordings/:id',
+    {
+      schema: {
+        summary: 'Retrieve a recording',
+        tags,
+        params: RecordingParams,
+        response: { 200: RecordingResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({
+      data: recordingView(await recordings.get(deps.accountId(request), request.params.id)),
+    }),
+  );
+  app.delete(
+    '/v2/recordings/:id',
+    {
+      schema: {
+        summary: 'Delete a recording',
+        tags,
+        params: RecordingParams,
+        response: { 200: RecordingResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({
+      data: recordingView(await recordings.delete(deps.accountId(request), request.params.id)),
+    }),
+  );
+  app.post(
+    '/v2/recordings/actions/delete',
+    {
+      schema: {
+        summary: 'Delete a list of recordings',
+        tags,
+        body: DeleteRecordings,
+        response: { 200: DeleteRecordingsResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      await recordings.deleteMany(deps.accountId(request), request.body.ids);
+      return { status: 'ok' as const };
+    },
+  );
 }

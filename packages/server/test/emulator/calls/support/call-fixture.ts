@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { toErrorResponse } from '../../../../src/errors/to-error-response.js';
+import { RouteNotFoundError } from '../../../../src/errors/api-error.js';
 import type { EmitInput, EmulatorDeps } from '../../../../src/emulator/emulator-deps.js';
 import { recordingRoutes, registerCallRoutes } from '../../../../src/emulator/calls/call-routes.js';
 import type { MediaPlane } from '../../../../src/emulator/media/media-plane.js';
@@ -15,6 +16,8 @@ import { openStore } from '../../../../src/storage/open-store.js';
 import type { Store } from '../../../../src/storage/store.js';
 import type { CallTimings } from '../../../../src/emulator/calls/call-timings.js';
 import { schemaErrors } from './event-schemas.js';
+import { validatorCompiler } from '../../../../src/http/validation/validator-compiler.js';
+import { useResponseCheck } from '../../../../src/http/response-check.js';
 
 export const T0 = 1_750_000_000_000;
 export const ACCOUNT = 'acct-calls';
@@ -91,6 +94,13 @@ export class CallFixture {
 
   async #buildApp(timings: CallTimings): Promise<FastifyInstance> {
     const app = Fastify();
+    // Declared routes are checked as the server checks them, replies against their declarations.
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+    useResponseCheck(app);
+    app.setNotFoundHandler((request) => {
+      throw new RouteNotFoundError(request.method, request.url);
+    });
     app.setErrorHandler(async (error, _request, reply) => {
       const response = toErrorResponse(error, 1_048_576);
       return reply.code(response.status).send(response.body);
