@@ -11,8 +11,10 @@ import {
   TEXML_CALL_KIND,
   TEXML_RECORDING_KIND,
   type CallbackTarget,
+  decodeTexmlCallRecord,
   type TexmlCallRecord,
   type TexmlDirection,
+  type TexmlRecording,
 } from './texml-call-record.js';
 import { TexmlLeg, type LegPorts } from './texml-leg.js';
 import type { TexmlSettings } from './texml-options.js';
@@ -174,13 +176,13 @@ export class TexmlCalls implements CallDirectory {
     const leg = this.#legs.get(sid);
     if (leg !== undefined) return leg.record.accountId === accountId ? leg.record : null;
     const stored = await this.#ports.store.getResource(accountId, TEXML_CALL_KIND, sid);
-    return stored === null ? null : (stored.data as unknown as TexmlCallRecord);
+    return stored === null ? null : decodeTexmlCallRecord(stored.data);
   }
 
   async list(accountId: string): Promise<TexmlCallRecord[]> {
     const stored = await this.#ports.store.listResources(accountId, TEXML_CALL_KIND);
     return stored.map((resource) => {
-      const record = resource.data as unknown as TexmlCallRecord;
+      const record = decodeTexmlCallRecord(resource.data);
       return this.#legs.get(record.sid)?.record ?? record;
     });
   }
@@ -193,7 +195,7 @@ export class TexmlCalls implements CallDirectory {
     let ended = 0;
     for (const account of await this.#ports.store.listAccounts()) {
       for (const resource of await this.#ports.store.listResources(account.id, TEXML_CALL_KIND)) {
-        const record = resource.data as unknown as TexmlCallRecord;
+        const record = decodeTexmlCallRecord(resource.data);
         if (record.endedAt !== null || this.#legs.has(record.sid)) continue;
         const leg = new TexmlLeg(record, null, this.#legPorts());
         this.#legs.set(record.sid, leg);
@@ -224,14 +226,13 @@ export class TexmlCalls implements CallDirectory {
 
   /** A saved recording, as the REST API's Recordings list it (ids from the file's URL). */
   #saveRecording(leg: TexmlLeg, payload: Readonly<Record<string, unknown>>): void {
-    const urls = payload['recording_urls'] as { mp3: string | null; wav: string | null };
-    const url = urls.mp3 ?? urls.wav ?? '';
+    const url = recordingUrl(payload['recording_urls']);
     const sid = /([0-9a-f-]{36})\.(mp3|wav)$/.exec(url)?.[1] ?? this.#ports.newId();
     const started = Date.parse(String(payload['recording_started_at']));
     const ended = Date.parse(String(payload['recording_ended_at']));
     const { accountId } = leg.record;
     const now = this.#ports.now();
-    const data = {
+    const data: TexmlRecording = {
       account_sid: accountId,
       call_sid: leg.record.sid,
       channels: payload['channels'] === 'dual' ? 2 : 1,
@@ -301,7 +302,7 @@ export class TexmlCalls implements CallDirectory {
           accountId: record.accountId,
           kind: TEXML_CALL_KIND,
           id: record.sid,
-          data: record as unknown as Resource['data'],
+          data: record,
           createdAt: record.startedAt,
           updatedAt: now(),
         }),
@@ -351,4 +352,16 @@ export function applicationStatusCallback(application: Resource): CallbackTarget
     method: requestMethod(application.data['status_callback_method']),
     events: ALL_STATUS_EVENTS,
   };
+}
+
+/** The saved file's URL of a `call.recording.saved` payload: its mp3, else its wav. */
+function recordingUrl(urls: unknown): string {
+  if (typeof urls !== 'object' || urls === null) return '';
+  for (const format of ['mp3', 'wav']) {
+    const url: unknown = Object.hasOwn(urls, format)
+      ? Object.getOwnPropertyDescriptor(urls, format)?.value
+      : undefined;
+    if (typeof url === 'string') return url;
+  }
+  return '';
 }
