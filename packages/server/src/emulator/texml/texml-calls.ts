@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Resource, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
+import type { TexmlApplication } from './texml-application-contract.js';
 import type { CallState } from '../calls/call-state.js';
 import type { EmitInput } from '../emulator-deps.js';
 import { ConferenceRooms } from './conference-rooms.js';
 import type { EmulatedCalls } from './emulated-calls.js';
-import type { FarEndStep } from './far-end-script.js';
+import type { FarEndStep } from './texml-route-contract.js';
 import { requestMethod } from './texml-application-spec.js';
 import {
   rfc2822,
@@ -40,7 +41,7 @@ export interface TexmlCallsPorts {
 /** A call to start: its parties, where its first document comes from, and its callbacks. */
 export interface TexmlCallStart {
   readonly accountId: string;
-  readonly application: Resource;
+  readonly application: TexmlApplication;
   readonly from: string;
   readonly to: string;
   readonly direction: 'inbound' | 'outbound-api';
@@ -344,12 +345,12 @@ export class TexmlCalls implements CallDirectory {
 }
 
 /** An application's own status callback: every progress event, with its method. */
-export function applicationStatusCallback(application: Resource): CallbackTarget | null {
-  const url = application.data['status_callback'];
-  if (typeof url !== 'string' || url === '') return null;
+export function applicationStatusCallback(application: TexmlApplication): CallbackTarget | null {
+  const url = application.status_callback;
+  if (url === null || url === '') return null;
   return {
     url,
-    method: requestMethod(application.data['status_callback_method']),
+    method: requestMethod(application.status_callback_method),
     events: ALL_STATUS_EVENTS,
   };
 }

@@ -1,17 +1,33 @@
-import { pathParam } from '../../api/path-param.js';
+import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
-import { invalidIssue } from '../../api/validation/issues.js';
-import { ValidationError } from '../../errors/api-error.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import type { Conference } from './conference-rooms.js';
-import { ACCOUNT_ITEM_PARAMS_SCHEMA, ACCOUNT_PARAMS_SCHEMA } from './route-schemas.js';
-import { rfc2822, TEXML_RECORDING_KIND } from './texml-call-record.js';
+import type { Conference, Participant } from './conference-rooms.js';
+import {
+  decodeTexmlRecording,
+  rfc2822,
+  TEXML_RECORDING_KIND,
+  type TexmlRecording,
+} from './texml-call-record.js';
 import { ownAccount } from './texml-call-routes.js';
 import type { TexmlCalls } from './texml-calls.js';
+import {
+  AccountItemParams,
+  AccountParams,
+  FORM_OR_JSON,
+  TexmlConference,
+  TexmlConferenceList,
+  TexmlParticipantList,
+  TexmlQueue,
+  TexmlQueueList,
+  TexmlRecordingList,
+  UpdateTexmlConference,
+  type TexmlParticipant,
+} from './texml-route-contract.js';
 
-type AccountRequest = FastifyRequest<{ Params: { account_sid: string } }>;
-type ItemRequest = FastifyRequest<{ Params: { account_sid: string; sid: string } }>;
+const TAGS = ['texml'];
 
 /**
  * The TeXML REST API's Conferences (and Participants), Queues and Recordings, as far as the
@@ -23,48 +39,127 @@ export function registerTexmlRoomRoutes(
   deps: EmulatorDeps,
   calls: TexmlCalls,
 ): void {
+  const api = typed(app);
   const base = '/v2/texml/Accounts/:account_sid';
-  const account = { schema: { params: ACCOUNT_PARAMS_SCHEMA } };
-  const item = { schema: { params: ACCOUNT_ITEM_PARAMS_SCHEMA } };
-  app.get(`${base}/Conferences`, account, (request: AccountRequest) => ({
-    conferences: calls.conferences.list(ownAccount(deps, request)).map(conferenceView),
-  }));
-  app.get(`${base}/Conferences/:sid`, item, (request: ItemRequest) =>
-    conferenceView(conference(deps, calls, request)),
+  const errors = { '4xx': ErrorEnvelope };
+  const account = { tags: TAGS, params: AccountParams };
+  const item = { tags: TAGS, params: AccountItemParams };
+  api.get(
+    `${base}/Conferences`,
+    {
+      schema: {
+        ...account,
+        summary: 'List TeXML conferences',
+        response: { 200: TexmlConferenceList, ...errors },
+      },
+    },
+    (request) => ({
+      conferences: calls.conferences.list(ownAccount(deps, request)).map(conferenceView),
+    }),
   );
-  app.post(`${base}/Conferences/:sid`, item, (request: ItemRequest) => {
-    const room = conference(deps, calls, request);
-    const status = (request.body as Record<string, unknown> | undefined)?.['Status'];
-    if (status !== undefined && status !== 'completed')
-      throw new ValidationError([invalidIssue({ pointer: '/Status' }, 'completed')]);
-    if (status === 'completed') room.end();
-    return conferenceView(room);
-  });
-  app.get(`${base}/Conferences/:sid/Participants`, item, (request: ItemRequest) => {
-    const room = conference(deps, calls, request);
-    return { participants: [...room.participants.values()].map((p) => participantView(room, p)) };
-  });
-  app.get(`${base}/Queues`, account, (request: AccountRequest) => {
-    const accountId = ownAccount(deps, request);
-    return {
-      queues: queueNames(calls, accountId).map((name) => queueView(calls, accountId, name)),
-    };
-  });
-  app.get(`${base}/Queues/:sid`, item, (request: ItemRequest) => {
-    const accountId = ownAccount(deps, request);
-    const name = pathParam(request, 'sid');
-    if (calls.waiting(accountId, name).length === 0) throw new NotFoundError('Queue not found.');
-    return queueView(calls, accountId, name);
-  });
-  app.get(`${base}/Recordings.json`, account, async (request: AccountRequest) => ({
-    recordings: await recordings(deps, ownAccount(deps, request), null),
-  }));
-  app.get(`${base}/Calls/:sid/Recordings.json`, item, async (request: ItemRequest) => ({
-    recordings: await recordings(deps, ownAccount(deps, request), pathParam(request, 'sid')),
-  }));
+  api.get(
+    `${base}/Conferences/:sid`,
+    {
+      schema: {
+        ...item,
+        summary: 'Retrieve a TeXML conference',
+        response: { 200: TexmlConference, ...errors },
+      },
+    },
+    (request) => conferenceView(conference(deps, calls, request)),
+  );
+  api.post(
+    `${base}/Conferences/:sid`,
+    {
+      schema: {
+        ...item,
+        summary: 'Update a TeXML conference: Status=completed ends it',
+        consumes: FORM_OR_JSON,
+        body: UpdateTexmlConference,
+        response: { 200: TexmlConference, ...errors },
+      },
+    },
+    (request) => {
+      const room = conference(deps, calls, request);
+      if (request.body.Status === 'completed') room.end();
+      return conferenceView(room);
+    },
+  );
+  api.get(
+    `${base}/Conferences/:sid/Participants`,
+    {
+      schema: {
+        ...item,
+        summary: "List a TeXML conference's participants",
+        response: { 200: TexmlParticipantList, ...errors },
+      },
+    },
+    (request) => {
+      const room = conference(deps, calls, request);
+      return {
+        participants: [...room.participants.values()].map((p) => participantView(room, p)),
+      };
+    },
+  );
+  api.get(
+    `${base}/Queues`,
+    {
+      schema: {
+        ...account,
+        summary: 'List TeXML queues (those with waiting calls)',
+        response: { 200: TexmlQueueList, ...errors },
+      },
+    },
+    (request) => {
+      const accountId = ownAccount(deps, request);
+      return {
+        queues: queueNames(calls, accountId).map((name) => queueView(calls, accountId, name)),
+      };
+    },
+  );
+  api.get(
+    `${base}/Queues/:sid`,
+    {
+      schema: {
+        ...item,
+        summary: 'Retrieve a TeXML queue',
+        response: { 200: TexmlQueue, ...errors },
+      },
+    },
+    (request) => {
+      const accountId = ownAccount(deps, request);
+      const name = pathParam(request, 'sid');
+      if (calls.waiting(accountId, name).length === 0) throw new NotFoundError('Queue not found.');
+      return queueView(calls, accountId, name);
+    },
+  );
+  api.get(
+    `${base}/Recordings.json`,
+    {
+      schema: {
+        ...account,
+        summary: 'List recordings of TeXML calls',
+        response: { 200: TexmlRecordingList, ...errors },
+      },
+    },
+    async (request) => ({ recordings: await recordings(deps, ownAccount(deps, request), null) }),
+  );
+  api.get(
+    `${base}/Calls/:sid/Recordings.json`,
+    {
+      schema: {
+        ...item,
+        summary: "List a TeXML call's recordings",
+        response: { 200: TexmlRecordingList, ...errors },
+      },
+    },
+    async (request) => ({
+      recordings: await recordings(deps, ownAccount(deps, request), pathParam(request, 'sid')),
+    }),
+  );
 }
 
-function conference(deps: EmulatorDeps, calls: TexmlCalls, request: ItemRequest): Conference {
+function conference(deps: EmulatorDeps, calls: TexmlCalls, request: FastifyRequest): Conference {
   const room = calls.conferences.get(
     ownAccount(deps, request),
     pathParam(request, 'sid').replace(/\.json$/, ''),
@@ -73,7 +168,7 @@ function conference(deps: EmulatorDeps, calls: TexmlCalls, request: ItemRequest)
   return room;
 }
 
-function conferenceView(room: Conference): Record<string, unknown> {
+function conferenceView(room: Conference): TexmlConference {
   return {
     account_sid: room.accountId,
     date_created: rfc2822(room.createdAt),
@@ -85,10 +180,7 @@ function conferenceView(room: Conference): Record<string, unknown> {
   };
 }
 
-function participantView(
-  room: Conference,
-  participant: Conference['participants'] extends Map<string, infer P> ? P : never,
-): Record<string, unknown> {
+function participantView(room: Conference, participant: Participant): TexmlParticipant {
   return {
     account_sid: room.accountId,
     call_sid: participant.callSid,
@@ -111,7 +203,7 @@ function queueNames(calls: TexmlCalls, accountId: string): string[] {
   );
 }
 
-function queueView(calls: TexmlCalls, accountId: string, name: string): Record<string, unknown> {
+function queueView(calls: TexmlCalls, accountId: string, name: string): TexmlQueue {
   return {
     account_sid: accountId,
     average_wait_time: 0,
@@ -127,9 +219,9 @@ async function recordings(
   deps: EmulatorDeps,
   accountId: string,
   callSid: string | null,
-): Promise<unknown[]> {
+): Promise<TexmlRecording[]> {
   const stored = await deps.store.listResources(accountId, TEXML_RECORDING_KIND);
   return stored
-    .map((resource) => resource.data)
-    .filter((data) => callSid === null || data['call_sid'] === callSid);
+    .map((resource) => decodeTexmlRecording(resource.data))
+    .filter((data) => callSid === null || data.call_sid === callSid);
 }

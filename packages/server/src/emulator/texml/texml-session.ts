@@ -9,7 +9,7 @@ import { runPause, runPlay, runSay } from './run-media-verbs.js';
 import { runEnqueue, runLeave } from './run-queue-verbs.js';
 import { runRecord, runStartRecording } from './run-record.js';
 import { runStopStream, runStream } from './run-stream-verbs.js';
-import type { FarEndStep } from './far-end-script.js';
+import type { FarEndStep } from './texml-route-contract.js';
 import type { TexmlLeg } from './texml-leg.js';
 import type { TexmlSettings } from './texml-options.js';
 import { callParams } from './texml-params.js';
