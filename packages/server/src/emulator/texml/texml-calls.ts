@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store } from '../../storage/store.js';
 import type { TexmlApplication } from './texml-application-contract.js';
 import type { CallState } from '../calls/call-state.js';
+import type { Admission } from '../queues/queue-engine.js';
 import type { EmitInput } from '../emulator-deps.js';
-import { ConferenceRooms } from './conference-rooms.js';
+import { TexmlConferences } from './conference-rooms.js';
 import type { EmulatedCalls } from './emulated-calls.js';
 import type { FarEndStep } from './texml-route-contract.js';
 import { requestMethod } from './texml-application-spec.js';
@@ -60,14 +61,14 @@ const POLL_ENDED_MS = 100;
  * routed here instead of to a webhook, with a {@link TexmlSession} running its documents.
  */
 export class TexmlCalls implements CallDirectory {
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   readonly #ports: TexmlCallsPorts;
   readonly #legs = new Map<string, TexmlLeg>();
   readonly #sessions = new Map<string, TexmlSession>();
 
   constructor(ports: TexmlCallsPorts) {
     this.#ports = ports;
-    this.conferences = new ConferenceRooms(ports.now, ports.newId);
+    this.conferences = new TexmlConferences(ports.calls.conferences);
   }
 
   /** True for events of a call this service placed; those never go to a webhook. */
@@ -161,6 +162,10 @@ export class TexmlCalls implements CallDirectory {
       if (call === null || call.phase === 'ended') return;
       await sleep(POLL_ENDED_MS);
     }
+  }
+
+  admit(accountId: string, queue: string, requestedMax: number): Promise<Admission> {
+    return this.#ports.calls.admit(accountId, queue, requestedMax);
   }
 
   waiting(accountId: string, queue: string): CallState[] {

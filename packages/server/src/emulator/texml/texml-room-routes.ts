@@ -4,7 +4,8 @@ import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import type { Conference, Participant } from './conference-rooms.js';
+import type { ConferenceState, Participant } from '../conferences/conference-state.js';
+import { activeParticipants } from '../conferences/conference-state.js';
 import {
   decodeTexmlRecording,
   rfc2822,
@@ -53,8 +54,8 @@ export function registerTexmlRoomRoutes(
         response: { 200: TexmlConferenceList, ...errors },
       },
     },
-    (request) => ({
-      conferences: calls.conferences.list(ownAccount(deps, request)).map(conferenceView),
+    async (request) => ({
+      conferences: (await calls.conferences.list(ownAccount(deps, request))).map(conferenceView),
     }),
   );
   api.get(
@@ -66,7 +67,7 @@ export function registerTexmlRoomRoutes(
         response: { 200: TexmlConference, ...errors },
       },
     },
-    (request) => conferenceView(conference(deps, calls, request)),
+    async (request) => conferenceView(await conference(deps, calls, request)),
   );
   api.post(
     `${base}/Conferences/:sid`,
@@ -79,10 +80,11 @@ export function registerTexmlRoomRoutes(
         response: { 200: TexmlConference, ...errors },
       },
     },
-    (request) => {
-      const room = conference(deps, calls, request);
-      if (request.body.Status === 'completed') room.end();
-      return conferenceView(room);
+    async (request) => {
+      const room = await conference(deps, calls, request);
+      if (request.body.Status !== 'completed' || room.status === 'completed')
+        return conferenceView(room);
+      return conferenceView(await calls.conferences.end(room.accountId, room.id));
     },
   );
   api.get(
@@ -94,11 +96,9 @@ export function registerTexmlRoomRoutes(
         response: { 200: TexmlParticipantList, ...errors },
       },
     },
-    (request) => {
-      const room = conference(deps, calls, request);
-      return {
-        participants: [...room.participants.values()].map((p) => participantView(room, p)),
-      };
+    async (request) => {
+      const room = await conference(deps, calls, request);
+      return { participants: activeParticipants(room).map((p) => participantView(room, p)) };
     },
   );
   api.get(
@@ -159,8 +159,12 @@ export function registerTexmlRoomRoutes(
   );
 }
 
-function conference(deps: EmulatorDeps, calls: TexmlCalls, request: FastifyRequest): Conference {
-  const room = calls.conferences.get(
+async function conference(
+  deps: EmulatorDeps,
+  calls: TexmlCalls,
+  request: FastifyRequest,
+): Promise<ConferenceState> {
+  const room = await calls.conferences.find(
     ownAccount(deps, request),
     pathParam(request, 'sid').replace(/\.json$/, ''),
   );
@@ -168,31 +172,33 @@ function conference(deps: EmulatorDeps, calls: TexmlCalls, request: FastifyReque
   return room;
 }
 
-function conferenceView(room: Conference): TexmlConference {
+const STATUS = { init: 'init', in_progress: 'in-progress', completed: 'completed' } as const;
+
+function conferenceView(room: ConferenceState): TexmlConference {
   return {
     account_sid: room.accountId,
     date_created: rfc2822(room.createdAt),
     date_updated: rfc2822(room.updatedAt),
     friendly_name: room.name,
-    sid: room.sid,
-    status: room.status,
-    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.sid}.json`,
+    sid: room.id,
+    status: STATUS[room.status],
+    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.id}.json`,
   };
 }
 
-function participantView(room: Conference, participant: Participant): TexmlParticipant {
+function participantView(room: ConferenceState, participant: Participant): TexmlParticipant {
   return {
     account_sid: room.accountId,
-    call_sid: participant.callSid,
-    call_sid_legacy: participant.callSid,
+    call_sid: participant.callId,
+    call_sid_legacy: participant.callId,
     coaching: false,
-    conference_sid: room.sid,
-    date_created: rfc2822(participant.joinedAt),
-    end_conference_on_exit: participant.endConferenceOnExit,
-    hold: participant.hold,
-    muted: participant.muted,
+    conference_sid: room.id,
+    date_created: rfc2822(participant.createdAt),
+    end_conference_on_exit: participant.options.endOnExit,
+    hold: participant.options.hold,
+    muted: participant.options.muted,
     status: 'connected',
-    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.sid}/Participants/${participant.callSid}.json`,
+    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.id}/Participants/${participant.callId}.json`,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { CallTimings } from '../calls/call-timings.js';
 import type { Command } from '../calls/call-input.js';
 import type { CallEvent, WaitResult } from './call-events.js';
-import type { ConferenceRooms } from './conference-rooms.js';
+import type { TexmlConferences } from './conference-rooms.js';
 import { parseTexml } from './parse-texml.js';
 import { runDial } from './run-dial.js';
 import { runGather } from './run-gather.js';
@@ -36,7 +36,7 @@ export interface FirstDocument {
 export interface SessionPorts {
   readonly requester: TexmlRequester;
   readonly calls: CallDirectory;
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   readonly settings: TexmlSettings;
   readonly timings: CallTimings;
   readonly newId: () => string;
@@ -63,7 +63,7 @@ export class TexmlSession implements VerbHost {
   readonly settings: TexmlSettings;
   readonly timings: CallTimings;
   readonly calls: CallDirectory;
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   documentUrl: string;
   appMethod: Method;
   readonly #ports: SessionPorts;
