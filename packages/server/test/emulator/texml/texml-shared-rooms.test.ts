@@ -60,6 +60,28 @@ describe("TeXML rooms are Call Control's", () => {
     expect((after.json['data'] as Named).status).toBe('completed');
   });
 
+  it("Call Control's leave takes a TeXML caller out: its Dial goes on to the action", async () => {
+    f.app
+      .route(
+        '/solo',
+        '<Response><Dial action="/solo-left"><Conference>solo</Conference></Dial></Response>',
+      )
+      .route('/solo-left', '<Response><Hangup/></Response>');
+    const caller = await f.inbound('/solo');
+    const id = await eventually(async () => {
+      const list = await f.s.api('GET', '/v2/conferences');
+      return (list.json['data'] as Named[]).find((item) => item.name === 'solo')?.id;
+    });
+    await eventually(async () => {
+      const left = await f.s.api('POST', `/v2/conferences/${id}/actions/leave`, {
+        call_control_id: caller,
+      });
+      return left.status === 200 ? true : undefined;
+    });
+    const action = await eventually(() => f.app.to('/solo-left')[0]?.params);
+    expect(action).toMatchObject({ CallSid: caller, DialCallStatus: 'completed' });
+  });
+
   it('an <Enqueue> queue is a queue of /v2/queues', async () => {
     f.app.route('/wait', '<Response><Enqueue>billing</Enqueue></Response>');
     const caller = await f.inbound('/wait');
