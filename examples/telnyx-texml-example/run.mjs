@@ -105,7 +105,7 @@ function check(name, ok, detail) {
 
 const checks = [];
 const example = startExample();
-let exitCode = 0;
+let exitCode;
 try {
   await eventually(
     async () => ((await fetch(`${exampleUrl}/health`)).ok ? true : undefined),

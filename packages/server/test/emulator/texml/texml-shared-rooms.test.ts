@@ -40,7 +40,7 @@ describe("TeXML rooms are Call Control's", () => {
               call_control_id: string;
               muted: boolean;
             }[]);
-      return participants.length === 2 ? { found, participants } : undefined;
+      return found !== undefined && participants.length === 2 ? { found, participants } : undefined;
     });
     expect(conference.participants.find((p) => p.call_control_id === host)?.muted).toBe(true);
     const texml = await f.s.api('GET', f.calls(`Conferences/${conference.found.id}`));
