@@ -18,6 +18,7 @@ import {
   type TexmlDirection,
   type TexmlRecording,
 } from './texml-call-record.js';
+import { recordingUrl } from './recording-url.js';
 import { TexmlLeg, type LegPorts } from './texml-leg.js';
 import type { TexmlSettings } from './texml-options.js';
 import { statusParams } from './texml-params.js';
@@ -358,16 +359,4 @@ export function applicationStatusCallback(application: TexmlApplication): Callba
     method: requestMethod(application.status_callback_method),
     events: ALL_STATUS_EVENTS,
   };
-}
-
-/** The saved file's URL of a `call.recording.saved` payload: its mp3, else its wav. */
-function recordingUrl(urls: unknown): string {
-  if (typeof urls !== 'object' || urls === null) return '';
-  for (const format of ['mp3', 'wav']) {
-    const url: unknown = Object.hasOwn(urls, format)
-      ? Object.getOwnPropertyDescriptor(urls, format)?.value
-      : undefined;
-    if (typeof url === 'string') return url;
-  }
-  return '';
 }
