@@ -9,6 +9,9 @@ import Telnyx from 'telnyx';
 
 const telnyx = new Telnyx({ apiKey: process.env.TELNYX_API_KEY });
 const port = Number(process.env.PORT ?? 3000);
+// The router's agent line (ROUTER_AGENT_NUMBER); callers listed by POST /vip go straight to it.
+const agent = process.env.ROUTER_AGENT_NUMBER ?? '+13125550100';
+const vips = new Set();
 
 const xml = (verbs) => `<?xml version="1.0" encoding="UTF-8"?><Response>${verbs}</Response>`;
 
@@ -29,6 +32,15 @@ const routes = {
     console.log(`voicemail ${params.get('RecordingUrl')} (${params.get('RecordingDuration')} s)`);
     return xml('<Say>Thank you. Goodbye.</Say><Hangup/>');
   },
+  // A call router: a known caller is put through; anyone else is offered the agent, then voicemail.
+  '/texml/route': (params) =>
+    vips.has(params.get('From'))
+      ? xml(`<Say>Welcome back. Connecting you now.</Say><Dial><Number>${agent}</Number></Dial>`)
+      : xml(
+          `<Say>Please hold while we connect you.</Say><Dial timeout="20"><Number>${agent}</Number></Dial>` +
+            '<Say>No one is available. Please leave a message.</Say>' +
+            '<Record action="/texml/recorded" maxLength="60" finishOnKey="#"/>',
+        ),
   '/texml/status': (params) => {
     console.log(`call ${params.get('CallSid')} is ${params.get('CallStatus')}`);
     return '';
@@ -52,7 +64,12 @@ createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(call));
     return;
   }
-  const route = routes[url.pathname];
+  if (url.pathname === '/vip' && req.method === 'POST') {
+    vips.add(JSON.parse(await readBody(req)).phone_number);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"added"}');
+    return;
+  }
+  const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
   if (route === undefined) {
     res.writeHead(404).end();
     return;

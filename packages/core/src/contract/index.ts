@@ -5,3 +5,4 @@ export { ErrorEnvelope, ErrorEnvelopeItem } from './error-envelope.js';
 export * from './chaos-profile.js';
 export * from './switchboard/events.js';
 export type { RouteInput, RouteMethod, RouteOutput, RouteSpec, RouteTable } from './route-spec.js';
+export * from './switchboard/texml.js';

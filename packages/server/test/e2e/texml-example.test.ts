@@ -40,6 +40,7 @@ beforeAll(async () => {
       TELNYX_PUBLIC_KEY: s.server.publicKey,
       TELNYX_APP_ID: appId,
       TELNYX_PHONE_NUMBER: '+13125557000',
+      ROUTER_AGENT_NUMBER: '+13125550101',
     },
   });
   example.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
@@ -87,5 +88,47 @@ describe('the TeXML IVR example, unmodified, with env vars only', () => {
       to: '+13125550100',
       from: '+13125557000',
     });
+  });
+
+  it('routes calls: a busy agent line ends in voicemail, a VIP is put straight through', async () => {
+    const router = (
+      await s.api('POST', '/v2/texml_applications', {
+        friendly_name: 'example router',
+        voice_url: `${exampleUrl}/texml/route`,
+      })
+    ).json['data'] as { id: string };
+    const verbs = async (from: string, script: unknown[]) => {
+      const placed = await s.api('POST', '/switchboard/simulate/calls', {
+        connection_id: router.id,
+        from,
+        to: '+13125557000',
+        script,
+      });
+      const sid = (placed.json['data'] as { call_control_id: string }).call_control_id;
+      const record = await eventually(async () => {
+        const reply = await s.api('GET', `/switchboard/texml/calls/${sid}`);
+        const data = reply.json['data'] as {
+          end_time: string | null;
+          log: { kind: string; text: string }[];
+        };
+        return data.end_time === null ? undefined : data;
+      });
+      return record.log
+        .filter((entry) => entry.kind === 'verb')
+        .map((entry) => entry.text.split(' ')[0]);
+    };
+    expect(await verbs('+14155550123', [{ dtmf: '#' }])).toEqual([
+      '<Say>',
+      '<Dial>',
+      '<Say>',
+      '<Record>',
+      '<Say>',
+      '<Hangup>',
+    ]);
+    await fetch(`${exampleUrl}/vip`, {
+      method: 'POST',
+      body: JSON.stringify({ phone_number: '+14155550199' }),
+    });
+    expect(await verbs('+14155550199', [])).toEqual(['<Say>', '<Dial>']);
   });
 });

@@ -1,106 +1,70 @@
+import { ApiError } from '../../errors/api-error.js';
+import type { ConferenceEngine } from '../conferences/conference-engine.js';
+import { activeParticipants, type ConferenceState } from '../conferences/conference-state.js';
+import { endConference } from '../conferences/seat-transitions.js';
 import type { DialNoun } from './texml-verbs.js';
 
 type ConferenceNoun = Extract<DialNoun, { noun: 'Conference' }>;
 
-export interface Participant {
-  readonly callSid: string;
-  readonly joinedAt: number;
-  muted: boolean;
-  hold: boolean;
-  readonly startConferenceOnEnter: boolean;
-  readonly endConferenceOnExit: boolean;
-}
-
-/** A conference as `<Dial><Conference>` makes it: named per account, ended when empty. */
-export interface Conference {
-  readonly sid: string;
-  readonly accountId: string;
-  readonly name: string;
-  status: 'init' | 'in-progress' | 'completed';
-  readonly createdAt: number;
-  updatedAt: number;
-  readonly participants: Map<string, Participant>;
-  /** Settles when the conference ends; participants' `<Dial>` then goes on. */
-  readonly ended: Promise<void>;
-  end(): void;
-}
-
 /**
- * The emulator's conferences. No audio is mixed: a participant is a call that waits in the
- * room until it hangs up, leaves, or the conference ends. Ended conferences stay listed.
+ * `<Dial><Conference>` on Call Control's conferences: a TeXML conference is the same
+ * conference `GET /v2/conferences` lists, named per account, and ends as Call Control's do (the
+ * last participant leaves, or one with `endConferenceOnExit`). No audio is mixed.
  */
-export class ConferenceRooms {
-  readonly #rooms = new Map<string, Conference>();
-  readonly #now: () => number;
-  readonly #newId: () => string;
+export class TexmlConferences {
+  readonly #engine: ConferenceEngine;
 
-  constructor(now: () => number, newId: () => string) {
-    this.#now = now;
-    this.#newId = newId;
+  constructor(engine: ConferenceEngine) {
+    this.#engine = engine;
   }
 
-  /** Joins the account's live conference of that name, or opens one. Null when it is full. */
-  join(accountId: string, callSid: string, noun: ConferenceNoun): Conference | null {
-    const room = this.#live(accountId, noun.name) ?? this.#open(accountId, noun.name);
-    if (room.participants.size >= noun.maxParticipants) return null;
-    room.participants.set(callSid, {
-      callSid,
-      joinedAt: this.#now(),
-      muted: noun.muted,
-      hold: false,
-      startConferenceOnEnter: noun.startConferenceOnEnter,
-      endConferenceOnExit: noun.endConferenceOnExit,
+  /** Seats the call in the account's live conference of that name, or opens one; null when full. */
+  async join(
+    accountId: string,
+    callSid: string,
+    noun: ConferenceNoun,
+  ): Promise<ConferenceState | null> {
+    const live = (await this.list(accountId)).find(
+      (state) => state.name === noun.name && state.status !== 'completed',
+    );
+    if (live !== undefined && activeParticipants(live).length >= noun.maxParticipants) return null;
+    try {
+      return await this.#engine.join(accountId, callSid, noun.name, {
+        muted: noun.muted,
+        startOnEnter: noun.startConferenceOnEnter,
+        endOnExit: noun.endConferenceOnExit,
+      });
+    } catch (error) {
+      // Full, or the call is no longer up: the Dial fails as a full room's does.
+      if (error instanceof ApiError) return null;
+      throw error;
+    }
+  }
+
+  /** Takes the call out (a Dial cut short); nothing when it already left. */
+  async leave(accountId: string, id: string, callSid: string): Promise<void> {
+    try {
+      await this.#engine.leave(accountId, id, callSid);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+
+  list(accountId: string): Promise<ConferenceState[]> {
+    return this.#engine.core.list(accountId);
+  }
+
+  find(accountId: string, id: string): Promise<ConferenceState | null> {
+    return this.#engine.core.find(accountId, id);
+  }
+
+  /**
+   * REST `Status=completed`: every participant leaves and the conference ends; their calls stay
+   * up and go on after their `<Dial>`, as TeXML's do (Call Control's `end` hangs them up).
+   */
+  async end(accountId: string, id: string): Promise<ConferenceState> {
+    return this.#engine.core.change(accountId, id, (draft) => {
+      endConference(draft, 'ended_via_api', draft.state.creatorCallId, false);
     });
-    if (noun.startConferenceOnEnter && room.status === 'init') room.status = 'in-progress';
-    room.updatedAt = this.#now();
-    return room;
-  }
-
-  /** A participant left (hangup or the Dial ended); the last one out, or a moderator, ends it. */
-  leave(room: Conference, callSid: string): void {
-    const participant = room.participants.get(callSid);
-    if (participant === undefined) return;
-    room.participants.delete(callSid);
-    room.updatedAt = this.#now();
-    if (participant.endConferenceOnExit || room.participants.size === 0) room.end();
-  }
-
-  list(accountId: string): Conference[] {
-    return [...this.#rooms.values()].filter((room) => room.accountId === accountId);
-  }
-
-  get(accountId: string, sid: string): Conference | null {
-    const room = this.#rooms.get(sid);
-    return room?.accountId === accountId ? room : null;
-  }
-
-  #live(accountId: string, name: string): Conference | undefined {
-    return this.list(accountId).find((room) => room.name === name && room.status !== 'completed');
-  }
-
-  #open(accountId: string, name: string): Conference {
-    let finish: () => void = () => undefined;
-    const ended = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const now = this.#now();
-    const room: Conference = {
-      sid: this.#newId(),
-      accountId,
-      name,
-      status: 'init',
-      createdAt: now,
-      updatedAt: now,
-      participants: new Map(),
-      ended,
-      end: () => {
-        if (room.status === 'completed') return;
-        room.status = 'completed';
-        room.updatedAt = this.#now();
-        finish();
-      },
-    };
-    this.#rooms.set(room.sid, room);
-    return room;
   }
 }

@@ -1,4 +1,6 @@
 import type { CallEngine } from '../calls/call-engine.js';
+import type { ConferenceEngine } from '../conferences/conference-engine.js';
+import type { Admission } from '../queues/queue-engine.js';
 import { callControlIdFrom, uuidFrom } from '../calls/call-ids.js';
 import type { Command, FarEndAction } from '../calls/call-input.js';
 import type { CallState } from '../calls/call-state.js';
@@ -28,6 +30,16 @@ export class EmulatedCalls {
   constructor(engine: CallEngine, random: () => number) {
     this.#engine = engine;
     this.#random = random;
+  }
+
+  /** Call Control's conferences, which `<Dial><Conference>` joins. */
+  get conferences(): ConferenceEngine {
+    return this.#engine.conferences;
+  }
+
+  /** Call Control's admission to a queue, which creates it on first use (so /v2/queues lists it). */
+  admit(accountId: string, queue: string, requestedMax: number): Promise<Admission> {
+    return this.#engine.queues.admit(accountId, queue, requestedMax);
   }
 
   /** A new call id, known before the call starts so its first events can be routed. */

@@ -12,9 +12,10 @@ export async function runConference(
   noun: Extract<DialNoun, { noun: 'Conference' }>,
   host: VerbHost,
 ): Promise<VerbOutcome> {
-  const sid = host.leg.record.sid;
-  const room = host.conferences.join(host.leg.record.accountId, sid, noun);
-  if (room === null)
+  const { accountId, sid } = host.leg.record;
+  const since = host.mark();
+  const conference = await host.conferences.join(accountId, sid, noun);
+  if (conference === null)
     return dialAction(verb, {
       status: 'failed',
       dialCallSid: null,
@@ -22,9 +23,17 @@ export async function runConference(
       recordingUrl: null,
     });
   const joinedAt = host.now();
-  const ended = await raceParent(host, host.mark(), room.ended);
-  host.conferences.leave(room, sid);
-  if (ended === 'stop') return STOP;
+  const left = await host.until(
+    since,
+    (event) =>
+      event.type === 'conference.participant.left' &&
+      event.payload['conference_id'] === conference.id,
+  );
+  if (left.kind !== 'event') {
+    // Hung up (Call Control takes the call out itself) or redirected by the REST API.
+    await host.conferences.leave(accountId, conference.id, sid);
+    return STOP;
+  }
   return dialAction(verb, {
     status: 'completed',
     dialCallSid: null,

@@ -1,3 +1,4 @@
+import { recordingUrl } from './recording-url.js';
 import { runConference, runDialQueue } from './run-dial-rooms.js';
 import type { TexmlLeg } from './texml-leg.js';
 import type { DialNoun, DialVerb } from './texml-verbs.js';
@@ -104,8 +105,8 @@ async function stopDialRecording(host: VerbHost): Promise<string | null> {
   await host.command({ name: 'record_stop' });
   const saved = await host.until(since, (event) => event.type === 'call.recording.saved', null);
   if (saved.kind !== 'event') return null;
-  const urls = saved.event.payload['recording_urls'] as { mp3: string | null; wav: string | null };
-  return urls.mp3 ?? urls.wav;
+  const url = recordingUrl(saved.event.payload['recording_urls']);
+  return url === '' ? null : url;
 }
 
 /** No leg answered: the first leg's ending stands for the Dial (busy, no-answer, failed). */

@@ -25,13 +25,16 @@ export async function runEnqueue(
 ): Promise<VerbOutcome> {
   const accountId = host.leg.record.accountId;
   const since = host.mark();
-  const queueSize = host.calls.waiting(accountId, verb.queue).length;
+  // Call Control's queue: created on first use with TeXML's size, listed by /v2/queues.
+  const admission = await host.calls.admit(accountId, verb.queue, 100);
+  const queueSize = admission.size;
   const enqueued = await host.command({
     name: 'enqueue',
     queue: verb.queue,
-    maxSize: 100,
+    maxSize: admission.maxSize,
     queueSize,
     maxWaitMs: null,
+    avgWaitSecs: admission.avgWaitSecs,
   });
   if (!enqueued) return host.leg.events.ended ? STOP : result(verb, 'queue-full', 0);
   const enqueuedAt = host.now();

@@ -1,3 +1,4 @@
+import { recordingUrl } from './recording-url.js';
 import type { RecordingState } from '../calls/call-state.js';
 import type { CallEvent } from './call-events.js';
 import type { RecordVerb, StartRecordingVerb } from './texml-verbs.js';
@@ -88,7 +89,6 @@ export function recordingParams(
   recording: RecordingState,
   saved: CallEvent,
 ): RecordingParams {
-  const urls = saved.payload['recording_urls'] as { mp3: string | null; wav: string | null };
   const started = Date.parse(String(saved.payload['recording_started_at']));
   const ended = Date.parse(String(saved.payload['recording_ended_at']));
   return {
@@ -96,7 +96,7 @@ export function recordingParams(
     CallSid: host.leg.record.sid,
     ConnectionId: host.leg.record.applicationId,
     RecordingSid: recording.id,
-    RecordingUrl: urls.mp3 ?? urls.wav ?? '',
+    RecordingUrl: recordingUrl(saved.payload['recording_urls']),
     RecordingDuration: String(Math.max(0, Math.round((ended - started) / 1000))),
     RecordingChannels: recording.channels === 'dual' ? '2' : '1',
     RecordingStatus: 'completed',

@@ -1,82 +1,194 @@
-import { pathParam } from '../../api/path-param.js';
+import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { numericId, isNumericId } from '../../api/call-control-applications/numeric-id.js';
+import { pageMeta, slicePage } from '../../api/pagination.js';
+import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
+import { typed } from '../../http/typed-app.js';
 import type { Resource } from '../../storage/store.js';
-import {
-  newApplication,
-  updatedApplication,
-} from '../../api/call-control-applications/application-record.js';
-import { isNumericId, numericId } from '../../api/call-control-applications/numeric-id.js';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
-import { queryParams } from '../../api/query-params.js';
-import { valueOrThrow } from '../../api/validation/checked.js';
-import { checkObject, mergePatch } from '../../api/validation/object-spec.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import { ID_PARAMS_SCHEMA, LIST_QUERY_SCHEMA } from './route-schemas.js';
-import { parseTexmlApplicationQuery, selectTexmlApplications } from './texml-application-query.js';
 import {
+  CreateTexmlApplication,
+  decodeTexmlApplication,
   TEXML_APPLICATION_KIND as KIND,
-  TEXML_APPLICATION_SPEC as SPEC,
-} from './texml-application-spec.js';
+  TexmlApplicationList,
+  TexmlApplicationQuery,
+  TexmlApplicationResponse,
+  UpdateTexmlApplication,
+  type TexmlApplication,
+} from './texml-application-contract.js';
+import { selectTexmlApplications } from './texml-application-query.js';
+import { IdParams } from './texml-route-contract.js';
 
 const BASE = '/v2/texml_applications';
-
-type IdRequest = FastifyRequest<{ Params: { readonly id: string } }>;
+const TAGS = ['texml'];
 
 /** `GET/POST /v2/texml_applications` and `GET/PATCH/DELETE …/{id}`. */
 export function registerTexmlApplicationRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
-  app.get(BASE, { schema: { querystring: LIST_QUERY_SCHEMA } }, async (request) => {
-    const params = queryParams(request.query);
-    const page = valueOrThrow(parsePage(params));
-    const query = valueOrThrow(parseTexmlApplicationQuery(params));
-    const all = await deps.store.listResources(deps.accountId(request), KIND);
-    const selected = selectTexmlApplications(all, query);
-    const rows = slicePage(selected, page).map((resource) => resource.data);
-    return { data: rows, meta: pageMeta(page, selected.length) };
-  });
+  const api = typed(app);
+  api.get(
+    BASE,
+    {
+      schema: {
+        summary: 'List TeXML applications',
+        tags: TAGS,
+        querystring: TexmlApplicationQuery,
+        response: { 200: TexmlApplicationList, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = {
+        number: request.query['page[number]'] ?? 1,
+        size: request.query['page[size]'] ?? 20,
+      };
+      const all = await deps.store.listResources(deps.accountId(request), KIND);
+      const selected = selectTexmlApplications(all.map(applicationOf), request.query);
+      return { data: [...slicePage(selected, page)], meta: pageMeta(page, selected.length) };
+    },
+  );
 
-  app.post(BASE, async (request, reply) => {
-    const fields = valueOrThrow(checkObject(SPEC, request.body, 'create'));
-    const resource = newApplication(deps.accountId(request), numericId(), fields, deps.now(), KIND);
-    await deps.store.putResource(resource);
-    return reply.status(201).send({ data: resource.data });
-  });
+  api.post(
+    BASE,
+    {
+      schema: {
+        summary: 'Create a TeXML application',
+        tags: TAGS,
+        body: CreateTexmlApplication,
+        response: { 201: TexmlApplicationResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const id = numericId();
+      const now = deps.now();
+      const stamp = new Date(now).toISOString();
+      const data: TexmlApplication = {
+        id,
+        record_type: 'texml_application',
+        ...created(request.body),
+        created_at: stamp,
+        updated_at: stamp,
+      };
+      await deps.store.putResource(resourceOf(deps.accountId(request), data, now, now));
+      return reply.status(201).send({ data });
+    },
+  );
 
-  const byId = { schema: { params: ID_PARAMS_SCHEMA } };
-  app.get(`${BASE}/:id`, byId, async (request: IdRequest) => ({
-    data: (await owned(deps, request)).data,
-  }));
+  const byId = {
+    tags: TAGS,
+    params: IdParams,
+    response: { 200: TexmlApplicationResponse, '4xx': ErrorEnvelope },
+  };
+  api.get(
+    `${BASE}/:id`,
+    { schema: { ...byId, summary: 'Retrieve a TeXML application' } },
+    async (request) => ({ data: await owned(deps, request) }),
+  );
 
-  app.patch(`${BASE}/:id`, byId, async (request: IdRequest) => {
-    const patch = valueOrThrow(checkObject(SPEC, request.body, 'patch'));
-    const current = await owned(deps, request);
-    const next = updatedApplication(current, mergePatch(SPEC, current.data, patch), deps.now());
-    await deps.store.putResource(next);
-    return { data: next.data };
-  });
+  api.patch(
+    `${BASE}/:id`,
+    { schema: { ...byId, summary: 'Update a TeXML application', body: UpdateTexmlApplication } },
+    async (request) => {
+      const current = await owned(deps, request);
+      const now = deps.now();
+      const data = patched(current, request.body, new Date(now).toISOString());
+      await deps.store.putResource(
+        resourceOf(deps.accountId(request), data, Date.parse(current.created_at), now),
+      );
+      return { data };
+    },
+  );
 
-  app.delete(`${BASE}/:id`, byId, async (request: IdRequest) => {
-    const current = await owned(deps, request);
-    await deps.store.deleteResource(current.accountId, KIND, current.id);
-    return { data: current.data };
-  });
+  api.delete(
+    `${BASE}/:id`,
+    { schema: { ...byId, summary: 'Delete a TeXML application' } },
+    async (request) => {
+      const current = await owned(deps, request);
+      await deps.store.deleteResource(deps.accountId(request), KIND, current.id);
+      return { data: current };
+    },
+  );
 }
 
-/** The caller's TeXML application, or 404 (other accounts' ids included). */
+/** A created application's members: every default filled by the declaration. */
+function created(
+  body: CreateTexmlApplication,
+): Omit<TexmlApplication, 'id' | 'record_type' | 'created_at' | 'updated_at'> {
+  return {
+    friendly_name: body.friendly_name,
+    voice_url: body.voice_url,
+    voice_method: body.voice_method ?? 'post',
+    voice_fallback_url: body.voice_fallback_url ?? null,
+    status_callback: body.status_callback ?? null,
+    status_callback_method: body.status_callback_method ?? 'post',
+    active: body.active ?? true,
+    anchorsite_override: body.anchorsite_override ?? 'Latency',
+    dtmf_type: body.dtmf_type ?? 'RFC 2833',
+    first_command_timeout: body.first_command_timeout ?? false,
+    first_command_timeout_secs: body.first_command_timeout_secs ?? 30,
+    call_cost_in_webhooks: body.call_cost_in_webhooks ?? false,
+    inbound: {
+      channel_limit: body.inbound?.channel_limit ?? null,
+      shaken_stir_enabled: body.inbound?.shaken_stir_enabled ?? false,
+      sip_subdomain: body.inbound?.sip_subdomain ?? null,
+      sip_subdomain_receive_settings: body.inbound?.sip_subdomain_receive_settings ?? 'from_anyone',
+    },
+    outbound: {
+      channel_limit: body.outbound?.channel_limit ?? null,
+      outbound_voice_profile_id: body.outbound?.outbound_voice_profile_id ?? null,
+    },
+    tags: body.tags ?? [],
+  };
+}
+
+/** A patch applied: members replace, `inbound` and `outbound` merge one level deep. */
+function patched(
+  current: TexmlApplication,
+  patch: UpdateTexmlApplication,
+  stamp: string,
+): TexmlApplication {
+  const { inbound, outbound, ...rest } = patch;
+  return {
+    ...current,
+    ...rest,
+    inbound: { ...current.inbound, ...inbound },
+    outbound: { ...current.outbound, ...outbound },
+    id: current.id,
+    record_type: 'texml_application',
+    created_at: current.created_at,
+    updated_at: stamp,
+  };
+}
+
+function resourceOf(
+  accountId: string,
+  data: TexmlApplication,
+  createdAt: number,
+  updatedAt: number,
+): Resource {
+  return { accountId, kind: KIND, id: data.id, data, createdAt, updatedAt };
+}
+
+function applicationOf(resource: Resource): TexmlApplication {
+  return decodeTexmlApplication(resource.data);
+}
+
+/** The caller's TeXML application, or null (other accounts' ids included). */
 export async function findTexmlApplication(
   deps: Pick<EmulatorDeps, 'store'>,
   accountId: string,
   id: string,
-): Promise<Resource | null> {
-  return isNumericId(id) ? deps.store.getResource(accountId, KIND, id) : null;
+): Promise<TexmlApplication | null> {
+  if (!isNumericId(id)) return null;
+  const resource = await deps.store.getResource(accountId, KIND, id);
+  return resource === null ? null : applicationOf(resource);
 }
 
-async function owned(deps: EmulatorDeps, request: IdRequest): Promise<Resource> {
-  const resource = await findTexmlApplication(
+async function owned(deps: EmulatorDeps, request: FastifyRequest): Promise<TexmlApplication> {
+  const application = await findTexmlApplication(
     deps,
     deps.accountId(request),
     pathParam(request, 'id'),
   );
-  if (resource === null) throw new NotFoundError('TeXML application not found.');
-  return resource;
+  if (application === null) throw new NotFoundError('TeXML application not found.');
+  return application;
 }

@@ -1,16 +1,19 @@
-import { isHttpUrl } from '../../api/validation/field-checks.js';
-import { invalidIssue } from '../../api/validation/issues.js';
-import { BodyReader } from '../calls/body-reader.js';
-import { phone } from '../calls/command-bodies.js';
-import { readScript, type FarEndStep } from './far-end-script.js';
+import { ValidationError } from '../../errors/api-error.js';
+import { invalidIssue, type Issue } from '../../http/validation/issues.js';
+import { isE164 } from '../phone-numbers/e164.js';
 import type { CallbackTarget } from './texml-call-record.js';
+import type {
+  FarEndStep,
+  InitiateTexmlApplicationCall,
+  InitiateTexmlCall,
+  UpdateTexmlCall,
+} from './texml-route-contract.js';
 import type { ActionTarget } from './texml-verbs.js';
 
 /** An outbound TeXML call as the REST API takes it (CamelCase, JSON or form). */
 export interface TexmlCallRequest {
   readonly to: string;
   readonly from: string;
-  readonly applicationSid: string | null;
   readonly url: ActionTarget | null;
   readonly fallbackUrl: string | null;
   readonly texml: string | null;
@@ -21,41 +24,41 @@ export interface TexmlCallRequest {
 }
 
 const EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
-const METHODS = ['GET', 'POST'] as const;
 
 /**
- * Reads `POST /v2/texml/Accounts/{sid}/Calls` (InitiateCallRequest) and `POST
- * /v2/texml/calls/{id}` (which names the application in the path and calls the method
- * `Method`). Every bad field is reported at once (422).
+ * A declared `POST /v2/texml/Accounts/{sid}/Calls` or `POST /v2/texml/calls/{id}` body as a
+ * call to start. The rules a declaration cannot say (E.164 numbers, Url or Texml, the list of
+ * status events) are checked here, every broken one reported at once (422).
  */
-export function readCallRequest(body: unknown, applicationInPath: boolean): TexmlCallRequest {
-  const reader = new BodyReader(body);
-  const to = phone(reader, 'To', true) ?? '';
-  const from = phone(reader, 'From', true) ?? '';
-  const applicationSid = applicationInPath
-    ? null
-    : reader.string('ApplicationSid', { required: true });
-  const urlText = url(reader, 'Url');
-  const method = reader.oneOf(applicationInPath ? 'Method' : 'UrlMethod', METHODS, 'POST');
-  const texml = reader.string('Texml');
-  if (urlText !== null && texml !== null)
-    reader.report(
-      invalidIssue({ pointer: '/Texml' }, 'left out when Url is given (one or the other)'),
-    );
-  const request: TexmlCallRequest = {
-    to,
-    from,
-    applicationSid,
-    url: urlText === null ? null : { url: urlText, method },
-    fallbackUrl: url(reader, 'FallbackUrl'),
-    texml,
-    statusCallback: statusCallback(reader),
-    timeoutSecs: reader.int('Timeout', 5, 120, 30),
-    timeLimitSecs: reader.int('TimeLimit', 30, 14_400, 14_400),
-    script: readScript(reader.body['script']),
+export function callRequestOf(
+  body: InitiateTexmlCall | InitiateTexmlApplicationCall,
+  method: 'GET' | 'POST',
+): TexmlCallRequest {
+  const issues = [
+    phoneIssue(body.To, 'To'),
+    phoneIssue(body.From, 'From'),
+    body.Url !== undefined && body.Texml !== undefined ? bothIssue() : null,
+    eventsIssue(body.StatusCallbackEvent),
+  ];
+  throwIssues(issues);
+  return {
+    to: body.To,
+    from: body.From,
+    url: body.Url === undefined ? null : { url: body.Url, method },
+    fallbackUrl: body.FallbackUrl ?? null,
+    texml: body.Texml ?? null,
+    statusCallback:
+      body.StatusCallback === undefined
+        ? null
+        : {
+            url: body.StatusCallback,
+            method: body.StatusCallbackMethod ?? 'POST',
+            events: eventsOf(body.StatusCallbackEvent),
+          },
+    timeoutSecs: body.Timeout ?? 30,
+    timeLimitSecs: body.TimeLimit ?? 14_400,
+    script: body.script ?? [],
   };
-  reader.done();
-  return request;
 }
 
 /** `Status`, `Url`, `Method`, `FallbackUrl`, `Texml` of a Calls update. */
@@ -66,41 +69,43 @@ export interface TexmlCallUpdate {
   readonly texml: string | null;
 }
 
-export function readCallUpdate(body: unknown): TexmlCallUpdate {
-  const reader = new BodyReader(body);
-  const status = reader.string('Status');
-  if (status !== null && status !== 'completed' && status !== 'canceled')
-    reader.report(invalidIssue({ pointer: '/Status' }, 'completed or canceled'));
-  const target = url(reader, 'Url');
-  const update: TexmlCallUpdate = {
-    status: status === 'completed' || status === 'canceled' ? status : null,
-    url: target === null ? null : { url: target, method: reader.oneOf('Method', METHODS, 'POST') },
-    fallbackUrl: url(reader, 'FallbackUrl'),
-    texml: reader.string('Texml'),
+export function callUpdateOf(body: UpdateTexmlCall): TexmlCallUpdate {
+  throwIssues([body.Url !== undefined && body.Texml !== undefined ? bothIssue() : null]);
+  return {
+    status: body.Status ?? null,
+    url: body.Url === undefined ? null : { url: body.Url, method: body.Method ?? 'POST' },
+    fallbackUrl: body.FallbackUrl ?? null,
+    texml: body.Texml ?? null,
   };
-  if (update.url !== null && update.texml !== null)
-    reader.report(
-      invalidIssue({ pointer: '/Texml' }, 'left out when Url is given (one or the other)'),
-    );
-  reader.done();
-  return update;
 }
 
-function url(reader: BodyReader, name: string): string | null {
-  const value = reader.string(name);
-  if (value === null || isHttpUrl(value)) return value;
-  return reader.report(invalidIssue({ pointer: `/${name}` }, 'an http(s) URL'));
+/** 10016 for a party that is neither E.164 nor a SIP URI, as Call Control answers. */
+export function phoneIssue(value: string, name: string): Issue | null {
+  if (value.startsWith('sip:') || isE164(value)) return null;
+  return {
+    code: '10016',
+    title: 'Phone number must be in +E164 format',
+    detail: `The '${name}' parameter must be in E164 format.`,
+    pointer: `/${name}`,
+  };
 }
 
-function statusCallback(reader: BodyReader): CallbackTarget | null {
-  const target = url(reader, 'StatusCallback');
-  const method = reader.oneOf('StatusCallbackMethod', METHODS, 'POST');
-  const eventsText = reader.string('StatusCallbackEvent') ?? 'completed';
-  const events = eventsText.split(/[\s,]+/).filter(Boolean);
-  for (const event of events)
-    if (!EVENTS.includes(event))
-      reader.report(
-        invalidIssue({ pointer: '/StatusCallbackEvent' }, `a list drawn from ${EVENTS.join(' ')}`),
-      );
-  return target === null ? null : { url: target, method, events };
+/** Throws the 422 of every issue found, if any. */
+export function throwIssues(found: readonly (Issue | null)[]): void {
+  const [first, ...rest] = found.filter((issue): issue is Issue => issue !== null);
+  if (first !== undefined) throw new ValidationError([first, ...rest]);
+}
+
+function bothIssue(): Issue {
+  return invalidIssue({ pointer: '/Texml' }, 'left out when Url is given (one or the other)');
+}
+
+function eventsOf(text: string | undefined): string[] {
+  return (text ?? 'completed').split(/[\s,]+/).filter(Boolean);
+}
+
+function eventsIssue(text: string | undefined): Issue | null {
+  return eventsOf(text).every((event) => EVENTS.includes(event))
+    ? null
+    : invalidIssue({ pointer: '/StatusCallbackEvent' }, `a list drawn from ${EVENTS.join(' ')}`);
 }

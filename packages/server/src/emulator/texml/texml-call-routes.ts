@@ -1,23 +1,35 @@
-import { pathParam } from '../../api/path-param.js';
+import { ErrorEnvelope, TexmlCallResource } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pathParam } from '../../api/path-param.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
-import { invalidIssue } from '../../api/validation/issues.js';
+import { typed } from '../../http/typed-app.js';
+import { invalidIssue } from '../../http/validation/issues.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import {
-  ACCOUNT_CALL_PARAMS_SCHEMA,
-  ACCOUNT_PARAMS_SCHEMA,
-  ID_PARAMS_SCHEMA,
-  LIST_QUERY_SCHEMA,
-} from './route-schemas.js';
 import { findTexmlApplication } from './texml-application-routes.js';
 import { voiceSettings } from './texml-application-spec.js';
 import { callResourceView, type TexmlCallRecord } from './texml-call-record.js';
-import { readCallRequest, readCallUpdate, type TexmlCallRequest } from './texml-call-request.js';
+import {
+  callRequestOf,
+  callUpdateOf,
+  type TexmlCallRequest,
+  type TexmlCallUpdate,
+} from './texml-call-request.js';
 import type { TexmlCalls } from './texml-calls.js';
 import { pageOfCalls } from './texml-list-page.js';
+import {
+  AccountCallParams,
+  AccountParams,
+  FORM_OR_JSON,
+  IdParams,
+  InitiatedTexmlCall,
+  InitiateTexmlApplicationCall,
+  InitiateTexmlCall,
+  TexmlCallIndex,
+  TexmlCallsQuery,
+  UpdateTexmlCall,
+} from './texml-route-contract.js';
 
-type AccountRequest = FastifyRequest<{ Params: { account_sid: string } }>;
-type CallRequest = FastifyRequest<{ Params: { account_sid: string; call_sid: string } }>;
+const TAGS = ['texml'];
 
 /** The TeXML Calls API: initiate (both routes), list, retrieve, update. */
 export function registerTexmlCallRoutes(
@@ -25,48 +37,97 @@ export function registerTexmlCallRoutes(
   deps: EmulatorDeps,
   calls: TexmlCalls,
 ): void {
-  app.post(
+  const api = typed(app);
+  const initiated = { 200: InitiatedTexmlCall, '4xx': ErrorEnvelope };
+  api.post(
     '/v2/texml/calls/:id',
-    { schema: { params: ID_PARAMS_SCHEMA } },
-    async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    {
+      schema: {
+        summary: 'Initiate an outbound TeXML call of an application',
+        tags: TAGS,
+        consumes: FORM_OR_JSON,
+        params: IdParams,
+        body: InitiateTexmlApplicationCall,
+        response: initiated,
+      },
+    },
+    async (request) => {
+      const body = callRequestOf(request.body, request.body.Method ?? 'POST');
       const record = await initiate(
         deps,
         calls,
         deps.accountId(request),
         pathParam(request, 'id'),
-        readCallRequest(request.body, true),
+        body,
       );
-      return { call_sid: record.sid, from: record.from, to: record.to, status: 'queued' };
+      return { call_sid: record.sid, from: record.from, to: record.to, status: 'queued' as const };
     },
   );
   const base = '/v2/texml/Accounts/:account_sid/Calls';
-  app.post(base, { schema: { params: ACCOUNT_PARAMS_SCHEMA } }, async (request: AccountRequest) => {
-    const accountId = ownAccount(deps, request);
-    const body = readCallRequest(request.body, false);
-    const record = await initiate(deps, calls, accountId, body.applicationSid ?? '', body);
-    return { call_sid: record.sid, from: record.from, to: record.to, status: 'queued' };
-  });
-  app.get(
+  api.post(
     base,
-    { schema: { params: ACCOUNT_PARAMS_SCHEMA, querystring: LIST_QUERY_SCHEMA } },
-    async (request: AccountRequest) => {
+    {
+      schema: {
+        summary: 'Initiate an outbound TeXML call',
+        tags: TAGS,
+        consumes: FORM_OR_JSON,
+        params: AccountParams,
+        body: InitiateTexmlCall,
+        response: initiated,
+      },
+    },
+    async (request) => {
+      const accountId = ownAccount(deps, request);
+      const body = callRequestOf(request.body, request.body.UrlMethod ?? 'POST');
+      const record = await initiate(deps, calls, accountId, request.body.ApplicationSid, body);
+      return { call_sid: record.sid, from: record.from, to: record.to, status: 'queued' as const };
+    },
+  );
+  api.get(
+    base,
+    {
+      schema: {
+        summary: 'List TeXML calls',
+        tags: TAGS,
+        params: AccountParams,
+        querystring: TexmlCallsQuery,
+        response: { 200: TexmlCallIndex, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
       const accountId = ownAccount(deps, request);
       return pageOfCalls(await calls.list(accountId), request.query, request.url, deps.now());
     },
   );
-  const one = { schema: { params: ACCOUNT_CALL_PARAMS_SCHEMA } };
-  app.get(`${base}/:call_sid`, one, async (request: CallRequest) =>
-    callResourceView(await ownCall(deps, calls, request), deps.now()),
+  const one = {
+    tags: TAGS,
+    params: AccountCallParams,
+    response: { 200: TexmlCallResource, '4xx': ErrorEnvelope },
+  };
+  api.get(
+    `${base}/:call_sid`,
+    { schema: { ...one, summary: 'Retrieve a TeXML call' } },
+    async (request) => callResourceView(await ownCall(deps, calls, request), deps.now()),
   );
-  app.post(`${base}/:call_sid`, one, async (request: CallRequest) => {
-    const record = await ownCall(deps, calls, request);
-    const update = readCallUpdate(request.body);
-    await applyUpdate(calls, record, update);
-    return callResourceView(
-      (await calls.record(record.accountId, record.sid)) ?? record,
-      deps.now(),
-    );
-  });
+  api.post(
+    `${base}/:call_sid`,
+    {
+      schema: {
+        ...one,
+        summary: 'Update a TeXML call: end it, or move it to another document',
+        consumes: FORM_OR_JSON,
+        body: UpdateTexmlCall,
+      },
+    },
+    async (request) => {
+      const record = await ownCall(deps, calls, request);
+      await applyUpdate(calls, record, callUpdateOf(request.body));
+      return callResourceView(
+        (await calls.record(record.accountId, record.sid)) ?? record,
+        deps.now(),
+      );
+    },
+  );
 }
 
 async function initiate(
@@ -87,7 +148,7 @@ async function initiate(
         code: '10015',
       },
     ]);
-  const voice = voiceSettings(application.data);
+  const voice = voiceSettings(application);
   return calls.start({
     accountId,
     application,
@@ -109,7 +170,7 @@ async function initiate(
 async function applyUpdate(
   calls: TexmlCalls,
   record: TexmlCallRecord,
-  update: ReturnType<typeof readCallUpdate>,
+  update: TexmlCallUpdate,
 ): Promise<void> {
   if (
     record.endedAt !== null &&
@@ -132,7 +193,7 @@ async function applyUpdate(
 }
 
 /** `{account_sid}` must be the caller's own account (its id); others are not found. */
-export function ownAccount(deps: EmulatorDeps, request: AccountRequest): string {
+export function ownAccount(deps: EmulatorDeps, request: FastifyRequest): string {
   const accountId = deps.accountId(request);
   if (pathParam(request, 'account_sid') !== accountId)
     throw new NotFoundError('Account not found.');
@@ -142,7 +203,7 @@ export function ownAccount(deps: EmulatorDeps, request: AccountRequest): string 
 async function ownCall(
   deps: EmulatorDeps,
   calls: TexmlCalls,
-  request: CallRequest,
+  request: FastifyRequest,
 ): Promise<TexmlCallRecord> {
   const accountId = ownAccount(deps, request);
   const sid = pathParam(request, 'call_sid').replace(/\.json$/, '');

@@ -1,19 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Resource, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
+import type { TexmlApplication } from './texml-application-contract.js';
 import type { CallState } from '../calls/call-state.js';
+import type { Admission } from '../queues/queue-engine.js';
 import type { EmitInput } from '../emulator-deps.js';
-import { ConferenceRooms } from './conference-rooms.js';
+import { TexmlConferences } from './conference-rooms.js';
 import type { EmulatedCalls } from './emulated-calls.js';
-import type { FarEndStep } from './far-end-script.js';
+import type { FarEndStep } from './texml-route-contract.js';
 import { requestMethod } from './texml-application-spec.js';
 import {
   rfc2822,
   TEXML_CALL_KIND,
   TEXML_RECORDING_KIND,
   type CallbackTarget,
+  decodeTexmlCallRecord,
   type TexmlCallRecord,
   type TexmlDirection,
+  type TexmlRecording,
 } from './texml-call-record.js';
+import { recordingUrl } from './recording-url.js';
 import { TexmlLeg, type LegPorts } from './texml-leg.js';
 import type { TexmlSettings } from './texml-options.js';
 import { statusParams } from './texml-params.js';
@@ -38,7 +43,7 @@ export interface TexmlCallsPorts {
 /** A call to start: its parties, where its first document comes from, and its callbacks. */
 export interface TexmlCallStart {
   readonly accountId: string;
-  readonly application: Resource;
+  readonly application: TexmlApplication;
   readonly from: string;
   readonly to: string;
   readonly direction: 'inbound' | 'outbound-api';
@@ -57,14 +62,14 @@ const POLL_ENDED_MS = 100;
  * routed here instead of to a webhook, with a {@link TexmlSession} running its documents.
  */
 export class TexmlCalls implements CallDirectory {
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   readonly #ports: TexmlCallsPorts;
   readonly #legs = new Map<string, TexmlLeg>();
   readonly #sessions = new Map<string, TexmlSession>();
 
   constructor(ports: TexmlCallsPorts) {
     this.#ports = ports;
-    this.conferences = new ConferenceRooms(ports.now, ports.newId);
+    this.conferences = new TexmlConferences(ports.calls.conferences);
   }
 
   /** True for events of a call this service placed; those never go to a webhook. */
@@ -160,6 +165,10 @@ export class TexmlCalls implements CallDirectory {
     }
   }
 
+  admit(accountId: string, queue: string, requestedMax: number): Promise<Admission> {
+    return this.#ports.calls.admit(accountId, queue, requestedMax);
+  }
+
   waiting(accountId: string, queue: string): CallState[] {
     return this.#ports.calls.waiting(accountId, queue);
   }
@@ -174,13 +183,13 @@ export class TexmlCalls implements CallDirectory {
     const leg = this.#legs.get(sid);
     if (leg !== undefined) return leg.record.accountId === accountId ? leg.record : null;
     const stored = await this.#ports.store.getResource(accountId, TEXML_CALL_KIND, sid);
-    return stored === null ? null : (stored.data as unknown as TexmlCallRecord);
+    return stored === null ? null : decodeTexmlCallRecord(stored.data);
   }
 
   async list(accountId: string): Promise<TexmlCallRecord[]> {
     const stored = await this.#ports.store.listResources(accountId, TEXML_CALL_KIND);
     return stored.map((resource) => {
-      const record = resource.data as unknown as TexmlCallRecord;
+      const record = decodeTexmlCallRecord(resource.data);
       return this.#legs.get(record.sid)?.record ?? record;
     });
   }
@@ -193,7 +202,7 @@ export class TexmlCalls implements CallDirectory {
     let ended = 0;
     for (const account of await this.#ports.store.listAccounts()) {
       for (const resource of await this.#ports.store.listResources(account.id, TEXML_CALL_KIND)) {
-        const record = resource.data as unknown as TexmlCallRecord;
+        const record = decodeTexmlCallRecord(resource.data);
         if (record.endedAt !== null || this.#legs.has(record.sid)) continue;
         const leg = new TexmlLeg(record, null, this.#legPorts());
         this.#legs.set(record.sid, leg);
@@ -224,14 +233,13 @@ export class TexmlCalls implements CallDirectory {
 
   /** A saved recording, as the REST API's Recordings list it (ids from the file's URL). */
   #saveRecording(leg: TexmlLeg, payload: Readonly<Record<string, unknown>>): void {
-    const urls = payload['recording_urls'] as { mp3: string | null; wav: string | null };
-    const url = urls.mp3 ?? urls.wav ?? '';
+    const url = recordingUrl(payload['recording_urls']);
     const sid = /([0-9a-f-]{36})\.(mp3|wav)$/.exec(url)?.[1] ?? this.#ports.newId();
     const started = Date.parse(String(payload['recording_started_at']));
     const ended = Date.parse(String(payload['recording_ended_at']));
     const { accountId } = leg.record;
     const now = this.#ports.now();
-    const data = {
+    const data: TexmlRecording = {
       account_sid: accountId,
       call_sid: leg.record.sid,
       channels: payload['channels'] === 'dual' ? 2 : 1,
@@ -301,7 +309,7 @@ export class TexmlCalls implements CallDirectory {
           accountId: record.accountId,
           kind: TEXML_CALL_KIND,
           id: record.sid,
-          data: record as unknown as Resource['data'],
+          data: record,
           createdAt: record.startedAt,
           updatedAt: now(),
         }),
@@ -343,12 +351,12 @@ export class TexmlCalls implements CallDirectory {
 }
 
 /** An application's own status callback: every progress event, with its method. */
-export function applicationStatusCallback(application: Resource): CallbackTarget | null {
-  const url = application.data['status_callback'];
-  if (typeof url !== 'string' || url === '') return null;
+export function applicationStatusCallback(application: TexmlApplication): CallbackTarget | null {
+  const url = application.status_callback;
+  if (url === null || url === '') return null;
   return {
     url,
-    method: requestMethod(application.data['status_callback_method']),
+    method: requestMethod(application.status_callback_method),
     events: ALL_STATUS_EVENTS,
   };
 }

@@ -1,12 +1,33 @@
-import { BodyReader } from '../calls/body-reader.js';
+import { LENIENT, registerFormats, Text } from '@switchboard/core/contract';
+import Type, { type Static, type TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { ValidationError } from '../../errors/api-error.js';
+import { invalidIssue } from '../../http/validation/issues.js';
+import { issuesOf } from '../../http/validation/issues-of.js';
+import { prepareValue } from '../../http/validation/lenient-values.js';
 import type { CallState } from '../calls/call-state.js';
-import { phone } from '../calls/command-bodies.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
-import { readScript } from './far-end-script.js';
 import { findTexmlApplication } from './texml-application-routes.js';
 import { voiceSettings } from './texml-application-spec.js';
+import { phoneIssue, throwIssues } from './texml-call-request.js';
 import { applicationStatusCallback, type TexmlCalls } from './texml-calls.js';
+import { FarEndScript } from './texml-route-contract.js';
+
+/** Which application a simulated inbound call is for: its `connection_id`, else its number's. */
+const Target = Type.Object({
+  to: Type.Optional(Type.String()),
+  connection_id: Type.Optional(Type.String()),
+});
+
+/** The members of a simulated call a TeXML application takes (the rest is Call Control's). */
+const SimulatedTexmlCall = Type.Object(
+  { from: Text(), to: Text(), script: Type.Optional(FarEndScript) },
+  { [LENIENT]: true },
+);
+
+const readTarget = bodyReader(Target);
+const readCall = bodyReader(SimulatedTexmlCall);
 
 /**
  * `POST /switchboard/simulate/calls` for a TeXML application (named by `connection_id`, or
@@ -15,34 +36,49 @@ import { applicationStatusCallback, type TexmlCalls } from './texml-calls.js';
  */
 export function texmlInboundHandler(deps: EmulatorDeps, calls: TexmlCalls) {
   return async (accountId: string, body: unknown): Promise<CallState | null> => {
-    const peek = new BodyReader(body);
-    const to = typeof peek.body['to'] === 'string' ? peek.body['to'] : '';
-    const given = peek.body['connection_id'];
+    const target = peekTarget(body);
     const connectionId =
-      typeof given === 'string' && given !== ''
-        ? given
-        : ((await findNumber(deps.store, accountId, to))?.connection_id ?? null);
+      target.connection_id !== undefined && target.connection_id !== ''
+        ? target.connection_id
+        : ((await findNumber(deps.store, accountId, target.to ?? ''))?.connection_id ?? null);
     if (connectionId === null) return null;
     const application = await findTexmlApplication(deps, accountId, connectionId);
     if (application === null) return null;
-    const reader = new BodyReader(body);
-    const from = phone(reader, 'from', true) ?? '';
-    phone(reader, 'to', true);
-    const script = readScript(reader.body['script']);
-    reader.done();
-    const voice = voiceSettings(application.data);
+    const call = readCall(body);
+    throwIssues([phoneIssue(call.from, 'from'), phoneIssue(call.to, 'to')]);
     const record = await calls.start({
       accountId,
       application,
-      from,
-      to,
+      from: call.from,
+      to: call.to,
       direction: 'inbound',
-      first: { ...voice, inline: null },
+      first: { ...voiceSettings(application), inline: null },
       statusCallback: applicationStatusCallback(application),
       timeoutSecs: 30,
       timeLimitSecs: 14_400,
-      script,
+      script: call.script ?? [],
     });
     return calls.find(accountId, record.sid);
+  };
+}
+
+/** The target members when they are strings; a body of another shape names no application. */
+function peekTarget(body: unknown): { readonly to?: string; readonly connection_id?: string } {
+  try {
+    return readTarget(body);
+  } catch {
+    return {};
+  }
+}
+
+/** Checks a body handed over by another route as a declared body is checked (one mapping, 422). */
+function bodyReader<T extends TSchema>(schema: T): (body: unknown) => Static<T> {
+  registerFormats();
+  const validator = Compile(schema);
+  return (body) => {
+    const value = prepareValue(schema, body, false);
+    if (validator.Check(value)) return value;
+    const [first, ...rest] = issuesOf(schema, value, validator.Errors(value), 'body');
+    throw new ValidationError([first ?? invalidIssue({ pointer: '/' }, 'a JSON object'), ...rest]);
   };
 }

@@ -1,8 +1,7 @@
-import { queryParams } from '../../api/query-params.js';
 import { callResourceView, type TexmlCallRecord } from './texml-call-record.js';
+import type { TexmlCallIndex, TexmlCallsQuery } from './texml-route-contract.js';
 
 const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 1000;
 
 /**
  * `CallResourceIndex`: newest first, filtered by `To`, `From`, `Status`, paged with `Page`
@@ -10,12 +9,11 @@ const MAX_PAGE_SIZE = 1000;
  */
 export function pageOfCalls(
   records: readonly TexmlCallRecord[],
-  query: unknown,
+  query: TexmlCallsQuery,
   url: string,
   now: number,
-): Record<string, unknown> {
-  const params = queryParams(query);
-  const filters = { to: params.get('To'), from: params.get('From'), status: params.get('Status') };
+): TexmlCallIndex {
+  const filters = { to: query.To, from: query.From, status: query.Status };
   const selected = records
     .filter(
       (record) =>
@@ -24,13 +22,8 @@ export function pageOfCalls(
         (filters.status === undefined || record.status === filters.status),
     )
     .sort((a, b) => b.startedAt - a.startedAt);
-  const size = clamp(
-    Number(params.get('PageSize') ?? DEFAULT_PAGE_SIZE),
-    1,
-    MAX_PAGE_SIZE,
-    DEFAULT_PAGE_SIZE,
-  );
-  const page = clamp(Number(params.get('Page') ?? 0), 0, Number.MAX_SAFE_INTEGER, 0);
+  const size = query.PageSize ?? DEFAULT_PAGE_SIZE;
+  const page = query.Page ?? 0;
   const rows = selected.slice(page * size, (page + 1) * size);
   const path = url.split('?')[0] ?? url;
   const more = (page + 1) * size < selected.length;
@@ -45,9 +38,4 @@ export function pageOfCalls(
     start: page * size,
     uri: `${path}?Page=${page}&PageSize=${size}`,
   };
-}
-
-function clamp(value: number, min: number, max: number, fallback: number): number {
-  if (!Number.isInteger(value)) return fallback;
-  return Math.min(max, Math.max(min, value));
 }

@@ -1,17 +1,34 @@
-import { pathParam } from '../../api/path-param.js';
+import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
-import { invalidIssue } from '../../api/validation/issues.js';
-import { ValidationError } from '../../errors/api-error.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import type { Conference } from './conference-rooms.js';
-import { ACCOUNT_ITEM_PARAMS_SCHEMA, ACCOUNT_PARAMS_SCHEMA } from './route-schemas.js';
-import { rfc2822, TEXML_RECORDING_KIND } from './texml-call-record.js';
+import type { ConferenceState, Participant } from '../conferences/conference-state.js';
+import { activeParticipants } from '../conferences/conference-state.js';
+import {
+  decodeTexmlRecording,
+  rfc2822,
+  TEXML_RECORDING_KIND,
+  type TexmlRecording,
+} from './texml-call-record.js';
 import { ownAccount } from './texml-call-routes.js';
 import type { TexmlCalls } from './texml-calls.js';
+import {
+  AccountItemParams,
+  AccountParams,
+  FORM_OR_JSON,
+  TexmlConference,
+  TexmlConferenceList,
+  TexmlParticipantList,
+  TexmlQueue,
+  TexmlQueueList,
+  TexmlRecordingList,
+  UpdateTexmlConference,
+  type TexmlParticipant,
+} from './texml-route-contract.js';
 
-type AccountRequest = FastifyRequest<{ Params: { account_sid: string } }>;
-type ItemRequest = FastifyRequest<{ Params: { account_sid: string; sid: string } }>;
+const TAGS = ['texml'];
 
 /**
  * The TeXML REST API's Conferences (and Participants), Queues and Recordings, as far as the
@@ -23,49 +40,131 @@ export function registerTexmlRoomRoutes(
   deps: EmulatorDeps,
   calls: TexmlCalls,
 ): void {
+  const api = typed(app);
   const base = '/v2/texml/Accounts/:account_sid';
-  const account = { schema: { params: ACCOUNT_PARAMS_SCHEMA } };
-  const item = { schema: { params: ACCOUNT_ITEM_PARAMS_SCHEMA } };
-  app.get(`${base}/Conferences`, account, (request: AccountRequest) => ({
-    conferences: calls.conferences.list(ownAccount(deps, request)).map(conferenceView),
-  }));
-  app.get(`${base}/Conferences/:sid`, item, (request: ItemRequest) =>
-    conferenceView(conference(deps, calls, request)),
+  const errors = { '4xx': ErrorEnvelope };
+  const account = { tags: TAGS, params: AccountParams };
+  const item = { tags: TAGS, params: AccountItemParams };
+  api.get(
+    `${base}/Conferences`,
+    {
+      schema: {
+        ...account,
+        summary: 'List TeXML conferences',
+        response: { 200: TexmlConferenceList, ...errors },
+      },
+    },
+    async (request) => ({
+      conferences: (await calls.conferences.list(ownAccount(deps, request))).map(conferenceView),
+    }),
   );
-  app.post(`${base}/Conferences/:sid`, item, (request: ItemRequest) => {
-    const room = conference(deps, calls, request);
-    const status = (request.body as Record<string, unknown> | undefined)?.['Status'];
-    if (status !== undefined && status !== 'completed')
-      throw new ValidationError([invalidIssue({ pointer: '/Status' }, 'completed')]);
-    if (status === 'completed') room.end();
-    return conferenceView(room);
-  });
-  app.get(`${base}/Conferences/:sid/Participants`, item, (request: ItemRequest) => {
-    const room = conference(deps, calls, request);
-    return { participants: [...room.participants.values()].map((p) => participantView(room, p)) };
-  });
-  app.get(`${base}/Queues`, account, (request: AccountRequest) => {
-    const accountId = ownAccount(deps, request);
-    return {
-      queues: queueNames(calls, accountId).map((name) => queueView(calls, accountId, name)),
-    };
-  });
-  app.get(`${base}/Queues/:sid`, item, (request: ItemRequest) => {
-    const accountId = ownAccount(deps, request);
-    const name = pathParam(request, 'sid');
-    if (calls.waiting(accountId, name).length === 0) throw new NotFoundError('Queue not found.');
-    return queueView(calls, accountId, name);
-  });
-  app.get(`${base}/Recordings.json`, account, async (request: AccountRequest) => ({
-    recordings: await recordings(deps, ownAccount(deps, request), null),
-  }));
-  app.get(`${base}/Calls/:sid/Recordings.json`, item, async (request: ItemRequest) => ({
-    recordings: await recordings(deps, ownAccount(deps, request), pathParam(request, 'sid')),
-  }));
+  api.get(
+    `${base}/Conferences/:sid`,
+    {
+      schema: {
+        ...item,
+        summary: 'Retrieve a TeXML conference',
+        response: { 200: TexmlConference, ...errors },
+      },
+    },
+    async (request) => conferenceView(await conference(deps, calls, request)),
+  );
+  api.post(
+    `${base}/Conferences/:sid`,
+    {
+      schema: {
+        ...item,
+        summary: 'Update a TeXML conference: Status=completed ends it',
+        consumes: FORM_OR_JSON,
+        body: UpdateTexmlConference,
+        response: { 200: TexmlConference, ...errors },
+      },
+    },
+    async (request) => {
+      const room = await conference(deps, calls, request);
+      if (request.body.Status !== 'completed' || room.status === 'completed')
+        return conferenceView(room);
+      return conferenceView(await calls.conferences.end(room.accountId, room.id));
+    },
+  );
+  api.get(
+    `${base}/Conferences/:sid/Participants`,
+    {
+      schema: {
+        ...item,
+        summary: "List a TeXML conference's participants",
+        response: { 200: TexmlParticipantList, ...errors },
+      },
+    },
+    async (request) => {
+      const room = await conference(deps, calls, request);
+      return { participants: activeParticipants(room).map((p) => participantView(room, p)) };
+    },
+  );
+  api.get(
+    `${base}/Queues`,
+    {
+      schema: {
+        ...account,
+        summary: 'List TeXML queues (those with waiting calls)',
+        response: { 200: TexmlQueueList, ...errors },
+      },
+    },
+    (request) => {
+      const accountId = ownAccount(deps, request);
+      return {
+        queues: queueNames(calls, accountId).map((name) => queueView(calls, accountId, name)),
+      };
+    },
+  );
+  api.get(
+    `${base}/Queues/:sid`,
+    {
+      schema: {
+        ...item,
+        summary: 'Retrieve a TeXML queue',
+        response: { 200: TexmlQueue, ...errors },
+      },
+    },
+    (request) => {
+      const accountId = ownAccount(deps, request);
+      const name = pathParam(request, 'sid');
+      if (calls.waiting(accountId, name).length === 0) throw new NotFoundError('Queue not found.');
+      return queueView(calls, accountId, name);
+    },
+  );
+  api.get(
+    `${base}/Recordings.json`,
+    {
+      schema: {
+        ...account,
+        summary: 'List recordings of TeXML calls',
+        response: { 200: TexmlRecordingList, ...errors },
+      },
+    },
+    async (request) => ({ recordings: await recordings(deps, ownAccount(deps, request), null) }),
+  );
+  api.get(
+    `${base}/Calls/:sid/Recordings.json`,
+    {
+      schema: {
+        ...item,
+        summary: "List a TeXML call's recordings",
+        response: { 200: TexmlRecordingList, ...errors },
+      },
+    },
+    async (request) => ({
+      recordings: await recordings(deps, ownAccount(deps, request), pathParam(request, 'sid')),
+    }),
+  );
 }
 
-function conference(deps: EmulatorDeps, calls: TexmlCalls, request: ItemRequest): Conference {
-  const room = calls.conferences.get(
+async function conference(
+  deps: EmulatorDeps,
+  calls: TexmlCalls,
+  request: FastifyRequest,
+): Promise<ConferenceState> {
+  const room = await calls.conferences.find(
     ownAccount(deps, request),
     pathParam(request, 'sid').replace(/\.json$/, ''),
   );
@@ -73,34 +172,33 @@ function conference(deps: EmulatorDeps, calls: TexmlCalls, request: ItemRequest)
   return room;
 }
 
-function conferenceView(room: Conference): Record<string, unknown> {
+const STATUS = { init: 'init', in_progress: 'in-progress', completed: 'completed' } as const;
+
+function conferenceView(room: ConferenceState): TexmlConference {
   return {
     account_sid: room.accountId,
     date_created: rfc2822(room.createdAt),
     date_updated: rfc2822(room.updatedAt),
     friendly_name: room.name,
-    sid: room.sid,
-    status: room.status,
-    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.sid}.json`,
+    sid: room.id,
+    status: STATUS[room.status],
+    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.id}.json`,
   };
 }
 
-function participantView(
-  room: Conference,
-  participant: Conference['participants'] extends Map<string, infer P> ? P : never,
-): Record<string, unknown> {
+function participantView(room: ConferenceState, participant: Participant): TexmlParticipant {
   return {
     account_sid: room.accountId,
-    call_sid: participant.callSid,
-    call_sid_legacy: participant.callSid,
+    call_sid: participant.callId,
+    call_sid_legacy: participant.callId,
     coaching: false,
-    conference_sid: room.sid,
-    date_created: rfc2822(participant.joinedAt),
-    end_conference_on_exit: participant.endConferenceOnExit,
-    hold: participant.hold,
-    muted: participant.muted,
+    conference_sid: room.id,
+    date_created: rfc2822(participant.createdAt),
+    end_conference_on_exit: participant.options.endOnExit,
+    hold: participant.options.hold,
+    muted: participant.options.muted,
     status: 'connected',
-    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.sid}/Participants/${participant.callSid}.json`,
+    uri: `/v2/texml/Accounts/${room.accountId}/Conferences/${room.id}/Participants/${participant.callId}.json`,
   };
 }
 
@@ -111,7 +209,7 @@ function queueNames(calls: TexmlCalls, accountId: string): string[] {
   );
 }
 
-function queueView(calls: TexmlCalls, accountId: string, name: string): Record<string, unknown> {
+function queueView(calls: TexmlCalls, accountId: string, name: string): TexmlQueue {
   return {
     account_sid: accountId,
     average_wait_time: 0,
@@ -127,9 +225,9 @@ async function recordings(
   deps: EmulatorDeps,
   accountId: string,
   callSid: string | null,
-): Promise<unknown[]> {
+): Promise<TexmlRecording[]> {
   const stored = await deps.store.listResources(accountId, TEXML_RECORDING_KIND);
   return stored
-    .map((resource) => resource.data)
-    .filter((data) => callSid === null || data['call_sid'] === callSid);
+    .map((resource) => decodeTexmlRecording(resource.data))
+    .filter((data) => callSid === null || data.call_sid === callSid);
 }

@@ -1,7 +1,7 @@
 import type { CallTimings } from '../calls/call-timings.js';
 import type { Command } from '../calls/call-input.js';
 import type { CallEvent, WaitResult } from './call-events.js';
-import type { ConferenceRooms } from './conference-rooms.js';
+import type { TexmlConferences } from './conference-rooms.js';
 import { parseTexml } from './parse-texml.js';
 import { runDial } from './run-dial.js';
 import { runGather } from './run-gather.js';
@@ -9,7 +9,7 @@ import { runPause, runPlay, runSay } from './run-media-verbs.js';
 import { runEnqueue, runLeave } from './run-queue-verbs.js';
 import { runRecord, runStartRecording } from './run-record.js';
 import { runStopStream, runStream } from './run-stream-verbs.js';
-import type { FarEndStep } from './far-end-script.js';
+import type { FarEndStep } from './texml-route-contract.js';
 import type { TexmlLeg } from './texml-leg.js';
 import type { TexmlSettings } from './texml-options.js';
 import { callParams } from './texml-params.js';
@@ -36,7 +36,7 @@ export interface FirstDocument {
 export interface SessionPorts {
   readonly requester: TexmlRequester;
   readonly calls: CallDirectory;
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   readonly settings: TexmlSettings;
   readonly timings: CallTimings;
   readonly newId: () => string;
@@ -63,7 +63,7 @@ export class TexmlSession implements VerbHost {
   readonly settings: TexmlSettings;
   readonly timings: CallTimings;
   readonly calls: CallDirectory;
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   documentUrl: string;
   appMethod: Method;
   readonly #ports: SessionPorts;

@@ -1,8 +1,9 @@
 import type { CallTimings } from '../calls/call-timings.js';
 import type { Command } from '../calls/call-input.js';
 import type { CallState } from '../calls/call-state.js';
+import type { Admission } from '../queues/queue-engine.js';
 import type { CallEvent, WaitResult } from './call-events.js';
-import type { ConferenceRooms } from './conference-rooms.js';
+import type { TexmlConferences } from './conference-rooms.js';
 import type { TexmlLeg } from './texml-leg.js';
 import type { TexmlSettings } from './texml-options.js';
 import type { ActionTarget, DialNoun, DialVerb, Method } from './texml-verbs.js';
@@ -34,6 +35,8 @@ export interface CallDirectory {
   ended(accountId: string, callId: string): Promise<void>;
   /** Calls waiting in `queue`, longest waiting first. */
   waiting(accountId: string, queue: string): CallState[];
+  /** Admits a call to Call Control's queue `queue` (created on first use). */
+  admit(accountId: string, queue: string, requestedMax: number): Promise<Admission>;
 }
 
 /** What verb runners use: the call, its events, time, the app's URLs and other calls. */
@@ -46,7 +49,7 @@ export interface VerbHost {
   /** The application's method, which `<Gather action>` uses. */
   readonly appMethod: Method;
   readonly calls: CallDirectory;
-  readonly conferences: ConferenceRooms;
+  readonly conferences: TexmlConferences;
   command(command: Command): Promise<boolean>;
   mark(): number;
   until(

@@ -44,6 +44,8 @@ export function readXml(xml: string): XmlResult {
   } catch (error) {
     // Both libraries report a malformed document by throwing; that is a bad document, not a
     // fault of ours.
+    const reserved = reservedName(xml, (error as Error).message);
+    if (reserved !== null) return { ok: false, reason: reserved };
     const line = (error as { line?: unknown }).line;
     const where = typeof line === 'number' ? ` (line ${line})` : '';
     return { ok: false, reason: `not well-formed XML${where}: ${(error as Error).message}` };
@@ -51,6 +53,18 @@ export function readXml(xml: string): XmlResult {
   const nodes = toNodes(raw, 0);
   if (nodes === null) return { ok: false, reason: `elements nested deeper than ${MAX_DEPTH}` };
   return { ok: true, roots: nodes.filter(isElement) };
+}
+
+/**
+ * The parser refuses `constructor`, `__proto__` and the like as names; no TeXML element or
+ * attribute has one, so the document is refused for naming what TeXML does not have.
+ */
+function reservedName(xml: string, message: string): string | null {
+  const name = /^\[SECURITY\] Invalid name: "([^"]+)"/.exec(message)?.[1];
+  if (name === undefined) return null;
+  const asElement =
+    xml.includes(`<${name}>`) || xml.includes(`<${name}/>`) || xml.includes(`<${name} `);
+  return asElement ? `<${name}> is not a TeXML verb` : `no TeXML attribute is called ${name}`;
 }
 
 export function isElement(node: XmlNode): node is XmlElement {
