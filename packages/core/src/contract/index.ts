@@ -4,3 +4,5 @@ export { decoderOf, StoredDocumentError, type Decoder } from './decoder.js';
 export { ErrorEnvelope, ErrorEnvelopeItem } from './error-envelope.js';
 export * from './chaos-profile.js';
 export * from './switchboard/events.js';
+export * from './switchboard/telnyx-fields.js';
+export * from './switchboard/phone-numbers.js';
