@@ -4,7 +4,7 @@ import type { NumberOrderRequest, RequirementAnswer } from './number-order.js';
 import type { CreateNumberOrder, UpdateNumberOrder } from './number-order-schemas.js';
 import { checkConnection, checkProfileRef, idOf, referenceIssues } from './phone-number-changes.js';
 import { listNumbers } from './phone-number-store.js';
-import { duplicateIssue, refuseIssues } from './rule-issues.js';
+import { duplicateIssue, refuseIssues, requiredIssue } from './rule-issues.js';
 
 /**
  * The rules of a declared `POST /v2/number_orders` body: no number twice and none the account
@@ -16,6 +16,10 @@ export async function checkNumberOrder(
   accountId: string,
   body: CreateNumberOrder,
 ): Promise<NumberOrderRequest> {
+  if (body.phone_numbers.length === 0) {
+    const detail = "The 'phone_numbers' parameter is required: a list of { phone_number }.";
+    refuseIssues([requiredIssue('/phone_numbers', detail)]);
+  }
   const owned = new Set((await listNumbers(store, accountId)).map((n) => n.phone_number));
   const connection = await checkConnection(store, accountId, body.connection_id ?? null);
   const profile = await checkProfileRef(store, accountId, body.messaging_profile_id ?? null);

@@ -16,10 +16,10 @@ export const CreateNumberOrder = Type.Object(
         bundle_id: Type.Optional(Nullable(Type.String())),
       }),
       {
-        minItems: 1,
+        // An empty list is "required" (10004), a rule in the route, not a count (10033).
         maxItems: MAX_ORDER_NUMBERS,
         'x-expected': 'a list of { phone_number }',
-        'x-count-detail': 'An order takes {min} to {max} numbers; this one has {count}.',
+        'x-count-detail': 'An order takes 1 to {max} numbers; this one has {count}.',
       },
     ),
     connection_id: Reference('A call control or TeXML application of the account'),

@@ -19,6 +19,7 @@ import {
 } from './phone-number-schemas.js';
 import type { PhoneNumber } from './phone-number.js';
 import { deleteNumber, getNumber, listNumbers, saveNumber } from './phone-number-store.js';
+import { refuseIssues, requiredIssue } from './rule-issues.js';
 import { patchVoiceSettings } from './voice-settings.js';
 
 const TAGS = ['phone number jobs'];
@@ -43,6 +44,7 @@ export function registerPhoneNumberJobRoutes(app: FastifyInstance, deps: Emulato
     },
     async (request, reply) => {
       const accountId = deps.accountId(request);
+      refuseEmpty(request.body.phone_numbers);
       const remove: Apply = (number) => deleteNumber(deps.store, accountId, number.id);
       const job = await runJob(deps, accountId, request.body.phone_numbers, 'delete_phone_numbers', remove);
       return reply.code(202).send({ data: job });
@@ -61,6 +63,7 @@ export function registerPhoneNumberJobRoutes(app: FastifyInstance, deps: Emulato
     async (request, reply) => {
       const accountId = deps.accountId(request);
       const { phone_numbers: refs, voice, ...fields } = request.body;
+      refuseEmpty(refs);
       // Checked once up front, so a bad reference fails the request before any number changes.
       const changes = await numberChanges(deps.store, accountId, fields);
       const update: Apply = async (number) => {
@@ -124,6 +127,7 @@ export function registerPhoneNumberJobRoutes(app: FastifyInstance, deps: Emulato
     },
     async (request) => {
       const wanted = request.body.phone_numbers;
+      refuseEmpty(wanted);
       const owned = await listNumbers(deps.store, deps.accountId(request));
       const byE164 = new Map(owned.map((n) => [n.phone_number, n.id]));
       const found = wanted.filter((n) => byE164.has(n));
@@ -136,6 +140,12 @@ export function registerPhoneNumberJobRoutes(app: FastifyInstance, deps: Emulato
       };
     },
   );
+}
+
+/** `phone_numbers` must name at least one number. */
+function refuseEmpty(refs: readonly string[]): void {
+  if (refs.length > 0) return;
+  refuseIssues([requiredIssue('/phone_numbers', "'phone_numbers' must be a non-empty list.")]);
 }
 
 async function runJob(

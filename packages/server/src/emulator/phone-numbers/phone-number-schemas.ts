@@ -152,11 +152,11 @@ export const UpdateNumberMessaging = Type.Object(
 /** Most numbers one job takes, as at Telnyx. */
 export const MAX_JOB_NUMBERS = 1000;
 
+// An empty list is "required" (10004), a rule of the routes, not a count (10033).
 const NumberRefs = Type.Array(Text(), {
-  minItems: 1,
   maxItems: MAX_JOB_NUMBERS,
   'x-expected': `a list of 1 to ${MAX_JOB_NUMBERS} number ids or +E.164 numbers`,
-  'x-count-detail': `'phone_numbers' takes {min} to {max} number ids or +E.164 numbers; this has {count}.`,
+  'x-count-detail': `'phone_numbers' takes 1 to {max} number ids or +E.164 numbers; this has {count}.`,
 });
 
 /** `POST /v2/phone_numbers/jobs/delete_phone_numbers` and `…/actions/verify_ownership`. */
