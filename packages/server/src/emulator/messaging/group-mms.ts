@@ -1,12 +1,13 @@
 import type { JsonObject } from '../../storage/store.js';
-import { isFieldError, type Body } from '../phone-numbers/body-checks.js';
+import { isFieldError } from '../phone-numbers/body-checks.js';
 import { isE164 } from '../phone-numbers/e164.js';
 import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
 import { stringField, stringList } from '../phone-numbers/json-fields.js';
 import { getMessage } from './message-store.js';
 import { resolveSender } from './message-sender.js';
 import type { LifecycleContext } from './outbound-lifecycle.js';
-import { checkSendMessage, type SendMessageRequest } from './send-message-request.js';
+import type { SendGroupMmsBody } from './messaging-schemas.js';
+import { toSendRequest, type SendMessageRequest } from './send-message-request.js';
 import { acceptMessage, checkContent } from './send-message.js';
 
 /** Resource kind of a group MMS: its id and the ids of its per-recipient messages. */
@@ -22,12 +23,11 @@ const MAX_RECIPIENTS = 8;
 export async function sendGroupMms(
   ctx: LifecycleContext,
   accountId: string,
-  body: Body,
+  body: SendGroupMmsBody,
 ): Promise<JsonObject | FieldError | FieldError[]> {
-  const recipients = checkRecipients(body['to']);
+  const recipients = checkRecipients(body.to);
   if (isFieldError(recipients)) return recipients;
-  const first = checkSendMessage({ ...body, to: recipients[0], type: 'MMS' }, 'messages');
-  if (Array.isArray(first)) return first;
+  const first = toSendRequest({ ...body, to: recipients[0], type: 'MMS' }, 'messages');
   if (first.from === null || !isE164(first.from)) {
     return fieldErrors.missing("'from' must be a +E.164 number of this account.", '/from');
   }
@@ -58,8 +58,10 @@ export async function groupMessages(
   return messages.filter((message) => message !== null);
 }
 
-function checkRecipients(to: unknown): [string, ...string[]] | FieldError {
-  if (!Array.isArray(to) || to.length === 0) {
+/** The rules on recipients beyond their declaration (each +E.164): 1 to 8, none twice. */
+function checkRecipients(to: readonly string[]): [string, ...string[]] | FieldError {
+  const [first, ...rest] = to;
+  if (first === undefined) {
     return fieldErrors.missing("'to' must be a list of +E.164 numbers.", '/to');
   }
   if (to.length > MAX_RECIPIENTS) {
@@ -68,12 +70,10 @@ function checkRecipients(to: unknown): [string, ...string[]] | FieldError {
       '/to',
     );
   }
-  const bad = to.findIndex((number) => !isE164(number));
-  if (bad >= 0) return fieldErrors.notE164('Each destination must be +E.164.', `/to/${bad}`);
   if (new Set(to).size !== to.length) {
     return fieldErrors.invalidValue('A destination is listed twice.', '/to');
   }
-  return to as [string, ...string[]];
+  return [first, ...rest];
 }
 
 async function saveGroup(ctx: LifecycleContext, accountId: string, messages: JsonObject[]) {

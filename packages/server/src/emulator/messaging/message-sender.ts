@@ -1,15 +1,15 @@
-import type { JsonObject, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
 import { isE164, isTollFree } from '../phone-numbers/e164.js';
 import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
 import { findNumber, listNumbers } from '../phone-numbers/phone-number-store.js';
-import { getProfile } from './messaging-profile.js';
+import { getProfile, type MessagingProfile } from './messaging-profile.js';
 import type { SendMessageRequest } from './send-message-request.js';
 import { findShortCode, isShortCode } from './short-codes.js';
 
 /** The address a message goes out from and the profile whose settings apply. */
 export interface Sender {
   readonly from: string;
-  readonly profile: JsonObject;
+  readonly profile: MessagingProfile;
 }
 
 /**
@@ -102,7 +102,7 @@ async function alphanumericSender(
     );
   }
   const sender = await withProfile(store, accountId, from, request.messagingProfileId);
-  if ('code' in sender || sender.profile['alpha_sender'] === from) return sender;
+  if ('code' in sender || sender.profile.alpha_sender === from) return sender;
   return invalidFrom(
     `The 'from' address ${from} is not the alpha_sender of messaging profile ${request.messagingProfileId}.`,
   );

@@ -5,17 +5,10 @@ import { stringField } from '../phone-numbers/json-fields.js';
 import { profileConfigs } from './autoresp-config-store.js';
 import { matchAutoresp } from './autoresp-config.js';
 import type { LifecycleContext } from './outbound-lifecycle.js';
-import { checkSendMessage } from './send-message-request.js';
+import { toSendRequest } from './send-message-request.js';
 import { sendMessage } from './send-message.js';
-import {
-  isFieldError,
-  isHttpUrl,
-  optionalString,
-  optionalStringList,
-  requiredE164,
-  requiredString,
-  type Body,
-} from '../phone-numbers/body-checks.js';
+import type { SimulateInboundMessage } from '@switchboard/core/contract';
+import { isFieldError } from '../phone-numbers/body-checks.js';
 import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
 import { newInboundMessage } from './inbound-message.js';
@@ -23,7 +16,7 @@ import { saveMessage } from './message-store.js';
 import { getProfile, profileRouting, type ProfileRouting } from './messaging-profile.js';
 import { randomUuid } from './random-uuid.js';
 
-/** A checked `POST /switchboard/simulate/messages` body. */
+/** A `POST /switchboard/simulate/messages` body its declaration and rules accepted. */
 interface SimulatedInbound {
   readonly to: string;
   readonly from: string;
@@ -32,25 +25,14 @@ interface SimulatedInbound {
   readonly messagingProfileId: string | null;
 }
 
-function checkInbound(body: Body): SimulatedInbound | FieldError[] {
-  const to = requiredE164(body, 'to');
-  const from = requiredString(body, 'from');
-  const text = optionalString(body, 'text');
-  const media = checkMedia(body);
-  const profileId = optionalString(body, 'messaging_profile_id');
-  const errors = [to, from, text, media, profileId].filter(isFieldError);
-  if (isFieldError(to) || isFieldError(from) || isFieldError(text)) return errors;
-  if (isFieldError(media) || isFieldError(profileId)) return errors;
-  if ((text ?? '') === '' && media.length === 0) {
+function inboundOf(body: SimulateInboundMessage): SimulatedInbound | FieldError[] {
+  const text = body.text ?? '';
+  const mediaUrls = body.media_urls ?? [];
+  if (text === '' && mediaUrls.length === 0) {
     return [fieldErrors.missing("Give 'text', 'media_urls' or both.", '/text')];
   }
-  return { to, from, text: text ?? '', mediaUrls: media, messagingProfileId: profileId || null };
-}
-
-function checkMedia(body: Body): string[] | FieldError {
-  const urls = optionalStringList(body, 'media_urls') ?? [];
-  if (isFieldError(urls) || urls.every(isHttpUrl)) return urls;
-  return fieldErrors.invalidUrl('Each media URL must be an absolute http(s) URL.', '/media_urls');
+  const messagingProfileId = body.messaging_profile_id || null;
+  return { to: body.to, from: body.from, text, mediaUrls, messagingProfileId };
 }
 
 /** The profile that receives a message to `to`: the given one, else the number's. */
@@ -88,10 +70,10 @@ function unroutable(to: string, unknownNumber: boolean): FieldError {
 export async function receiveMessage(
   ctx: LifecycleContext,
   accountId: string,
-  body: Body,
+  body: SimulateInboundMessage,
 ): Promise<JsonObject | FieldError | FieldError[]> {
   const { deps } = ctx;
-  const inbound = checkInbound(body);
+  const inbound = inboundOf(body);
   if (Array.isArray(inbound)) return inbound;
   const profile = await receivingProfile(deps.store, accountId, inbound);
   if (isFieldError(profile)) return profile;
@@ -124,8 +106,7 @@ async function autoRespond(
   const config = matchAutoresp(configs, inbound.text, countryOf(inbound.from));
   const text = config === null ? '' : stringField(config, 'resp_text');
   if (text === '' || !isE164(inbound.from)) return;
-  const reply = checkSendMessage({ from: inbound.to, to: inbound.from, text });
-  if (!Array.isArray(reply)) await sendMessage(ctx, accountId, reply);
+  await sendMessage(ctx, accountId, toSendRequest({ from: inbound.to, to: inbound.from, text }));
 }
 
 async function emitReceived(
