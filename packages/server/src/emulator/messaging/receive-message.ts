@@ -1,7 +1,6 @@
 import type { JsonObject, Store } from '../../storage/store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { countryOf, isE164 } from '../phone-numbers/e164.js';
-import { stringField } from '../phone-numbers/json-fields.js';
 import { profileConfigs } from './autoresp-config-store.js';
 import { matchAutoresp } from './autoresp-config.js';
 import type { LifecycleContext } from './outbound-lifecycle.js';
@@ -104,7 +103,7 @@ async function autoRespond(
 ): Promise<void> {
   const configs = await profileConfigs(ctx.deps.store, accountId, profileId);
   const config = matchAutoresp(configs, inbound.text, countryOf(inbound.from));
-  const text = config === null ? '' : stringField(config, 'resp_text');
+  const text = config?.resp_text ?? '';
   if (text === '' || !isE164(inbound.from)) return;
   await sendMessage(ctx, accountId, toSendRequest({ from: inbound.to, to: inbound.from, text }));
 }
