@@ -45,7 +45,10 @@ export function registerAutorespRoutes(app: FastifyInstance, deps: EmulatorDeps)
         await profileConfigs(deps.store, accountId, pathParam(request, 'profile_id'))
       ).filter((config) => listed(config, query));
       const page = pageOf(query);
-      return { data: pageRows(configs, page).map(autorespView), meta: pageMeta(page, configs.length) };
+      return {
+        data: pageRows(configs, page).map(autorespView),
+        meta: pageMeta(page, configs.length),
+      };
     },
   );
   api.post(
@@ -114,7 +117,10 @@ export function registerAutorespRoutes(app: FastifyInstance, deps: EmulatorDeps)
         summary: 'Delete an auto-response setting',
         tags: TAGS,
         params: AutorespConfigParams,
-        response: { 200: Type.String({ description: 'The JSON string "OK"' }), '4xx': ErrorEnvelope },
+        response: {
+          200: Type.String({ description: 'The JSON string "OK"' }),
+          '4xx': ErrorEnvelope,
+        },
       },
     },
     async (request, reply) => {

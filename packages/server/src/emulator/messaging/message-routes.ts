@@ -9,7 +9,14 @@ import { One } from '../phone-numbers/page-query.js';
 import { valueOrThrow } from '../phone-numbers/to-api-error.js';
 import { groupMessages, sendGroupMms } from './group-mms.js';
 import { getMessage } from './message-store.js';
-import { decodeMessage, Message, MessageParams, SEND_BODIES, SendGroupMms, type SendRoute } from './messaging-schemas.js';
+import {
+  decodeMessage,
+  Message,
+  MessageParams,
+  SEND_BODIES,
+  SendGroupMms,
+  type SendRoute,
+} from './messaging-schemas.js';
 import type { LifecycleContext } from './outbound-lifecycle.js';
 import { receiveMessage } from './receive-message.js';
 import { cancelMessage } from './scheduled-message.js';
@@ -97,7 +104,9 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: LifecycleContex
       },
     },
     async (request) => ({
-      data: decodeMessage(await loadMessage(deps, deps.accountId(request), pathParam(request, 'id'))),
+      data: decodeMessage(
+        await loadMessage(deps, deps.accountId(request), pathParam(request, 'id')),
+      ),
     }),
   );
   // The spec's reply is the cancelled message itself, not wrapped in `data`.

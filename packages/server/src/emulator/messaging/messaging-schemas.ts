@@ -42,7 +42,10 @@ const PROFILE_FIELDS = {
     }),
   ),
   daily_spend_limit: Nullable(
-    Type.String({ pattern: '^[0-9]+(?:\\.[0-9]+)?$', 'x-expected': 'a decimal amount, e.g. "100.00"' }),
+    Type.String({
+      pattern: '^[0-9]+(?:\\.[0-9]+)?$',
+      'x-expected': 'a decimal amount, e.g. "100.00"',
+    }),
   ),
   daily_spend_limit_enabled: Type.Boolean(),
   mms_fall_back_to_sms: Type.Boolean(),
@@ -236,7 +239,10 @@ export const decodeMessage = decoderOf('message', Message);
 export const MessageParams = Type.Object({ id: Type.String() });
 
 /** A group MMS: its id and the ids of its per-recipient messages. */
-export const MessageGroup = Type.Object({ id: Type.String(), message_ids: Type.Array(Type.String()) });
+export const MessageGroup = Type.Object({
+  id: Type.String(),
+  message_ids: Type.Array(Type.String()),
+});
 export const decodeMessageGroup = decoderOf('message_group', MessageGroup);
 
 /** Auto-response config bodies (`AutoRespConfigCreateSchema`). */

@@ -25,7 +25,10 @@ export interface SendMessageRequest {
  * The send request of a declared body on `route`; throws the 422 of a rule the declaration
  * cannot express (an SMS needs text; an alphanumeric sender sends SMS only).
  */
-export function toSendRequest(body: SendMessageBody, route: SendRoute = 'messages'): SendMessageRequest {
+export function toSendRequest(
+  body: SendMessageBody,
+  route: SendRoute = 'messages',
+): SendMessageRequest {
   if (route === 'alphanumeric_sender_id' && body.type === 'MMS') {
     refuseIssues([ruleIssue('/type', 'Alphanumeric sender IDs send SMS only.')]);
   }

@@ -42,7 +42,9 @@ async function saveNew(deps: EmulatorDeps, accountId: string, number: PhoneNumbe
     if (!isResourceConflict(error)) throw error;
     const mine = (await findNumber(deps.store, accountId, number.phone_number)) !== null;
     const detail = `The number ${number.phone_number} belongs to another account.`;
-    refuseIssues([mine ? alreadyHere(number.phone_number) : duplicateIssue('/phone_number', detail)]);
+    refuseIssues([
+      mine ? alreadyHere(number.phone_number) : duplicateIssue('/phone_number', detail),
+    ]);
     throw error;
   }
 }

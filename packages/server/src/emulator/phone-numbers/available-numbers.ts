@@ -144,7 +144,9 @@ function digitsMatch(national: string, area: Area, search: NumberSearch): boolea
 }
 
 function available(area: Area, e164: string): AvailablePhoneNumber {
-  const regions: AvailablePhoneNumber['region_information'] = [{ region_type: 'country_code', region_name: area.country }];
+  const regions: AvailablePhoneNumber['region_information'] = [
+    { region_type: 'country_code', region_name: area.country },
+  ];
   if (area.locality !== null)
     regions.push({ region_type: 'rate_center', region_name: area.locality });
   if (area.state !== null) regions.push({ region_type: 'state', region_name: area.state });

@@ -34,7 +34,10 @@ export function registerCsvDownloadRoutes(app: FastifyInstance, deps: EmulatorDe
     },
     async (request) => {
       const accountId = deps.accountId(request);
-      const numbers = filterNumbers(await listNumbers(deps.store, accountId), paramsOf(request.query));
+      const numbers = filterNumbers(
+        await listNumbers(deps.store, accountId),
+        paramsOf(request.query),
+      );
       const id = randomUuid(() => deps.random());
       const now = deps.now();
       const download = {

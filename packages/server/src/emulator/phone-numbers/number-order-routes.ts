@@ -11,7 +11,12 @@ import { randomUuid } from '../messaging/random-uuid.js';
 import { documentResource } from '../stored-document.js';
 import { readNumberSearch } from './available-number-search.js';
 import { searchNumbers } from './available-numbers.js';
-import { newNumberOrder, NUMBER_ORDER_KIND, updateNumberOrder, type NumberOrderRequest } from './number-order.js';
+import {
+  newNumberOrder,
+  NUMBER_ORDER_KIND,
+  updateNumberOrder,
+  type NumberOrderRequest,
+} from './number-order.js';
 import { checkNumberOrder, orderUpdate } from './number-order-request.js';
 import {
   AvailableNumbersQuery,
@@ -80,7 +85,9 @@ export function registerNumberOrderRoutes(app: FastifyInstance, deps: EmulatorDe
       const page = pageOf(request.query);
       const params = paramsOf(request.query);
       const rows = await deps.store.listResources(deps.accountId(request), NUMBER_ORDER_KIND);
-      const orders = rows.map((row) => decodeNumberOrder(row.data)).filter((o) => matches(o, params));
+      const orders = rows
+        .map((row) => decodeNumberOrder(row.data))
+        .filter((o) => matches(o, params));
       return { data: pageRows(orders, page), meta: pageMeta(page, orders.length) };
     },
   );

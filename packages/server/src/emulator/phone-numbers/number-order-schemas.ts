@@ -107,9 +107,7 @@ const FEATURES = [
 /** The features a search may ask for. */
 export const NUMBER_FEATURES: readonly string[] = FEATURES;
 
-const Digits = Type.Optional(
-  Type.String({ pattern: '^\\+?\\d*$', 'x-expected': 'digits' }),
-);
+const Digits = Type.Optional(Type.String({ pattern: '^\\+?\\d*$', 'x-expected': 'digits' }));
 
 /** `GET /v2/available_phone_numbers`: `features` comma-separated (as the SDKs send it) or repeated. */
 export const AvailableNumbersQuery = Type.Object({

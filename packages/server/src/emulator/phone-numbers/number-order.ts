@@ -48,9 +48,13 @@ export function newNumberOrder(input: NewNumberOrder): NumberOrder {
     })),
     phone_numbers_count: request.phoneNumbers.length,
     ...(request.connectionId === null ? {} : { connection_id: request.connectionId }),
-    ...(request.messagingProfileId === null ? {} : { messaging_profile_id: request.messagingProfileId }),
+    ...(request.messagingProfileId === null
+      ? {}
+      : { messaging_profile_id: request.messagingProfileId }),
     ...(request.billingGroupId === null ? {} : { billing_group_id: request.billingGroupId }),
-    ...(request.customerReference === null ? {} : { customer_reference: request.customerReference }),
+    ...(request.customerReference === null
+      ? {}
+      : { customer_reference: request.customerReference }),
     status: 'success',
     requirements_met: true,
     sub_number_orders_ids: [input.subOrderId],

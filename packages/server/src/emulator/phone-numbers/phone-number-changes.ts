@@ -68,7 +68,8 @@ export async function messagingChanges(
 ): Promise<Changes> {
   const changes: Changes = {};
   if (body.tags !== undefined) changes.tags = body.tags;
-  if (typeof body.messaging_product === 'string') changes.messaging_product = body.messaging_product;
+  if (typeof body.messaging_product === 'string')
+    changes.messaging_product = body.messaging_product;
   const profileId = body.messaging_profile_id;
   if (profileId !== undefined && profileId !== null) {
     const reference = await checkProfileRef(store, accountId, profileId);

@@ -8,7 +8,12 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import { randomUuid } from '../messaging/random-uuid.js';
 import { IdParams, One, Page, pageOf, pageRows } from './page-query.js';
 import { numberChanges } from './phone-number-changes.js';
-import { completedJob, PHONE_NUMBERS_JOB_KIND, type JobOutcome, type JobType } from './phone-number-jobs.js';
+import {
+  completedJob,
+  PHONE_NUMBERS_JOB_KIND,
+  type JobOutcome,
+  type JobType,
+} from './phone-number-jobs.js';
 import {
   decodeJob,
   JobListQuery,
@@ -46,7 +51,13 @@ export function registerPhoneNumberJobRoutes(app: FastifyInstance, deps: Emulato
       const accountId = deps.accountId(request);
       refuseEmpty(request.body.phone_numbers);
       const remove: Apply = (number) => deleteNumber(deps.store, accountId, number.id);
-      const job = await runJob(deps, accountId, request.body.phone_numbers, 'delete_phone_numbers', remove);
+      const job = await runJob(
+        deps,
+        accountId,
+        request.body.phone_numbers,
+        'delete_phone_numbers',
+        remove,
+      );
       return reply.code(202).send({ data: job });
     },
   );
@@ -171,7 +182,12 @@ async function runJob(
     await apply(number);
     outcomes.push({ ok: true, id: number.id, phoneNumber: number.phone_number });
   }
-  const job = completedJob({ id: randomUuid(() => deps.random()), type, outcomes, now: deps.now() });
+  const job = completedJob({
+    id: randomUuid(() => deps.random()),
+    type,
+    outcomes,
+    now: deps.now(),
+  });
   const at = Date.parse(job.created_at);
   await deps.store.putResource({
     accountId,

@@ -184,7 +184,9 @@ export const PhoneNumbersJob = Type.Object({
   phone_numbers: Type.Array(
     Type.Object({ id: Type.Optional(Type.String()), phone_number: Type.String() }),
   ),
-  successful_operations: Type.Array(Type.Object({ id: Type.String(), phone_number: Type.String() })),
+  successful_operations: Type.Array(
+    Type.Object({ id: Type.String(), phone_number: Type.String() }),
+  ),
   pending_operations: Type.Array(AnyObject()),
   failed_operations: Type.Array(
     Type.Object({ phone_number: Type.String(), errors: Type.Array(JobError) }),
@@ -214,9 +216,7 @@ export const decodeVoicemail = decoderOf('voicemail', Voicemail);
 export const VoicemailBody = Type.Object(
   {
     enabled: Type.Optional(Type.Boolean()),
-    pin: Type.Optional(
-      Type.String({ pattern: '^\\d{4,10}$', 'x-expected': '4 to 10 digits' }),
-    ),
+    pin: Type.Optional(Type.String({ pattern: '^\\d{4,10}$', 'x-expected': '4 to 10 digits' })),
   },
   { [LENIENT]: true },
 );

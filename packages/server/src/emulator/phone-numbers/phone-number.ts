@@ -122,7 +122,7 @@ export function toSlim(number: PhoneNumber): PhoneNumberSlim {
 /** The `PhoneNumberWithVoiceSettings` view (`/v2/phone_numbers/{id}/voice`). */
 export function toVoiceSettings(number: PhoneNumber): PhoneNumberVoiceSettings {
   // caller_id_name_enabled is written here but shown only in the number's detailed view.
-  const { caller_id_name_enabled: _shownElsewhere, ...voice } = structuredClone(number.voice);
+  const voice = withoutCallerIdName(structuredClone(number.voice));
   return {
     id: number.id,
     record_type: 'voice_settings',
@@ -136,6 +136,10 @@ export function toVoiceSettings(number: PhoneNumber): PhoneNumberVoiceSettings {
       emergency_status: 'disabled',
     },
   };
+}
+
+function withoutCallerIdName({ caller_id_name_enabled: _shownElsewhere, ...rest }: VoiceSettings) {
+  return rest;
 }
 
 const ALL_DIRECTIONS = {

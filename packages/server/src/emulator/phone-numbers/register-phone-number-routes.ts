@@ -198,7 +198,9 @@ export function registerPhoneNumberRoutes(app: FastifyInstance, deps: EmulatorDe
     async (request) => {
       const [accountId, number] = await load(request);
       const patch = await messagingChanges(deps.store, accountId, request.body);
-      return { data: toMessagingSettings(await save(accountId, { ...number, ...patch }), accountId) };
+      return {
+        data: toMessagingSettings(await save(accountId, { ...number, ...patch }), accountId),
+      };
     },
   );
   api.get(

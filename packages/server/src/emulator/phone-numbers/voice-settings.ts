@@ -32,7 +32,10 @@ export function readVoiceSettings(stored: VoiceSettingsPatch | undefined): Voice
  * Applies a `PATCH /v2/phone_numbers/{id}/voice` body (already checked by its declaration):
  * the fields given replace the current ones, nested objects field by field.
  */
-export function patchVoiceSettings(current: VoiceSettings, patch: VoiceSettingsPatch): VoiceSettings {
+export function patchVoiceSettings(
+  current: VoiceSettings,
+  patch: VoiceSettingsPatch,
+): VoiceSettings {
   const { call_forwarding, cnam_listing, media_features, call_recording, ...scalars } = patch;
   return {
     ...current,

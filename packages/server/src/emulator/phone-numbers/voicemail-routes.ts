@@ -33,7 +33,11 @@ export function registerVoicemailRoutes(app: FastifyInstance, deps: EmulatorDeps
     const number = await getNumber(deps.store, accountId, id);
     if (number === null) throw new NotFoundError(`Phone number ${id} not found.`);
     const row = await deps.store.getResource(accountId, VOICEMAIL_KIND, number.id);
-    return { accountId, numberId: number.id, current: row === null ? null : decodeVoicemail(row.data) };
+    return {
+      accountId,
+      numberId: number.id,
+      current: row === null ? null : decodeVoicemail(row.data),
+    };
   };
   const save = async (accountId: string, numberId: string, settings: VoicemailSettings) => {
     const now = deps.now();
@@ -58,16 +62,26 @@ export function registerVoicemailRoutes(app: FastifyInstance, deps: EmulatorDeps
     if (current === null) throw new NotFoundError('Voicemail is not set up for this number.');
     return { data: current };
   });
-  api.post(PATH, { schema: { ...schema('Create voicemail'), body: VoicemailBody } }, async (request) => {
-    const { accountId, numberId, current } = await numberOf(request);
-    if (current !== null) {
-      refuseIssues([duplicateIssue('/', 'Voicemail is set up already; change it with PATCH.')]);
-    }
-    return { data: await save(accountId, numberId, { enabled: false, pin: '', ...request.body }) };
-  });
-  api.patch(PATH, { schema: { ...schema('Update voicemail'), body: VoicemailBody } }, async (request) => {
-    const { accountId, numberId, current } = await numberOf(request);
-    if (current === null) throw new NotFoundError('Voicemail is not set up for this number.');
-    return { data: await save(accountId, numberId, { ...current, ...request.body }) };
-  });
+  api.post(
+    PATH,
+    { schema: { ...schema('Create voicemail'), body: VoicemailBody } },
+    async (request) => {
+      const { accountId, numberId, current } = await numberOf(request);
+      if (current !== null) {
+        refuseIssues([duplicateIssue('/', 'Voicemail is set up already; change it with PATCH.')]);
+      }
+      return {
+        data: await save(accountId, numberId, { enabled: false, pin: '', ...request.body }),
+      };
+    },
+  );
+  api.patch(
+    PATH,
+    { schema: { ...schema('Update voicemail'), body: VoicemailBody } },
+    async (request) => {
+      const { accountId, numberId, current } = await numberOf(request);
+      if (current === null) throw new NotFoundError('Voicemail is not set up for this number.');
+      return { data: await save(accountId, numberId, { ...current, ...request.body }) };
+    },
+  );
 }
