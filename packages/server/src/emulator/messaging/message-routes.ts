@@ -6,7 +6,6 @@ import { NotFoundError } from '../../errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { One } from '../phone-numbers/page-query.js';
-import { valueOrThrow } from '../phone-numbers/to-api-error.js';
 import { groupMessages, sendGroupMms } from './group-mms.js';
 import { getMessage } from './message-store.js';
 import {
@@ -57,7 +56,7 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: LifecycleContex
       async (request) => {
         const accountId = deps.accountId(request);
         const send = toSendRequest(request.body, route);
-        return { data: decodeMessage(valueOrThrow(await sendMessage(ctx, accountId, send))) };
+        return { data: decodeMessage(await sendMessage(ctx, accountId, send)) };
       },
     );
   }
@@ -73,7 +72,7 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: LifecycleContex
     },
     async (request) => {
       const sent = await sendGroupMms(ctx, deps.accountId(request), request.body);
-      return { data: decodeMessage(valueOrThrow(sent)) };
+      return { data: decodeMessage(sent) };
     },
   );
   api.get(
@@ -123,7 +122,7 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: LifecycleContex
     async (request) => {
       const accountId = deps.accountId(request);
       const message = await loadMessage(deps, accountId, pathParam(request, 'id'));
-      return decodeMessage(valueOrThrow(await cancelMessage(ctx, message, accountId)));
+      return decodeMessage(await cancelMessage(ctx, message, accountId));
     },
   );
   api.post(
@@ -138,7 +137,7 @@ export function registerMessageRoutes(app: FastifyInstance, ctx: LifecycleContex
     },
     async (request) => {
       const received = await receiveMessage(ctx, ctx.deps.accountId(request), request.body);
-      return { data: decodeMessage(valueOrThrow(received)) };
+      return { data: decodeMessage(received) };
     },
   );
 }

@@ -7,8 +7,9 @@ import type { LifecycleContext } from './outbound-lifecycle.js';
 import { toSendRequest } from './send-message-request.js';
 import { sendMessage } from './send-message.js';
 import type { SimulateInboundMessage } from '@switchboard/core/contract';
-import { isFieldError } from '../phone-numbers/body-checks.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { ApiError, ValidationError } from '../../errors/api-error.js';
+import type { Issue } from '../../http/validation/issues.js';
+import { noSuchAssociationIssue, requiredIssue } from '../phone-numbers/rule-issues.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
 import { newInboundMessage } from './inbound-message.js';
 import { saveMessage } from './message-store.js';
@@ -24,11 +25,11 @@ interface SimulatedInbound {
   readonly messagingProfileId: string | null;
 }
 
-function inboundOf(body: SimulateInboundMessage): SimulatedInbound | FieldError[] {
+function inboundOf(body: SimulateInboundMessage): SimulatedInbound {
   const text = body.text ?? '';
   const mediaUrls = body.media_urls ?? [];
   if (text === '' && mediaUrls.length === 0) {
-    return [fieldErrors.missing("Give 'text', 'media_urls' or both.", '/text')];
+    throw new ValidationError([requiredIssue('/text', "Give 'text', 'media_urls' or both.")]);
   }
   const messagingProfileId = body.messaging_profile_id || null;
   return { to: body.to, from: body.from, text, mediaUrls, messagingProfileId };
@@ -39,27 +40,23 @@ async function receivingProfile(
   store: Store,
   accountId: string,
   inbound: SimulatedInbound,
-): Promise<ProfileRouting | FieldError> {
+): Promise<ProfileRouting> {
   const number =
     inbound.messagingProfileId === null ? await findNumber(store, accountId, inbound.to) : null;
   const profileId = inbound.messagingProfileId ?? number?.messaging_profile_id ?? null;
-  if (profileId === null) return unroutable(inbound.to, number === null);
+  if (profileId === null) throw new ValidationError([unroutable(inbound.to, number === null)]);
   const profile = await getProfile(store, accountId, profileId);
   if (profile !== null) return profileRouting(profile);
-  return fieldErrors.noSuchAssociation(
-    `The messaging profile ${profileId} does not exist.`,
-    '/messaging_profile_id',
-  );
+  const detail = `The messaging profile ${profileId} does not exist.`;
+  throw new ValidationError([noSuchAssociationIssue('/messaging_profile_id', detail)]);
 }
 
-function unroutable(to: string, unknownNumber: boolean): FieldError {
+function unroutable(to: string, unknownNumber: boolean): Issue {
   const why = unknownNumber
     ? `${to} is not a number on this account: add it with POST /switchboard/phone_numbers`
     : `${to} is not assigned to a messaging profile: assign one with PATCH /v2/phone_numbers/{id}/messaging`;
-  return fieldErrors.noSuchAssociation(
-    `Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`,
-    '/to',
-  );
+  const detail = `Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`;
+  return noSuchAssociationIssue('/to', detail);
 }
 
 /**
@@ -70,12 +67,10 @@ export async function receiveMessage(
   ctx: LifecycleContext,
   accountId: string,
   body: SimulateInboundMessage,
-): Promise<JsonObject | FieldError | FieldError[]> {
+): Promise<JsonObject> {
   const { deps } = ctx;
   const inbound = inboundOf(body);
-  if (Array.isArray(inbound)) return inbound;
   const profile = await receivingProfile(deps.store, accountId, inbound);
-  if (isFieldError(profile)) return profile;
   const now = deps.now();
   const message = newInboundMessage({
     ...inbound,
@@ -105,7 +100,12 @@ async function autoRespond(
   const config = matchAutoresp(configs, inbound.text, countryOf(inbound.from));
   const text = config?.resp_text ?? '';
   if (text === '' || !isE164(inbound.from)) return;
-  await sendMessage(ctx, accountId, toSendRequest({ from: inbound.to, to: inbound.from, text }));
+  try {
+    await sendMessage(ctx, accountId, toSendRequest({ from: inbound.to, to: inbound.from, text }));
+  } catch (error) {
+    // A reply the account cannot send (e.g. from a number without a profile) is not sent.
+    if (!(error instanceof ApiError)) throw error;
+  }
 }
 
 async function emitReceived(
