@@ -11,6 +11,12 @@ export const EXPECTED = 'x-expected';
 /** Annotation on an array: the detail of a 10033 for too few or too many items, with {min}, {max} and {count}. */
 export const COUNT_DETAIL = 'x-count-detail';
 
+/**
+ * Annotation: `{ code, title }` of the Telnyx error a pattern or format failure of this field
+ * is (e.g. 10016 for a number that is not +E.164) instead of the general 10015.
+ */
+export const ERROR_CODE = 'x-error-code';
+
 /** Pattern of a string that must not be blank; a failure reads as "required", as at Telnyx. */
 export const NOT_BLANK = '\\S';
 

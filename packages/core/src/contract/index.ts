@@ -6,3 +6,5 @@ export * from './chaos-profile.js';
 export * from './switchboard/events.js';
 export type { RouteInput, RouteMethod, RouteOutput, RouteSpec, RouteTable } from './route-spec.js';
 export * from './switchboard/texml.js';
+export * from './switchboard/telnyx-fields.js';
+export * from './switchboard/phone-numbers.js';

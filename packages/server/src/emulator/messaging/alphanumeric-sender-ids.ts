@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { JsonObject } from '../../storage/store.js';
-import { stringField } from '../phone-numbers/json-fields.js';
+import type { Static } from 'typebox';
+import type { MessagingProfile } from './messaging-profile.js';
+import type { AlphanumericSenderId } from './messaging-schemas.js';
 
 /**
  * A profile's alphanumeric sender IDs: its `alpha_sender`, when set, is the one the emulator
  * knows. The id is derived from profile and sender, so it is stable across reads.
  */
-export function alphanumericSenderIds(profile: JsonObject, organizationId: string): JsonObject[] {
-  const sender = profile['alpha_sender'];
+export function alphanumericSenderIds(
+  profile: MessagingProfile,
+  organizationId: string,
+): Static<typeof AlphanumericSenderId>[] {
+  const sender = profile.alpha_sender;
   if (typeof sender !== 'string' || sender === '') return [];
-  const profileId = stringField(profile, 'id');
+  const profileId = profile.id;
   return [
     {
       id: stableUuid(`${profileId}:${sender}`),
-      record_type: 'alphanumeric_sender_id',
+      record_type: 'alphanumeric_sender_id' as const,
       alphanumeric_sender_id: sender,
       messaging_profile_id: profileId,
       organization_id: organizationId,

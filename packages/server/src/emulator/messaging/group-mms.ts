@@ -1,13 +1,15 @@
 import type { JsonObject } from '../../storage/store.js';
-import { isFieldError, type Body } from '../phone-numbers/body-checks.js';
+import { ValidationError } from '../../errors/api-error.js';
 import { isE164 } from '../phone-numbers/e164.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
-import { stringField, stringList } from '../phone-numbers/json-fields.js';
+import { requiredIssue, ruleIssue } from '../phone-numbers/rule-issues.js';
+import { stringField } from '../phone-numbers/json-fields.js';
+import { decodeMessageGroup } from './messaging-schemas.js';
 import { getMessage } from './message-store.js';
 import { resolveSender } from './message-sender.js';
 import type { LifecycleContext } from './outbound-lifecycle.js';
-import { checkSendMessage, type SendMessageRequest } from './send-message-request.js';
-import { acceptMessage, checkContent } from './send-message.js';
+import type { SendGroupMmsBody } from './messaging-schemas.js';
+import { toSendRequest, type SendMessageRequest } from './send-message-request.js';
+import { acceptMessage, refuseBadContent } from './send-message.js';
 
 /** Resource kind of a group MMS: its id and the ids of its per-recipient messages. */
 export const MESSAGE_GROUP_KIND = 'message_group';
@@ -22,19 +24,16 @@ const MAX_RECIPIENTS = 8;
 export async function sendGroupMms(
   ctx: LifecycleContext,
   accountId: string,
-  body: Body,
-): Promise<JsonObject | FieldError | FieldError[]> {
-  const recipients = checkRecipients(body['to']);
-  if (isFieldError(recipients)) return recipients;
-  const first = checkSendMessage({ ...body, to: recipients[0], type: 'MMS' }, 'messages');
-  if (Array.isArray(first)) return first;
+  body: SendGroupMmsBody,
+): Promise<JsonObject> {
+  const recipients = checkRecipients(body.to);
+  const first = toSendRequest({ ...body, to: recipients[0], type: 'MMS' }, 'messages');
   if (first.from === null || !isE164(first.from)) {
-    return fieldErrors.missing("'from' must be a +E.164 number of this account.", '/from');
+    const detail = "'from' must be a +E.164 number of this account.";
+    throw new ValidationError([requiredIssue('/from', detail)]);
   }
   const sender = await resolveSender(ctx.deps.store, accountId, first);
-  if (isFieldError(sender)) return sender;
-  const problem = checkContent(first, ctx.deps.now());
-  if (problem !== null) return problem;
+  refuseBadContent(first, ctx.deps.now());
   const messages: JsonObject[] = [];
   for (const to of recipients) {
     const request: SendMessageRequest = { ...first, to };
@@ -53,27 +52,25 @@ export async function groupMessages(
 ): Promise<JsonObject[] | null> {
   const row = await ctx.deps.store.getResource(accountId, MESSAGE_GROUP_KIND, groupId);
   if (row === null) return null;
-  const ids = stringList(row.data, 'message_ids');
+  const ids = decodeMessageGroup(row.data).message_ids;
   const messages = await Promise.all(ids.map((id) => getMessage(ctx.deps.store, accountId, id)));
   return messages.filter((message) => message !== null);
 }
 
-function checkRecipients(to: unknown): [string, ...string[]] | FieldError {
-  if (!Array.isArray(to) || to.length === 0) {
-    return fieldErrors.missing("'to' must be a list of +E.164 numbers.", '/to');
+/** The rules on recipients beyond their declaration (each +E.164): 1 to 8, none twice. */
+function checkRecipients(to: readonly string[]): [string, ...string[]] {
+  const [first, ...rest] = to;
+  if (first === undefined) {
+    throw new ValidationError([requiredIssue('/to', "'to' must be a list of +E.164 numbers.")]);
   }
   if (to.length > MAX_RECIPIENTS) {
-    return fieldErrors.invalidValue(
-      `No more than ${MAX_RECIPIENTS} destinations are allowed.`,
-      '/to',
-    );
+    const detail = `No more than ${MAX_RECIPIENTS} destinations are allowed.`;
+    throw new ValidationError([ruleIssue('/to', detail)]);
   }
-  const bad = to.findIndex((number) => !isE164(number));
-  if (bad >= 0) return fieldErrors.notE164('Each destination must be +E.164.', `/to/${bad}`);
   if (new Set(to).size !== to.length) {
-    return fieldErrors.invalidValue('A destination is listed twice.', '/to');
+    throw new ValidationError([ruleIssue('/to', 'A destination is listed twice.')]);
   }
-  return to as [string, ...string[]];
+  return [first, ...rest];
 }
 
 async function saveGroup(ctx: LifecycleContext, accountId: string, messages: JsonObject[]) {

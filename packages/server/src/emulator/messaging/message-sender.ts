@@ -1,19 +1,21 @@
-import type { JsonObject, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
 import { isE164, isTollFree } from '../phone-numbers/e164.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { ValidationError, type ApiError } from '../../errors/api-error.js';
+import { noSuchAssociationIssue, refusal, requiredIssue } from '../phone-numbers/rule-issues.js';
 import { findNumber, listNumbers } from '../phone-numbers/phone-number-store.js';
-import { getProfile } from './messaging-profile.js';
+import { getProfile, type MessagingProfile } from './messaging-profile.js';
 import type { SendMessageRequest } from './send-message-request.js';
 import { findShortCode, isShortCode } from './short-codes.js';
 
 /** The address a message goes out from and the profile whose settings apply. */
 export interface Sender {
   readonly from: string;
-  readonly profile: JsonObject;
+  readonly profile: MessagingProfile;
 }
 
 /**
- * Finds the sender of a message by its route. `/v2/messages` and `/schedule` take a number,
+ * Finds the sender of a message by its route, or throws Telnyx's refusal (40305 for a `from`
+ * the account cannot send from). `/v2/messages` and `/schedule` take a number,
  * a short code or an alphanumeric sender ID in `from`, or the profile's number pool without
  * it; the other routes take only their own kind of sender.
  */
@@ -21,7 +23,7 @@ export async function resolveSender(
   store: Store,
   accountId: string,
   request: SendMessageRequest,
-): Promise<Sender | FieldError> {
+): Promise<Sender> {
   const { from } = request;
   switch (request.route) {
     case 'number_pool':
@@ -47,16 +49,16 @@ async function numberSender(
   accountId: string,
   request: SendMessageRequest,
   from: string,
-): Promise<Sender | FieldError> {
+): Promise<Sender> {
   const number = await findNumber(store, accountId, from);
   if (number === null) {
-    return invalidFrom(
+    throw invalidFrom(
       `The 'from' address ${from} is not a number on this account. Add it with POST /switchboard/phone_numbers.`,
     );
   }
   const profileId = number.messaging_profile_id ?? request.messagingProfileId;
   if (profileId === null) {
-    return invalidFrom(`The 'from' number ${from} is not assigned to a messaging profile.`);
+    throw invalidFrom(`The 'from' number ${from} is not assigned to a messaging profile.`);
   }
   return withProfile(store, accountId, from, profileId);
 }
@@ -66,22 +68,18 @@ async function longCodeSender(
   accountId: string,
   request: SendMessageRequest,
   from: string,
-): Promise<Sender | FieldError> {
+): Promise<Sender> {
   if (!isE164(from) || isTollFree(from)) {
-    return invalidFrom(`The 'from' address ${from} is not a long code (a +E.164 local number).`);
+    throw invalidFrom(`The 'from' address ${from} is not a long code (a +E.164 local number).`);
   }
   return numberSender(store, accountId, request, from);
 }
 
-async function shortCodeSender(
-  store: Store,
-  accountId: string,
-  from: string,
-): Promise<Sender | FieldError> {
+async function shortCodeSender(store: Store, accountId: string, from: string): Promise<Sender> {
   const code = await findShortCode(store, accountId, from);
   const profileId = code?.['messaging_profile_id'];
   if (code === null || typeof profileId !== 'string') {
-    return invalidFrom(
+    throw invalidFrom(
       `The 'from' address ${from} is not a short code on this account. Add it with POST /switchboard/short_codes.`,
     );
   }
@@ -94,16 +92,14 @@ async function alphanumericSender(
   accountId: string,
   request: SendMessageRequest,
   from: string,
-): Promise<Sender | FieldError> {
+): Promise<Sender> {
   if (request.messagingProfileId === null) {
-    return fieldErrors.missing(
-      "'messaging_profile_id' is required to send from an alphanumeric sender ID.",
-      '/messaging_profile_id',
-    );
+    const detail = "'messaging_profile_id' is required to send from an alphanumeric sender ID.";
+    throw new ValidationError([requiredIssue('/messaging_profile_id', detail)]);
   }
   const sender = await withProfile(store, accountId, from, request.messagingProfileId);
-  if ('code' in sender || sender.profile['alpha_sender'] === from) return sender;
-  return invalidFrom(
+  if (sender.profile.alpha_sender === from) return sender;
+  throw invalidFrom(
     `The 'from' address ${from} is not the alpha_sender of messaging profile ${request.messagingProfileId}.`,
   );
 }
@@ -116,16 +112,17 @@ async function poolSender(
   store: Store,
   accountId: string,
   request: SendMessageRequest,
-): Promise<Sender | FieldError> {
+): Promise<Sender> {
   const profileId = request.messagingProfileId;
   if (profileId === null) {
-    return fieldErrors.missing("The 'from' parameter is required and cannot be blank.", '/from');
+    const detail = "The 'from' parameter is required and cannot be blank.";
+    throw new ValidationError([requiredIssue('/from', detail)]);
   }
   const numbers = await listNumbers(store, accountId);
   const pool = numbers.filter((number) => number.messaging_profile_id === profileId);
   const chosen = pool[stickyIndex(request.to, pool.length)];
   if (chosen !== undefined) return withProfile(store, accountId, chosen.phone_number, profileId);
-  return invalidFrom('The messaging profile has no numbers to send from.', '/messaging_profile_id');
+  throw invalidFrom('The messaging profile has no numbers to send from.', '/messaging_profile_id');
 }
 
 function stickyIndex(to: string, size: number): number {
@@ -139,15 +136,14 @@ async function withProfile(
   accountId: string,
   from: string,
   profileId: string,
-): Promise<Sender | FieldError> {
+): Promise<Sender> {
   const profile = await getProfile(store, accountId, profileId);
   if (profile !== null) return { from, profile };
-  return fieldErrors.noSuchAssociation(
-    `The messaging profile ${profileId} does not exist.`,
-    '/messaging_profile_id',
-  );
+  const detail = `The messaging profile ${profileId} does not exist.`;
+  throw new ValidationError([noSuchAssociationIssue('/messaging_profile_id', detail)]);
 }
 
-function invalidFrom(detail: string, pointer = '/from'): FieldError {
-  return fieldErrors.invalidFrom(detail, pointer);
+/** 400 / 40305: the account cannot send from this address. */
+function invalidFrom(detail: string, pointer = '/from'): ApiError {
+  return refusal(400, { code: '40305', title: "Invalid 'from' address", detail, pointer });
 }

@@ -1,5 +1,6 @@
 import type { JsonObject, Store } from '../../storage/store.js';
 import { stringField } from '../phone-numbers/json-fields.js';
+import { decodeMessage, type Message } from './messaging-schemas.js';
 
 /** Resource kind under which messages (outbound and inbound) are stored. */
 export const MESSAGE_KIND = 'message';
@@ -26,7 +27,7 @@ export async function getMessage(
   store: Store,
   accountId: string,
   id: string,
-): Promise<JsonObject | null> {
+): Promise<Message | null> {
   const row = await store.getResource(accountId, MESSAGE_KIND, id);
-  return row?.data ?? null;
+  return row === null ? null : decodeMessage(row.data);
 }

@@ -1,13 +1,20 @@
-import type { QueryParams } from '../../api/query-params.js';
-import type { JsonObject } from '../../storage/store.js';
-import { stringField } from '../phone-numbers/json-fields.js';
+import type { MessagingProfile } from './messaging-schemas.js';
+
+/** The name filters of `GET /v2/messaging_profiles`. */
+export interface ProfileFilter {
+  readonly 'filter[name]'?: string | undefined;
+  readonly 'filter[name][eq]'?: string | undefined;
+  readonly 'filter[name][contains]'?: string | undefined;
+}
 
 /** Applies `filter[name]` / `filter[name][eq]` (exact) and `filter[name][contains]`. */
-export function filterProfiles(profiles: readonly JsonObject[], params: QueryParams): JsonObject[] {
-  const eq = params.get('filter[name][eq]') ?? params.get('filter[name]');
-  const contains = params.get('filter[name][contains]')?.toLowerCase();
-  return profiles.filter((profile) => {
-    const name = stringField(profile, 'name');
+export function filterProfiles(
+  profiles: readonly MessagingProfile[],
+  filter: ProfileFilter,
+): MessagingProfile[] {
+  const eq = filter['filter[name][eq]'] ?? filter['filter[name]'];
+  const contains = filter['filter[name][contains]']?.toLowerCase();
+  return profiles.filter(({ name }) => {
     if (eq !== undefined && name !== eq) return false;
     return contains === undefined || name.toLowerCase().includes(contains);
   });

@@ -1,138 +1,243 @@
-import { ownMember } from '../../own-member.js';
+import { ErrorEnvelope, ShortCode } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
+import Type from 'typebox';
+import { pageMeta } from '../../api/pagination.js';
 import { pathParam } from '../../api/path-param.js';
-import { queryParams } from '../../api/query-params.js';
-import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
 import { NotFoundError } from '../../errors/api-error.js';
-import type { JsonObject } from '../../storage/store.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import { asBody } from '../phone-numbers/body-checks.js';
-import { fieldErrors } from '../phone-numbers/field-error.js';
+import { One, Page, PageQuery, pageOf, pageRows } from '../phone-numbers/page-query.js';
+import { PhoneNumberMessagingSettings } from '../phone-numbers/phone-number-schemas.js';
 import { toMessagingSettings } from '../phone-numbers/phone-number.js';
 import { listNumbers } from '../phone-numbers/phone-number-store.js';
-import { toApiError, valueOrThrow } from '../phone-numbers/to-api-error.js';
-import { checkNewProfile, checkProfileFields } from './messaging-profile-input.js';
+import { inUseIssue, refuseIssues } from '../phone-numbers/rule-issues.js';
+import { registerShortCodeRoute } from './add-short-code.js';
+import { alphanumericSenderIds } from './alphanumeric-sender-ids.js';
+import { registerAutorespRoutes } from './autoresp-config-routes.js';
+import { MESSAGE_KIND } from './message-store.js';
+import { refuseBadChaos } from './messaging-profile-input.js';
 import { filterProfiles, v1Secret } from './messaging-profile-filter.js';
 import {
   getProfile,
+  listProfiles,
   MESSAGING_PROFILE_KIND,
   newProfile,
   profileResource,
   updateProfile,
+  type MessagingProfile as Profile,
 } from './messaging-profile.js';
+import {
+  AlphanumericSenderId,
+  CreateMessagingProfile,
+  decodeMessage,
+  MessagingProfile,
+  MetricsQuery,
+  ProfileListQuery,
+  ProfileMetrics,
+  ProfileParams,
+  UpdateMessagingProfile,
+} from './messaging-schemas.js';
+import { profileMetrics } from './profile-metrics.js';
 import { randomUuid } from './random-uuid.js';
-import { ValidationError } from '../../errors/api-error.js';
-import { enumIssue } from '../../api/validation/issues.js';
-import { registerAutorespRoutes } from './autoresp-config-routes.js';
-import { alphanumericSenderIds } from './alphanumeric-sender-ids.js';
-import { MESSAGE_KIND } from './message-store.js';
-import { profileMetrics, TIME_FRAMES } from './profile-metrics.js';
-import { addShortCode } from './add-short-code.js';
 import { listShortCodes } from './short-codes.js';
 
-/** `/v2/messaging_profiles` CRUD and the profile's phone numbers. */
+const TAGS = ['messaging profiles'];
+const ListQuery = Type.Object(PageQuery);
+
+/** `/v2/messaging_profiles` CRUD and the profile's numbers, short codes and sender IDs. */
 export function registerMessagingProfileRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
-  const load = async (request: FastifyRequest): Promise<[string, JsonObject]> => {
+  const api = typed(app);
+  const load = async (request: FastifyRequest): Promise<[string, Profile]> => {
     const accountId = deps.accountId(request);
     const id = pathParam(request, 'id');
     const profile = await getProfile(deps.store, accountId, id);
     if (profile === null) throw new NotFoundError(`Messaging profile ${id} not found.`);
     return [accountId, profile];
   };
-  app.get('/v2/messaging_profiles', (request) => listProfiles(deps, request));
-  app.post('/v2/messaging_profiles', (request) => createProfile(deps, request));
-  app.get('/v2/messaging_profiles/:id', async (request: FastifyRequest) => ({
-    data: (await load(request))[1],
-  }));
-  app.patch('/v2/messaging_profiles/:id', async (request: FastifyRequest) => {
-    const [accountId, profile] = await load(request);
-    const fields = valueOrThrow(checkProfileFields(valueOrThrow(asBody(request.body))));
-    const updated = updateProfile(profile, fields, deps.now());
-    await deps.store.putResource(profileResource(accountId, updated));
-    return { data: updated };
-  });
-  app.delete('/v2/messaging_profiles/:id', async (request: FastifyRequest) => {
-    const [accountId, profile] = await load(request);
-    const id = pathParam(request, 'id');
-    await refuseIfInUse(deps, accountId, id);
-    await deps.store.deleteResource(accountId, MESSAGING_PROFILE_KIND, id);
-    return { data: profile };
-  });
-  app.post(
-    '/v2/messaging_profiles/:id/actions/regenerate_secret',
-    async (request: FastifyRequest) => {
-      const [accountId, profile] = await load(request);
-      const fields = { v1_secret: v1Secret(() => deps.random()) };
-      const updated = updateProfile(profile, fields, deps.now());
-      await deps.store.putResource(profileResource(accountId, updated));
-      return { data: updated };
+  const save = async (accountId: string, profile: Profile) => {
+    await deps.store.putResource(profileResource(accountId, profile));
+    return profile;
+  };
+  api.get(
+    '/v2/messaging_profiles',
+    {
+      schema: {
+        summary: 'List messaging profiles',
+        tags: TAGS,
+        querystring: ProfileListQuery,
+        response: { 200: Page(MessagingProfile), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const all = await listProfiles(deps.store, deps.accountId(request));
+      const profiles = filterProfiles(all, request.query);
+      return { data: pageRows(profiles, page), meta: pageMeta(page, profiles.length) };
     },
   );
-  app.get('/v2/messaging_profiles/:id/metrics', async (request: FastifyRequest) => {
-    const [accountId] = await load(request);
-    const timeFrame = queryParams(request.query).get('time_frame') ?? '24h';
-    if (ownMember(TIME_FRAMES, timeFrame) === undefined) {
-      throw new ValidationError([enumIssue({ parameter: 'time_frame' }, Object.keys(TIME_FRAMES))]);
-    }
-    const rows = await deps.store.listResources(accountId, MESSAGE_KIND);
-    const messages = rows.map((row) => row.data);
-    return { data: profileMetrics(messages, pathParam(request, 'id'), timeFrame, deps.now()) };
-  });
-  app.get('/v2/messaging_profiles/:id/short_codes', async (request: FastifyRequest) => {
-    const [accountId] = await load(request);
-    const codes = await listShortCodes(deps.store, accountId);
-    return paged(
-      request,
-      codes.filter((code) => code['messaging_profile_id'] === pathParam(request, 'id')),
-    );
-  });
-  app.get('/v2/messaging_profiles/:id/alphanumeric_sender_ids', async (request: FastifyRequest) => {
-    const [accountId, profile] = await load(request);
-    return paged(request, alphanumericSenderIds(profile, accountId));
-  });
-  registerAutorespRoutes(app, deps);
-  app.post('/switchboard/short_codes', (request, reply) => addShortCode(deps, request, reply));
-  app.get('/v2/messaging_profiles/:id/phone_numbers', async (request: FastifyRequest) => {
-    const [accountId] = await load(request);
-    const numbers = await listNumbers(deps.store, accountId);
-    const id = pathParam(request, 'id');
-    const mine = numbers.filter((n) => n.messaging_profile_id === id);
-    const page = checkedOrThrow(parsePage(queryParams(request.query)));
-    const data = slicePage(mine, page).map((n) => toMessagingSettings(n, accountId));
-    return { data, meta: pageMeta(page, mine.length) };
-  });
-}
-
-function paged(request: FastifyRequest, rows: readonly JsonObject[]) {
-  const page = checkedOrThrow(parsePage(queryParams(request.query)));
-  return { data: slicePage(rows, page), meta: pageMeta(page, rows.length) };
-}
-
-async function listProfiles(deps: EmulatorDeps, request: FastifyRequest) {
-  const accountId = deps.accountId(request);
-  const params = queryParams(request.query);
-  const page = checkedOrThrow(parsePage(params));
-  const rows = await deps.store.listResources(accountId, MESSAGING_PROFILE_KIND);
-  const profiles = filterProfiles(
-    rows.map((row) => row.data),
-    params,
+  api.post(
+    '/v2/messaging_profiles',
+    {
+      schema: {
+        summary: 'Create a messaging profile',
+        tags: TAGS,
+        body: CreateMessagingProfile,
+        response: { 200: One(MessagingProfile), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      refuseBadChaos(request.body);
+      const accountId = deps.accountId(request);
+      const profile = newProfile({
+        id: randomUuid(() => deps.random()),
+        organizationId: accountId,
+        v1Secret: v1Secret(() => deps.random()),
+        fields: request.body,
+        now: deps.now(),
+      });
+      return { data: await save(accountId, profile) };
+    },
   );
-  return { data: slicePage(profiles, page), meta: pageMeta(page, profiles.length) };
-}
-
-async function createProfile(deps: EmulatorDeps, request: FastifyRequest) {
-  const accountId = deps.accountId(request);
-  const fields = valueOrThrow(checkNewProfile(valueOrThrow(asBody(request.body))));
-  const profile = newProfile({
-    id: randomUuid(() => deps.random()),
-    organizationId: accountId,
-    v1Secret: v1Secret(() => deps.random()),
-    fields,
-    now: deps.now(),
-  });
-  await deps.store.putResource(profileResource(accountId, profile));
-  return { data: profile };
+  api.get(
+    '/v2/messaging_profiles/:id',
+    {
+      schema: {
+        summary: 'Retrieve a messaging profile',
+        tags: TAGS,
+        params: ProfileParams,
+        response: { 200: One(MessagingProfile), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({ data: (await load(request))[1] }),
+  );
+  api.patch(
+    '/v2/messaging_profiles/:id',
+    {
+      schema: {
+        summary: 'Update a messaging profile',
+        tags: TAGS,
+        params: ProfileParams,
+        body: UpdateMessagingProfile,
+        response: { 200: One(MessagingProfile), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      refuseBadChaos(request.body);
+      return { data: await save(accountId, updateProfile(profile, request.body, deps.now())) };
+    },
+  );
+  api.delete(
+    '/v2/messaging_profiles/:id',
+    {
+      schema: {
+        summary: 'Delete a messaging profile',
+        tags: TAGS,
+        params: ProfileParams,
+        response: { 200: One(MessagingProfile), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      await refuseIfInUse(deps, accountId, profile.id);
+      await deps.store.deleteResource(accountId, MESSAGING_PROFILE_KIND, profile.id);
+      return { data: profile };
+    },
+  );
+  api.post(
+    '/v2/messaging_profiles/:id/actions/regenerate_secret',
+    {
+      schema: {
+        summary: 'Regenerate messaging profile secret',
+        tags: TAGS,
+        params: ProfileParams,
+        response: { 200: One(MessagingProfile), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      const fields = { v1_secret: v1Secret(() => deps.random()) };
+      return { data: await save(accountId, updateProfile(profile, fields, deps.now())) };
+    },
+  );
+  api.get(
+    '/v2/messaging_profiles/:id/metrics',
+    {
+      schema: {
+        summary: 'Get messaging profile metrics',
+        tags: TAGS,
+        params: ProfileParams,
+        querystring: MetricsQuery,
+        response: { 200: One(ProfileMetrics), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      const rows = await deps.store.listResources(accountId, MESSAGE_KIND);
+      const messages = rows.map((row) => decodeMessage(row.data));
+      const timeFrame = request.query.time_frame ?? '24h';
+      return { data: profileMetrics(messages, profile.id, timeFrame, deps.now()) };
+    },
+  );
+  api.get(
+    '/v2/messaging_profiles/:id/short_codes',
+    {
+      schema: {
+        summary: 'List short codes associated with a messaging profile',
+        tags: TAGS,
+        params: ProfileParams,
+        querystring: ListQuery,
+        response: { 200: Page(ShortCode), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      const codes = await listShortCodes(deps.store, accountId);
+      const mine = codes.filter((code) => code.messaging_profile_id === profile.id);
+      const page = pageOf(request.query);
+      return { data: pageRows(mine, page), meta: pageMeta(page, mine.length) };
+    },
+  );
+  api.get(
+    '/v2/messaging_profiles/:id/alphanumeric_sender_ids',
+    {
+      schema: {
+        summary: 'List alphanumeric sender IDs of a messaging profile',
+        tags: TAGS,
+        params: ProfileParams,
+        querystring: ListQuery,
+        response: { 200: Page(AlphanumericSenderId), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      const ids = alphanumericSenderIds(profile, accountId);
+      const page = pageOf(request.query);
+      return { data: pageRows(ids, page), meta: pageMeta(page, ids.length) };
+    },
+  );
+  api.get(
+    '/v2/messaging_profiles/:id/phone_numbers',
+    {
+      schema: {
+        summary: 'List phone numbers associated with a messaging profile',
+        tags: TAGS,
+        params: ProfileParams,
+        querystring: ListQuery,
+        response: { 200: Page(PhoneNumberMessagingSettings), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, profile] = await load(request);
+      const numbers = await listNumbers(deps.store, accountId);
+      const mine = numbers.filter((n) => n.messaging_profile_id === profile.id);
+      const page = pageOf(request.query);
+      const data = pageRows(mine, page).map((n) => toMessagingSettings(n, accountId));
+      return { data, meta: pageMeta(page, mine.length) };
+    },
+  );
+  registerAutorespRoutes(app, deps);
+  registerShortCodeRoute(app, deps);
 }
 
 // Telnyx keeps numbers pointing at live profiles, so a profile in use cannot go.
@@ -140,9 +245,7 @@ async function refuseIfInUse(deps: EmulatorDeps, accountId: string, id: string):
   const numbers = await listNumbers(deps.store, accountId);
   const count = numbers.filter((n) => n.messaging_profile_id === id).length;
   if (count === 0) return;
-  throw toApiError(
-    fieldErrors.inUse(
-      `The messaging profile still has ${count} phone number(s); reassign them first.`,
-    ),
-  );
+  refuseIssues([
+    inUseIssue(`The messaging profile still has ${count} phone number(s); reassign them first.`),
+  ]);
 }

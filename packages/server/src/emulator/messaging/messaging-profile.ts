@@ -1,8 +1,14 @@
 import { MESSAGING_PROFILE_KIND } from '../../resource-kinds.js';
-import type { JsonObject, Resource, Store } from '../../storage/store.js';
-import { nullableString, stringField } from '../phone-numbers/json-fields.js';
+import type { Resource, Store } from '../../storage/store.js';
+import {
+  decodeProfile,
+  type CreateMessagingProfile,
+  type MessagingProfile,
+  type UpdateMessagingProfile,
+} from './messaging-schemas.js';
 
 export { MESSAGING_PROFILE_KIND };
+export type { MessagingProfile } from './messaging-schemas.js';
 
 /** The fields of a profile that routing needs. */
 export interface ProfileRouting {
@@ -13,12 +19,12 @@ export interface ProfileRouting {
 }
 
 /** Telnyx's defaults for a new `MessagingProfile` (spec `CreateMessagingProfileRequest`). */
-function defaults(): JsonObject {
+function defaults() {
   return {
     enabled: true,
     webhook_url: '',
     webhook_failover_url: '',
-    webhook_api_version: '2',
+    webhook_api_version: '2' as const,
     // The spec requires this on create; the emulator allows everywhere when it is left out.
     whitelisted_destinations: ['*'],
     alpha_sender: null,
@@ -42,12 +48,12 @@ export interface NewProfile {
   readonly id: string;
   readonly organizationId: string;
   readonly v1Secret: string;
-  readonly fields: JsonObject;
+  readonly fields: CreateMessagingProfile;
   readonly now: number;
 }
 
 /** The stored document of a new profile: defaults, then the accepted request fields. */
-export function newProfile(input: NewProfile): JsonObject {
+export function newProfile(input: NewProfile): MessagingProfile {
   const at = new Date(input.now).toISOString();
   return {
     ...defaults(),
@@ -62,17 +68,21 @@ export function newProfile(input: NewProfile): JsonObject {
 }
 
 /** A profile with the accepted fields of an update applied. */
-export function updateProfile(profile: JsonObject, fields: JsonObject, now: number): JsonObject {
+export function updateProfile(
+  profile: MessagingProfile,
+  fields: UpdateMessagingProfile,
+  now: number,
+): MessagingProfile {
   return { ...profile, ...fields, updated_at: new Date(now).toISOString() };
 }
 
 /** Reads what routing needs; `""` URLs (Telnyx's "none") become null. */
-export function profileRouting(profile: JsonObject): ProfileRouting {
+export function profileRouting(profile: MessagingProfile): ProfileRouting {
   return {
-    id: stringField(profile, 'id'),
-    name: stringField(profile, 'name'),
-    webhookUrl: nullableString(profile, 'webhook_url') || null,
-    webhookFailoverUrl: nullableString(profile, 'webhook_failover_url') || null,
+    id: profile.id,
+    name: profile.name,
+    webhookUrl: profile.webhook_url || null,
+    webhookFailoverUrl: profile.webhook_failover_url || null,
   };
 }
 
@@ -81,19 +91,25 @@ export async function getProfile(
   store: Store,
   accountId: string,
   id: string,
-): Promise<JsonObject | null> {
+): Promise<MessagingProfile | null> {
   const row = await store.getResource(accountId, MESSAGING_PROFILE_KIND, id);
-  return row?.data ?? null;
+  return row === null ? null : decodeProfile(row.data);
+}
+
+/** Every profile of the account, oldest first. */
+export async function listProfiles(store: Store, accountId: string): Promise<MessagingProfile[]> {
+  const rows = await store.listResources(accountId, MESSAGING_PROFILE_KIND);
+  return rows.map((row) => decodeProfile(row.data));
 }
 
 /** Writes a profile document, keeping the row's times in step with it. */
-export function profileResource(accountId: string, profile: JsonObject): Resource {
+export function profileResource(accountId: string, profile: MessagingProfile): Resource {
   return {
     accountId,
     kind: MESSAGING_PROFILE_KIND,
-    id: stringField(profile, 'id'),
+    id: profile.id,
     data: profile,
-    createdAt: Date.parse(stringField(profile, 'created_at')),
-    updatedAt: Date.parse(stringField(profile, 'updated_at')),
+    createdAt: Date.parse(profile.created_at),
+    updatedAt: Date.parse(profile.updated_at),
   };
 }

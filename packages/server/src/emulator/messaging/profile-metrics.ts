@@ -1,7 +1,5 @@
 import { ownMember } from '../../own-member.js';
-import type { JsonObject } from '../../storage/store.js';
-import { stringField } from '../phone-numbers/json-fields.js';
-import { statusOf } from './outbound-message.js';
+import type { Message } from './messaging-schemas.js';
 
 /** The spec's `time_frame` values (default `24h`) and their length. */
 export const TIME_FRAMES: Readonly<Record<string, number>> = {
@@ -30,26 +28,25 @@ const OUTBOUND_STATUSES = [
  * counts the profile's messages received in the time frame, by direction and status.
  */
 export function profileMetrics(
-  messages: readonly JsonObject[],
+  messages: readonly Message[],
   profileId: string,
   timeFrame: string,
   now: number,
-): JsonObject {
+) {
   const since = now - (ownMember(TIME_FRAMES, timeFrame) ?? 0);
   const mine = messages.filter(
     (message) =>
-      message['messaging_profile_id'] === profileId &&
-      Date.parse(stringField(message, 'received_at')) >= since,
+      message.messaging_profile_id === profileId && Date.parse(message.received_at) >= since,
   );
-  const outbound = mine.filter((message) => message['direction'] === 'outbound');
+  const outbound = mine.filter((message) => message.direction === 'outbound');
   const byStatus = Object.fromEntries(
     OUTBOUND_STATUSES.map((status) => [
       status,
-      outbound.filter((message) => statusOf(message) === status).length,
+      outbound.filter((message) => message.to[0]?.status === status).length,
     ]),
   );
   return {
-    record_type: 'messaging_profile_metrics',
+    record_type: 'messaging_profile_metrics' as const,
     messaging_profile_id: profileId,
     time_frame: timeFrame,
     outbound: { total: outbound.length, ...byStatus },

@@ -1,29 +1,22 @@
 import type { JsonObject, Store } from '../../storage/store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { countryOf, isE164 } from '../phone-numbers/e164.js';
-import { stringField } from '../phone-numbers/json-fields.js';
 import { profileConfigs } from './autoresp-config-store.js';
 import { matchAutoresp } from './autoresp-config.js';
 import type { LifecycleContext } from './outbound-lifecycle.js';
-import { checkSendMessage } from './send-message-request.js';
+import { toSendRequest } from './send-message-request.js';
 import { sendMessage } from './send-message.js';
-import {
-  isFieldError,
-  isHttpUrl,
-  optionalString,
-  optionalStringList,
-  requiredE164,
-  requiredString,
-  type Body,
-} from '../phone-numbers/body-checks.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import type { SimulateInboundMessage } from '@switchboard/core/contract';
+import { ApiError, ValidationError } from '../../errors/api-error.js';
+import type { Issue } from '../../http/validation/issues.js';
+import { noSuchAssociationIssue, requiredIssue } from '../phone-numbers/rule-issues.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
 import { newInboundMessage } from './inbound-message.js';
 import { saveMessage } from './message-store.js';
 import { getProfile, profileRouting, type ProfileRouting } from './messaging-profile.js';
 import { randomUuid } from './random-uuid.js';
 
-/** A checked `POST /switchboard/simulate/messages` body. */
+/** A `POST /switchboard/simulate/messages` body its declaration and rules accepted. */
 interface SimulatedInbound {
   readonly to: string;
   readonly from: string;
@@ -32,25 +25,14 @@ interface SimulatedInbound {
   readonly messagingProfileId: string | null;
 }
 
-function checkInbound(body: Body): SimulatedInbound | FieldError[] {
-  const to = requiredE164(body, 'to');
-  const from = requiredString(body, 'from');
-  const text = optionalString(body, 'text');
-  const media = checkMedia(body);
-  const profileId = optionalString(body, 'messaging_profile_id');
-  const errors = [to, from, text, media, profileId].filter(isFieldError);
-  if (isFieldError(to) || isFieldError(from) || isFieldError(text)) return errors;
-  if (isFieldError(media) || isFieldError(profileId)) return errors;
-  if ((text ?? '') === '' && media.length === 0) {
-    return [fieldErrors.missing("Give 'text', 'media_urls' or both.", '/text')];
+function inboundOf(body: SimulateInboundMessage): SimulatedInbound {
+  const text = body.text ?? '';
+  const mediaUrls = body.media_urls ?? [];
+  if (text === '' && mediaUrls.length === 0) {
+    throw new ValidationError([requiredIssue('/text', "Give 'text', 'media_urls' or both.")]);
   }
-  return { to, from, text: text ?? '', mediaUrls: media, messagingProfileId: profileId || null };
-}
-
-function checkMedia(body: Body): string[] | FieldError {
-  const urls = optionalStringList(body, 'media_urls') ?? [];
-  if (isFieldError(urls) || urls.every(isHttpUrl)) return urls;
-  return fieldErrors.invalidUrl('Each media URL must be an absolute http(s) URL.', '/media_urls');
+  const messagingProfileId = body.messaging_profile_id || null;
+  return { to: body.to, from: body.from, text, mediaUrls, messagingProfileId };
 }
 
 /** The profile that receives a message to `to`: the given one, else the number's. */
@@ -58,27 +40,23 @@ async function receivingProfile(
   store: Store,
   accountId: string,
   inbound: SimulatedInbound,
-): Promise<ProfileRouting | FieldError> {
+): Promise<ProfileRouting> {
   const number =
     inbound.messagingProfileId === null ? await findNumber(store, accountId, inbound.to) : null;
   const profileId = inbound.messagingProfileId ?? number?.messaging_profile_id ?? null;
-  if (profileId === null) return unroutable(inbound.to, number === null);
+  if (profileId === null) throw new ValidationError([unroutable(inbound.to, number === null)]);
   const profile = await getProfile(store, accountId, profileId);
   if (profile !== null) return profileRouting(profile);
-  return fieldErrors.noSuchAssociation(
-    `The messaging profile ${profileId} does not exist.`,
-    '/messaging_profile_id',
-  );
+  const detail = `The messaging profile ${profileId} does not exist.`;
+  throw new ValidationError([noSuchAssociationIssue('/messaging_profile_id', detail)]);
 }
 
-function unroutable(to: string, unknownNumber: boolean): FieldError {
+function unroutable(to: string, unknownNumber: boolean): Issue {
   const why = unknownNumber
     ? `${to} is not a number on this account: add it with POST /switchboard/phone_numbers`
     : `${to} is not assigned to a messaging profile: assign one with PATCH /v2/phone_numbers/{id}/messaging`;
-  return fieldErrors.noSuchAssociation(
-    `Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`,
-    '/to',
-  );
+  const detail = `Cannot deliver an inbound message: ${why}, or pass messaging_profile_id.`;
+  return noSuchAssociationIssue('/to', detail);
 }
 
 /**
@@ -88,13 +66,11 @@ function unroutable(to: string, unknownNumber: boolean): FieldError {
 export async function receiveMessage(
   ctx: LifecycleContext,
   accountId: string,
-  body: Body,
-): Promise<JsonObject | FieldError | FieldError[]> {
+  body: SimulateInboundMessage,
+): Promise<JsonObject> {
   const { deps } = ctx;
-  const inbound = checkInbound(body);
-  if (Array.isArray(inbound)) return inbound;
+  const inbound = inboundOf(body);
   const profile = await receivingProfile(deps.store, accountId, inbound);
-  if (isFieldError(profile)) return profile;
   const now = deps.now();
   const message = newInboundMessage({
     ...inbound,
@@ -122,10 +98,14 @@ async function autoRespond(
 ): Promise<void> {
   const configs = await profileConfigs(ctx.deps.store, accountId, profileId);
   const config = matchAutoresp(configs, inbound.text, countryOf(inbound.from));
-  const text = config === null ? '' : stringField(config, 'resp_text');
+  const text = config?.resp_text ?? '';
   if (text === '' || !isE164(inbound.from)) return;
-  const reply = checkSendMessage({ from: inbound.to, to: inbound.from, text });
-  if (!Array.isArray(reply)) await sendMessage(ctx, accountId, reply);
+  try {
+    await sendMessage(ctx, accountId, toSendRequest({ from: inbound.to, to: inbound.from, text }));
+  } catch (error) {
+    // A reply the account cannot send (e.g. from a number without a profile) is not sent.
+    if (!(error instanceof ApiError)) throw error;
+  }
 }
 
 async function emitReceived(

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../storage/store.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { refuseIssues, ruleIssue } from '../phone-numbers/rule-issues.js';
 import { stringField } from '../phone-numbers/json-fields.js';
 import { getMessage, saveMessage } from './message-store.js';
 import { runOutbound, type LifecycleContext, type OutboundRun } from './outbound-lifecycle.js';
@@ -36,19 +36,15 @@ export async function cancelMessage(
   ctx: LifecycleContext,
   message: JsonObject,
   accountId: string,
-): Promise<JsonObject | FieldError> {
+): Promise<JsonObject> {
   const now = ctx.deps.now();
   if (statusOf(message) !== 'scheduled') {
-    return fieldErrors.invalidValue(
-      `Only scheduled messages can be cancelled; this one is ${statusOf(message) ?? 'unknown'}.`,
-      '/id',
-    );
+    const detail = `Only scheduled messages can be cancelled; this one is ${statusOf(message) ?? 'unknown'}.`;
+    refuseIssues([ruleIssue('/id', detail)]);
   }
   if (Date.parse(stringField(message, 'send_at')) - now <= CANCEL_CUTOFF_MS) {
-    return fieldErrors.invalidValue(
-      'The message is due within a minute and can no longer be cancelled.',
-      '/id',
-    );
+    const detail = 'The message is due within a minute and can no longer be cancelled.';
+    refuseIssues([ruleIssue('/id', detail)]);
   }
   // As the spec's example shows it: the recipient cancelled, nothing completed.
   const cancelled = withStatus(message, 'cancelled');

@@ -1,24 +1,9 @@
-import {
-  isFieldError,
-  isHttpUrl,
-  optionalBoolean,
-  optionalEnum,
-  optionalString,
-  optionalStringList,
-  optionalUrl,
-  requiredE164,
-  type Body,
-} from '../phone-numbers/body-checks.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
+import { refuseIssues, requiredIssue, ruleIssue } from '../phone-numbers/rule-issues.js';
+import type { SendMessageBody, SendRoute } from './messaging-schemas.js';
 
-/**
- * The send routes: `POST /v2/messages` and its sender-specific siblings. Each names who sends
- * (`from` a number, a short code, an alphanumeric sender ID, or a profile's number pool).
- */
-export type SendRoute =
-  'messages' | 'long_code' | 'short_code' | 'number_pool' | 'alphanumeric_sender_id' | 'schedule';
+export type { SendRoute } from './messaging-schemas.js';
 
-/** A checked send body (spec `CreateMessageRequest` and its per-route variants). */
+/** A send body its declaration and rules accepted (spec `CreateMessageRequest` and its per-route variants). */
 export interface SendMessageRequest {
   readonly route: SendRoute;
   readonly to: string;
@@ -36,93 +21,38 @@ export interface SendMessageRequest {
   readonly sendAt: number | null;
 }
 
-// Fields each route requires beyond `to` (spec request schemas).
-const REQUIRED: Readonly<Record<SendRoute, readonly string[]>> = {
-  messages: [],
-  long_code: ['from'],
-  short_code: ['from'],
-  number_pool: ['messaging_profile_id'],
-  alphanumeric_sender_id: ['from', 'messaging_profile_id', 'text'],
-  schedule: ['send_at'],
-};
-
-/** Checks a send request for `route`; returns it, or every problem found. */
-export function checkSendMessage(
-  body: Body,
+/**
+ * The send request of a declared body on `route`; throws the 422 of a rule the declaration
+ * cannot express (an SMS needs text; an alphanumeric sender sends SMS only).
+ */
+export function toSendRequest(
+  body: SendMessageBody,
   route: SendRoute = 'messages',
-): SendMessageRequest | FieldError[] {
-  const missing = REQUIRED[route].filter((key) => body[key] === undefined || body[key] === '');
-  const fields = {
-    to: requiredE164(body, 'to'),
-    // A number pool picks the sender; a `from` in its body is not used.
-    from: route === 'number_pool' ? undefined : optionalString(body, 'from'),
-    messagingProfileId: optionalString(body, 'messaging_profile_id'),
-    text: optionalString(body, 'text'),
-    subject: optionalString(body, 'subject'),
-    mediaUrls: checkMediaUrls(body),
-    type: optionalEnum(body, 'type', ['SMS', 'MMS'] as const),
-    webhookUrl: optionalUrl(body, 'webhook_url'),
-    webhookFailoverUrl: optionalUrl(body, 'webhook_failover_url'),
-    useProfileWebhooks: optionalBoolean(body, 'use_profile_webhooks'),
-    encoding: optionalEnum(body, 'encoding', ['auto', 'gsm7', 'ucs2'] as const),
-    sendAt: checkSendAt(body),
-  };
-  const errors = [
-    ...missing.map((key) =>
-      fieldErrors.missing(`The '${key}' parameter is required and cannot be blank.`, `/${key}`),
-    ),
-    ...Object.values(fields).filter(isFieldError),
-  ];
-  if (errors.length > 0) return errors;
-  if (route === 'alphanumeric_sender_id' && fields.type === 'MMS') {
-    return [fieldErrors.invalidValue('Alphanumeric sender IDs send SMS only.', '/type')];
+): SendMessageRequest {
+  if (route === 'alphanumeric_sender_id' && body.type === 'MMS') {
+    refuseIssues([ruleIssue('/type', 'Alphanumeric sender IDs send SMS only.')]);
   }
-  return withContent(route, fields as Unchecked);
-}
-
-type Unchecked = {
-  readonly [K in keyof SendMessageRequest]: SendMessageRequest[K] | null | undefined;
-};
-
-function checkSendAt(body: Body): number | null | FieldError {
-  const value = body['send_at'];
-  if (value === undefined || value === null) return null;
-  const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isFinite(at)) return at;
-  return fieldErrors.invalidValue("'send_at' must be an ISO 8601 date-time.", '/send_at');
-}
-
-function withContent(route: SendRoute, f: Unchecked): SendMessageRequest | FieldError[] {
-  const mediaUrls = route === 'alphanumeric_sender_id' ? [] : (f.mediaUrls ?? []);
-  const type = f.type ?? (mediaUrls.length > 0 ? 'MMS' : 'SMS');
-  const text = f.text ?? '';
+  const mediaUrls = route === 'alphanumeric_sender_id' ? [] : (body.media_urls ?? []);
+  const type = body.type ?? (mediaUrls.length > 0 ? 'MMS' : 'SMS');
+  const text = body.text ?? '';
   if (text === '' && (type === 'SMS' || mediaUrls.length === 0)) {
-    return [fieldErrors.missing("The 'text' parameter is required for SMS.", '/text')];
+    refuseIssues([requiredIssue('/text', "The 'text' parameter is required for SMS.")]);
   }
+  const sendAt = body.send_at ?? null;
   return {
     route,
-    to: f.to ?? '',
-    from: f.from || null,
-    messagingProfileId: f.messagingProfileId || null,
+    to: body.to,
+    // A number pool picks the sender; a `from` in its body is not used.
+    from: route === 'number_pool' ? null : body.from || null,
+    messagingProfileId: body.messaging_profile_id || null,
     text,
-    subject: type === 'MMS' ? (f.subject ?? null) : null,
+    subject: type === 'MMS' ? (body.subject ?? null) : null,
     mediaUrls: type === 'MMS' ? mediaUrls : [],
     type,
-    webhookUrl: f.webhookUrl || null,
-    webhookFailoverUrl: f.webhookFailoverUrl || null,
-    useProfileWebhooks: f.useProfileWebhooks ?? true,
-    encoding: f.encoding ?? 'auto',
-    sendAt: f.sendAt ?? null,
+    webhookUrl: body.webhook_url || null,
+    webhookFailoverUrl: body.webhook_failover_url || null,
+    useProfileWebhooks: body.use_profile_webhooks ?? true,
+    encoding: body.encoding ?? 'auto',
+    sendAt: sendAt === null ? null : Date.parse(sendAt),
   };
-}
-
-function checkMediaUrls(body: Body): string[] | undefined | FieldError {
-  const urls = optionalStringList(body, 'media_urls');
-  if (urls === undefined || isFieldError(urls)) return urls;
-  const bad = urls.findIndex((url) => !isHttpUrl(url));
-  if (bad < 0) return urls;
-  return fieldErrors.invalidUrl(
-    'Each media URL must be an absolute http(s) URL.',
-    `/media_urls/${bad}`,
-  );
 }

@@ -1,6 +1,5 @@
 import type { JsonObject } from '../../storage/store.js';
-import { fieldErrors, type FieldError } from '../phone-numbers/field-error.js';
-import { isFieldError } from '../phone-numbers/body-checks.js';
+import { refuseIssues, ruleIssue } from '../phone-numbers/rule-issues.js';
 import { encodeText } from './message-encoding.js';
 import { resolveSender, type Sender } from './message-sender.js';
 import { saveMessage } from './message-store.js';
@@ -19,29 +18,26 @@ const MAX_PARTS = 10;
 
 /**
  * Accepts an outbound message: finds its sender, stores it as `queued` and starts its
- * lifecycle. Returns the `OutboundMessagePayload` or the error Telnyx would give.
+ * lifecycle. Returns the `OutboundMessagePayload`, or throws the error Telnyx would give.
  */
 export async function sendMessage(
   ctx: LifecycleContext,
   accountId: string,
   request: SendMessageRequest,
-): Promise<JsonObject | FieldError> {
+): Promise<JsonObject> {
   const sender = await resolveSender(ctx.deps.store, accountId, request);
-  if (isFieldError(sender)) return sender;
-  const problem = checkContent(request, ctx.deps.now());
-  if (problem !== null) return problem;
+  refuseBadContent(request, ctx.deps.now());
   return acceptMessage(ctx, accountId, request, sender);
 }
 
 /** What a found sender still needs checked: the segment limit and a future `send_at`. */
-export function checkContent(request: SendMessageRequest, now: number): FieldError | null {
+export function refuseBadContent(request: SendMessageRequest, now: number): void {
   if (request.type === 'SMS' && encodeText(request.text, request.encoding).parts > MAX_PARTS) {
-    return fieldErrors.invalidValue(`The text takes more than ${MAX_PARTS} SMS segments.`, '/text');
+    refuseIssues([ruleIssue('/text', `The text takes more than ${MAX_PARTS} SMS segments.`)]);
   }
   if (request.sendAt !== null && request.sendAt <= now) {
-    return fieldErrors.invalidValue("'send_at' must be in the future.", '/send_at');
+    refuseIssues([ruleIssue('/send_at', "'send_at' must be in the future.")]);
   }
-  return null;
 }
 
 /**

@@ -1,16 +1,11 @@
-import type { JsonObject, Store } from '../../storage/store.js';
+import { decoderOf, ShortCode } from '@switchboard/core/contract';
+import type { Store } from '../../storage/store.js';
 import { documentResource } from '../stored-document.js';
 
 /** Resource kind under which the account's short codes are stored. */
 export const SHORT_CODE_KIND = 'short_code';
 
-/** Five or six digits, as US and Canadian short codes are (the emulator allows 3–8). */
-const SHORT_CODE = /^\d{3,8}$/;
-
-/** True when `value` is written as a short code. */
-export function isShortCode(value: string): boolean {
-  return SHORT_CODE.test(value);
-}
+const decodeShortCode = decoderOf(SHORT_CODE_KIND, ShortCode);
 
 export interface NewShortCode {
   readonly id: string;
@@ -21,7 +16,7 @@ export interface NewShortCode {
 }
 
 /** The spec's `ShortCode` object. */
-export function newShortCode(input: NewShortCode): JsonObject {
+export function newShortCode(input: NewShortCode): ShortCode {
   const at = new Date(input.now).toISOString();
   return {
     id: input.id,
@@ -35,13 +30,15 @@ export function newShortCode(input: NewShortCode): JsonObject {
   };
 }
 
-export async function saveShortCode(store: Store, accountId: string, code: JsonObject) {
+export async function saveShortCode(store: Store, accountId: string, code: ShortCode) {
   await store.putResource(documentResource(accountId, SHORT_CODE_KIND, code));
 }
 
 /** Every short code of the account, oldest first. */
-export async function listShortCodes(store: Store, accountId: string): Promise<JsonObject[]> {
-  return (await store.listResources(accountId, SHORT_CODE_KIND)).map((row) => row.data);
+export async function listShortCodes(store: Store, accountId: string): Promise<ShortCode[]> {
+  return (await store.listResources(accountId, SHORT_CODE_KIND)).map((row) =>
+    decodeShortCode(row.data),
+  );
 }
 
 /** The account's short code with these digits, or null. */
@@ -49,7 +46,12 @@ export async function findShortCode(
   store: Store,
   accountId: string,
   shortCode: string,
-): Promise<JsonObject | null> {
+): Promise<ShortCode | null> {
   const codes = await listShortCodes(store, accountId);
-  return codes.find((code) => code['short_code'] === shortCode) ?? null;
+  return codes.find((code) => code.short_code === shortCode) ?? null;
+}
+
+/** True when `value` is written as a short code (the emulator allows 3–8 digits). */
+export function isShortCode(value: string): boolean {
+  return /^\d{3,8}$/.test(value);
 }

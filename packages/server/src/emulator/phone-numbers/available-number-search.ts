@@ -1,84 +1,35 @@
-import type { QueryParams } from '../../api/query-params.js';
-import { fail, failAll, ok, type Checked } from '../../api/validation/checked.js';
-import { enumIssue, invalidIssue, rangeIssue } from '../../api/validation/issues.js';
+import { ValidationError } from '../../errors/api-error.js';
+import { enumIssue } from '../../http/validation/issues.js';
 import type { NumberSearch } from './available-numbers.js';
-
-const TYPES = ['local', 'toll_free', 'mobile', 'national', 'shared_cost'] as const;
-const FEATURES = [
-  'sms',
-  'mms',
-  'voice',
-  'fax',
-  'emergency',
-  'hd_voice',
-  'international_sms',
-  'local_calling',
-] as const;
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 250;
+import { NUMBER_FEATURES, type AvailableNumbersQuery } from './number-order-schemas.js';
 
 /**
- * Reads the `filter[...]` query of `GET /v2/available_phone_numbers`. `features` comes as the
+ * The search of a declared `GET /v2/available_phone_numbers` query. `features` comes as the
  * SDKs send it (comma-separated) or repeated; `country_code` defaults to US.
  */
-export function readNumberSearch(params: QueryParams, query: unknown): Checked<NumberSearch> {
-  const text = (key: string) => {
-    const value = params.get(`filter[${key}]`);
-    return value === undefined || value === '' ? null : value;
+export function readNumberSearch(query: AvailableNumbersQuery): NumberSearch {
+  const text = (value: string | undefined) => (value === undefined || value === '' ? null : value);
+  const digits = (value: string | undefined) => text(value)?.replace(/^\+/, '') ?? null;
+  return {
+    countryCode: text(query['filter[country_code]']) ?? 'US',
+    type: query['filter[phone_number_type]'] ?? 'local',
+    nationalDestinationCode: text(query['filter[national_destination_code]']),
+    startsWith: digits(query['filter[phone_number][starts_with]']),
+    endsWith: digits(query['filter[phone_number][ends_with]']),
+    contains: digits(query['filter[phone_number][contains]']),
+    locality: text(query['filter[locality]']),
+    administrativeArea: text(query['filter[administrative_area]']),
+    rateCenter: text(query['filter[rate_center]']),
+    features: featuresOf(query),
+    limit: query['filter[limit]'] ?? 50,
   };
-  const type = oneOf('filter[phone_number_type]', text('phone_number_type') ?? 'local', TYPES);
-  const features = readFeatures(params, query);
-  const limit = readLimit(text('limit'));
-  const digits = ['starts_with', 'ends_with', 'contains'].map((key) => {
-    const parameter = `filter[phone_number][${key}]`;
-    return digitsOf(parameter, params.get(parameter) ?? null);
-  });
-  const [startsWith, endsWith, contains] = digits;
-  if (!type.ok || !features.ok || !limit.ok || digits.some((d) => !d.ok)) {
-    return failAll([type, features, limit, ...digits]);
-  }
-  return ok({
-    countryCode: text('country_code') ?? 'US',
-    type: type.value,
-    nationalDestinationCode: text('national_destination_code'),
-    startsWith: startsWith?.ok === true ? startsWith.value : null,
-    endsWith: endsWith?.ok === true ? endsWith.value : null,
-    contains: contains?.ok === true ? contains.value : null,
-    locality: text('locality'),
-    administrativeArea: text('administrative_area'),
-    rateCenter: text('rate_center'),
-    features: features.value,
-    limit: limit.value,
-  });
 }
 
-function oneOf(parameter: string, value: string, allowed: readonly string[]): Checked<string> {
-  return allowed.includes(value) ? ok(value) : fail(enumIssue({ parameter }, allowed));
-}
-
-function readFeatures(params: QueryParams, query: unknown): Checked<string[]> {
-  const repeated = (query as Record<string, unknown> | null)?.['filter[features][]'];
-  const list = Array.isArray(repeated)
-    ? repeated.map(String)
-    : (params.get('filter[features][]') ?? params.get('filter[features]') ?? '')
-        .split(',')
-        .filter((name) => name !== '');
-  const bad = list.find((name) => !(FEATURES as readonly string[]).includes(name));
-  return bad === undefined
-    ? ok(list)
-    : fail(enumIssue({ parameter: 'filter[features]' }, FEATURES));
-}
-
-function readLimit(text: string | null): Checked<number> {
-  if (text === null) return ok(DEFAULT_LIMIT);
-  const parameter = 'filter[limit]';
-  if (!/^\d+$/.test(text)) return fail(invalidIssue({ parameter }, 'a positive integer'));
-  const value = Number(text);
-  return value < 1 || value > MAX_LIMIT ? fail(rangeIssue({ parameter }, 1, MAX_LIMIT)) : ok(value);
-}
-
-function digitsOf(parameter: string, text: string | null): Checked<string | null> {
-  if (text === null || text === '') return ok(null);
-  const digits = text.replace(/^\+/, '');
-  return /^\d+$/.test(digits) ? ok(digits) : fail(invalidIssue({ parameter }, 'digits'));
+// A comma-separated list cannot be declared item by item, so its names are checked here.
+function featuresOf(query: AvailableNumbersQuery): string[] {
+  const repeated = query['filter[features][]'];
+  if (repeated !== undefined) return repeated;
+  const list = (query['filter[features]'] ?? '').split(',').filter((name) => name !== '');
+  if (list.every((name) => NUMBER_FEATURES.includes(name))) return list;
+  throw new ValidationError([enumIssue({ parameter: 'filter[features]' }, NUMBER_FEATURES)]);
 }

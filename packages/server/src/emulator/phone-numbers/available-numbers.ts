@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../storage/store.js';
+import type { AvailablePhoneNumber } from './number-order-schemas.js';
 
 /** Number types the inventory holds; the spec's others (mobile, national, …) find nothing. */
 export type InventoryType = 'local' | 'toll_free';
@@ -96,8 +96,11 @@ const AREAS: readonly Area[] = [
 const PER_AREA = 100;
 
 /** Spec `AvailablePhoneNumber` items matching the search, skipping numbers in `taken`. */
-export function searchNumbers(search: NumberSearch, taken: ReadonlySet<string>): JsonObject[] {
-  const found: JsonObject[] = [];
+export function searchNumbers(
+  search: NumberSearch,
+  taken: ReadonlySet<string>,
+): AvailablePhoneNumber[] {
+  const found: AvailablePhoneNumber[] = [];
   for (const area of AREAS.filter((candidate) => areaMatches(candidate, search))) {
     for (let i = 0; i < PER_AREA && found.length < search.limit; i += 1) {
       const national = nationalNumber(area, i);
@@ -140,13 +143,15 @@ function digitsMatch(national: string, area: Area, search: NumberSearch): boolea
   );
 }
 
-function available(area: Area, e164: string): JsonObject {
-  const regions: JsonObject[] = [{ region_type: 'country_code', region_name: area.country }];
+function available(area: Area, e164: string): AvailablePhoneNumber {
+  const regions: AvailablePhoneNumber['region_information'] = [
+    { region_type: 'country_code', region_name: area.country },
+  ];
   if (area.locality !== null)
     regions.push({ region_type: 'rate_center', region_name: area.locality });
   if (area.state !== null) regions.push({ region_type: 'state', region_name: area.state });
   return {
-    record_type: 'available_phone_number',
+    record_type: 'available_phone_number' as const,
     phone_number: e164,
     vanity_format: '',
     best_effort: false,

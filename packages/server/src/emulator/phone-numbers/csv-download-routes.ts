@@ -1,67 +1,109 @@
+import { CsvFileParams, CsvFormat, ErrorEnvelope } from '@switchboard/core/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { pageMeta } from '../../api/pagination.js';
 import { pathParam } from '../../api/path-param.js';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
-import { queryParams } from '../../api/query-params.js';
-import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
-import { enumIssue } from '../../api/validation/issues.js';
-import { NotFoundError, ValidationError } from '../../errors/api-error.js';
-import type { JsonObject } from '../../storage/store.js';
+import { NotFoundError } from '../../errors/api-error.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { randomUuid } from '../messaging/random-uuid.js';
 import { CSV_DOWNLOAD_KIND, numbersCsv } from './csv-download.js';
-import { stringField } from './json-fields.js';
+import { IdParams, Page, PageQuery, pageOf, pageRows, paramsOf } from './page-query.js';
 import { filterNumbers } from './phone-number-filter.js';
+import { CsvDownload, decodeCsvDownload, NumberFilterQuery } from './phone-number-schemas.js';
 import { listNumbers } from './phone-number-store.js';
 
-type IdRequest = FastifyRequest<{ Params: { id: string } }>;
-const FORMATS = ['V1', 'V2'] as const;
+const TAGS = ['phone numbers'];
+const Downloads = Type.Object({ data: Type.Array(CsvDownload) });
 
 /**
  * CSV exports of the number inventory: made at once (`status: complete`), the file served at
  * the download's `url` with the API key, like the rest of the API.
  */
 export function registerCsvDownloadRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
-  app.post('/v2/phone_numbers/csv_downloads', async (request) => {
-    const accountId = deps.accountId(request);
-    const params = queryParams(request.query);
-    const format = params.get('csv_format') ?? 'V1';
-    if (format !== 'V1' && format !== 'V2') {
-      throw new ValidationError([enumIssue({ parameter: 'csv_format' }, FORMATS)]);
-    }
-    const numbers = filterNumbers(await listNumbers(deps.store, accountId), params);
-    const id = randomUuid(() => deps.random());
-    const now = deps.now();
-    const download = {
-      id,
-      record_type: 'csv_download',
-      status: 'complete',
-      url: `${deps.baseUrl}/switchboard/phone_numbers/csv_downloads/${id}.csv`,
-    };
-    await deps.store.putResource({
-      accountId,
-      kind: CSV_DOWNLOAD_KIND,
-      id,
-      data: { ...download, csv: numbersCsv(numbers, format) },
-      createdAt: now,
-      updatedAt: now,
-    });
-    return { data: [download] };
-  });
-  app.get('/v2/phone_numbers/csv_downloads', async (request) => {
-    const page = checkedOrThrow(parsePage(queryParams(request.query)));
-    const rows = await deps.store.listResources(deps.accountId(request), CSV_DOWNLOAD_KIND);
-    const downloads = rows.map((row) => view(row.data));
-    return { data: slicePage(downloads, page), meta: pageMeta(page, downloads.length) };
-  });
-  app.get('/v2/phone_numbers/csv_downloads/:id', async (request: IdRequest) => ({
-    data: [view(await load(deps, request, pathParam(request, 'id')))],
-  }));
-  app.get(
+  const api = typed(app);
+  api.post(
+    '/v2/phone_numbers/csv_downloads',
+    {
+      schema: {
+        summary: 'Create a CSV download',
+        tags: TAGS,
+        querystring: Type.Object({ csv_format: Type.Optional(CsvFormat), ...NumberFilterQuery }),
+        response: { 200: Downloads, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = deps.accountId(request);
+      const numbers = filterNumbers(
+        await listNumbers(deps.store, accountId),
+        paramsOf(request.query),
+      );
+      const id = randomUuid(() => deps.random());
+      const now = deps.now();
+      const download = {
+        id,
+        record_type: 'csv_download' as const,
+        status: 'complete',
+        url: `${deps.baseUrl}/switchboard/phone_numbers/csv_downloads/${id}.csv`,
+      };
+      const csv = numbersCsv(numbers, request.query.csv_format ?? 'V1');
+      await deps.store.putResource({
+        accountId,
+        kind: CSV_DOWNLOAD_KIND,
+        id,
+        data: { ...download, csv },
+        createdAt: now,
+        updatedAt: now,
+      });
+      return { data: [download] };
+    },
+  );
+  api.get(
+    '/v2/phone_numbers/csv_downloads',
+    {
+      schema: {
+        summary: 'List CSV downloads',
+        tags: TAGS,
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(CsvDownload), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const rows = await deps.store.listResources(deps.accountId(request), CSV_DOWNLOAD_KIND);
+      const downloads = rows.map((row) => view(decodeCsvDownload(row.data)));
+      return { data: pageRows(downloads, page), meta: pageMeta(page, downloads.length) };
+    },
+  );
+  api.get(
+    '/v2/phone_numbers/csv_downloads/:id',
+    {
+      schema: {
+        summary: 'Retrieve a CSV download',
+        tags: TAGS,
+        params: IdParams,
+        response: { 200: Downloads, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({ data: [view(await load(deps, request, pathParam(request, 'id')))] }),
+  );
+  api.get(
     '/switchboard/phone_numbers/csv_downloads/:file',
-    async (request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
+    {
+      schema: {
+        summary: 'Download the file of a CSV download',
+        tags: TAGS,
+        params: CsvFileParams,
+        response: {
+          200: Type.String({ description: 'The CSV (text/csv)' }),
+          '4xx': ErrorEnvelope,
+        },
+      },
+    },
+    async (request, reply) => {
       const id = pathParam(request, 'file').replace(/\.csv$/, '');
-      const data = await load(deps, request, id);
-      return reply.type('text/csv; charset=utf-8').send(stringField(data, 'csv'));
+      const { csv } = await load(deps, request, id);
+      return reply.type('text/csv; charset=utf-8').send(csv);
     },
   );
 }
@@ -69,10 +111,12 @@ export function registerCsvDownloadRoutes(app: FastifyInstance, deps: EmulatorDe
 async function load(deps: EmulatorDeps, request: FastifyRequest, id: string) {
   const row = await deps.store.getResource(deps.accountId(request), CSV_DOWNLOAD_KIND, id);
   if (row === null) throw new NotFoundError(`CSV download ${id} not found.`);
-  return row.data;
+  return decodeCsvDownload(row.data);
 }
 
 /** The spec's `CsvDownload` (the file's text stays out of it). */
-function view(data: JsonObject): JsonObject {
-  return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'csv'));
+function view({ csv: _file, ...download }: { csv: string } & CsvDownload) {
+  return download;
 }
+
+type CsvDownload = Type.Static<typeof CsvDownload>;

@@ -1,63 +1,140 @@
+import { ErrorEnvelope } from '@switchboard/core/contract';
+import type { FastifyInstance } from 'fastify';
+import { pageMeta } from '../../api/pagination.js';
 import { pathParam } from '../../api/path-param.js';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
-import { queryParams, type QueryParams } from '../../api/query-params.js';
-import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
+import type { QueryParams } from '../../api/query-params.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
-import type { JsonObject } from '../../storage/store.js';
+import { typed } from '../../http/typed-app.js';
+import { isResourceConflict } from '../../storage/resource-conflict-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { randomUuid } from '../messaging/random-uuid.js';
+import { documentResource } from '../stored-document.js';
 import { readNumberSearch } from './available-number-search.js';
 import { searchNumbers } from './available-numbers.js';
-import { documentResource } from '../stored-document.js';
-import { asBody } from './body-checks.js';
-import { stringField } from './json-fields.js';
-import { newNumberOrder, NUMBER_ORDER_KIND, updateNumberOrder } from './number-order.js';
-import { checkNumberOrder, checkOrderUpdate } from './number-order-request.js';
+import {
+  newNumberOrder,
+  NUMBER_ORDER_KIND,
+  updateNumberOrder,
+  type NumberOrderRequest,
+} from './number-order.js';
+import { checkNumberOrder, orderUpdate } from './number-order-request.js';
+import {
+  AvailableNumbersQuery,
+  AvailableNumbersResponse,
+  CreateNumberOrder,
+  decodeNumberOrder,
+  NumberOrder,
+  NumberOrderListQuery,
+  NumberOrderParams,
+  UpdateNumberOrder,
+} from './number-order-schemas.js';
+import { One, Page, pageOf, pageRows, paramsOf } from './page-query.js';
 import { newPhoneNumber, numericId, type PhoneNumber } from './phone-number.js';
 import { deleteNumber, listNumbers, saveNumber } from './phone-number-store.js';
-import { isResourceConflict } from '../../storage/resource-conflict-error.js';
-import { valueOrThrow } from './to-api-error.js';
 
-type OrderRequest = FastifyRequest<{ Params: { number_order_id: string } }>;
+const TAGS = ['number orders'];
 
 /** `GET /v2/available_phone_numbers` and `/v2/number_orders`, which add numbers to the account. */
 export function registerNumberOrderRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
-  app.get('/v2/available_phone_numbers', async (request) => {
-    const search = checkedOrThrow(readNumberSearch(queryParams(request.query), request.query));
-    const owned = await listNumbers(deps.store, deps.accountId(request));
-    const data = searchNumbers(search, new Set(owned.map((n) => n.phone_number)));
-    const meta = { total_results: data.length, best_effort_results: 0 };
-    return { data, meta, metadata: meta };
-  });
-  app.post('/v2/number_orders', (request) => createOrder(deps, request));
-  app.get('/v2/number_orders', async (request) => {
-    const params = queryParams(request.query);
-    const page = checkedOrThrow(parsePage(params));
-    const rows = await deps.store.listResources(deps.accountId(request), NUMBER_ORDER_KIND);
-    const orders = rows.map((row) => row.data).filter((order) => matches(order, params));
-    return { data: slicePage(orders, page), meta: pageMeta(page, orders.length) };
-  });
-  app.get('/v2/number_orders/:number_order_id', async (request: OrderRequest) => ({
-    data: await loadOrder(deps, request),
-  }));
-  app.patch('/v2/number_orders/:number_order_id', async (request: OrderRequest) => {
-    const order = await loadOrder(deps, request);
-    const change = valueOrThrow(checkOrderUpdate(valueOrThrow(asBody(request.body))));
-    const updated = updateNumberOrder(order, change, deps.now());
-    await saveOrder(deps, deps.accountId(request), updated);
-    return { data: updated };
-  });
+  const api = typed(app);
+  api.get(
+    '/v2/available_phone_numbers',
+    {
+      schema: {
+        summary: 'List available phone numbers',
+        tags: TAGS,
+        querystring: AvailableNumbersQuery,
+        response: { 200: AvailableNumbersResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const search = readNumberSearch(request.query);
+      const owned = await listNumbers(deps.store, deps.accountId(request));
+      const data = searchNumbers(search, new Set(owned.map((n) => n.phone_number)));
+      const meta = { total_results: data.length, best_effort_results: 0 };
+      return { data, meta, metadata: meta };
+    },
+  );
+  api.post(
+    '/v2/number_orders',
+    {
+      schema: {
+        summary: 'Create a number order (filled at once)',
+        tags: TAGS,
+        body: CreateNumberOrder,
+        response: { 200: One(NumberOrder), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = deps.accountId(request);
+      const order = await checkNumberOrder(deps.store, accountId, request.body);
+      return { data: await createOrder(deps, accountId, order) };
+    },
+  );
+  api.get(
+    '/v2/number_orders',
+    {
+      schema: {
+        summary: 'List number orders',
+        tags: TAGS,
+        querystring: NumberOrderListQuery,
+        response: { 200: Page(NumberOrder), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const params = paramsOf(request.query);
+      const rows = await deps.store.listResources(deps.accountId(request), NUMBER_ORDER_KIND);
+      const orders = rows
+        .map((row) => decodeNumberOrder(row.data))
+        .filter((o) => matches(o, params));
+      return { data: pageRows(orders, page), meta: pageMeta(page, orders.length) };
+    },
+  );
+  api.get(
+    '/v2/number_orders/:number_order_id',
+    {
+      schema: {
+        summary: 'Retrieve a number order',
+        tags: TAGS,
+        params: NumberOrderParams,
+        response: { 200: One(NumberOrder), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({
+      data: await loadOrder(deps, deps.accountId(request), pathParam(request, 'number_order_id')),
+    }),
+  );
+  api.patch(
+    '/v2/number_orders/:number_order_id',
+    {
+      schema: {
+        summary: 'Update a number order',
+        tags: TAGS,
+        params: NumberOrderParams,
+        body: UpdateNumberOrder,
+        response: { 200: One(NumberOrder), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = deps.accountId(request);
+      const order = await loadOrder(deps, accountId, pathParam(request, 'number_order_id'));
+      const updated = updateNumberOrder(order, orderUpdate(request.body), deps.now());
+      await saveOrder(deps, accountId, updated);
+      return { data: updated };
+    },
+  );
 }
 
 /**
  * Fills the order at once: each number joins the account with the order's connection,
  * messaging profile, billing group and reference, then `number_order.complete` is sent.
  */
-async function createOrder(deps: EmulatorDeps, request: FastifyRequest) {
-  const accountId = deps.accountId(request);
-  const body = valueOrThrow(asBody(request.body));
-  const order = valueOrThrow(await checkNumberOrder(deps.store, accountId, body));
+async function createOrder(
+  deps: EmulatorDeps,
+  accountId: string,
+  order: NumberOrderRequest,
+): Promise<NumberOrder> {
   const now = deps.now();
   const numbers = order.phoneNumbers.map((entry) =>
     newPhoneNumber({
@@ -81,7 +158,7 @@ async function createOrder(deps: EmulatorDeps, request: FastifyRequest) {
   });
   await saveOrder(deps, accountId, created);
   await notify(deps, accountId, created, order);
-  return { data: created };
+  return created;
 }
 
 /**
@@ -110,8 +187,8 @@ async function addAll(deps: EmulatorDeps, accountId: string, numbers: readonly P
 async function notify(
   deps: EmulatorDeps,
   accountId: string,
-  order: JsonObject,
-  request: { readonly connectionId: string | null; readonly messagingProfileId: string | null },
+  order: NumberOrder,
+  request: NumberOrderRequest,
 ): Promise<void> {
   const route =
     request.connectionId !== null
@@ -123,29 +200,33 @@ async function notify(
   await deps.emit({ accountId, eventType: 'number_order.complete', payload: order, ...route });
 }
 
-async function loadOrder(deps: EmulatorDeps, request: OrderRequest): Promise<JsonObject> {
-  const id = pathParam(request, 'number_order_id');
-  const row = await deps.store.getResource(deps.accountId(request), NUMBER_ORDER_KIND, id);
+async function loadOrder(deps: EmulatorDeps, accountId: string, id: string): Promise<NumberOrder> {
+  const row = await deps.store.getResource(accountId, NUMBER_ORDER_KIND, id);
   if (row === null) throw new NotFoundError(`Number order ${id} not found.`);
-  return row.data;
+  return decodeNumberOrder(row.data);
 }
 
-async function saveOrder(deps: EmulatorDeps, accountId: string, order: JsonObject) {
+async function saveOrder(deps: EmulatorDeps, accountId: string, order: NumberOrder) {
   await deps.store.putResource(documentResource(accountId, NUMBER_ORDER_KIND, order));
 }
 
 /** The spec's list filters: status, customer_reference, requirements_met, count, created_at. */
-function matches(order: JsonObject, params: QueryParams): boolean {
-  const equal = (key: string) => {
-    const wanted = params.get(`filter[${key}]`);
-    return wanted === undefined || JSON.stringify(order[key]).replace(/^"|"$/g, '') === wanted;
+function matches(order: NumberOrder, params: QueryParams): boolean {
+  const values: Readonly<Record<string, string | number | boolean | undefined>> = {
+    status: order.status,
+    customer_reference: order.customer_reference,
+    requirements_met: order.requirements_met,
+    phone_numbers_count: order.phone_numbers_count,
   };
-  const created = stringField(order, 'created_at');
+  const equal = ([key, value]: readonly [string, string | number | boolean | undefined]) => {
+    const wanted = params.get(`filter[${key}]`);
+    return wanted === undefined || (value !== undefined && String(value) === wanted);
+  };
   const after = params.get('filter[created_at][gt]');
   const before = params.get('filter[created_at][lt]');
   return (
-    ['status', 'customer_reference', 'requirements_met', 'phone_numbers_count'].every(equal) &&
-    (after === undefined || created > after) &&
-    (before === undefined || created < before)
+    Object.entries(values).every(equal) &&
+    (after === undefined || order.created_at > after) &&
+    (before === undefined || order.created_at < before)
   );
 }

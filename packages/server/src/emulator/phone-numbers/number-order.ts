@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../storage/store.js';
 import { countryOf, isTollFree } from './e164.js';
+import type { NumberOrder } from './number-order-schemas.js';
 
 /** Resource kind under which number orders are stored. */
 export const NUMBER_ORDER_KIND = 'number_order';
@@ -28,15 +28,15 @@ export interface NewNumberOrder {
  * The spec's `NumberOrder` of an order the emulator fills at once: `status: success`, every
  * requirement met. Optional ids are left out rather than null, as the spec types them string.
  */
-export function newNumberOrder(input: NewNumberOrder): JsonObject {
+export function newNumberOrder(input: NewNumberOrder): NumberOrder {
   const { request } = input;
   const at = new Date(input.now).toISOString();
   return {
     id: input.id,
-    record_type: 'number_order',
+    record_type: 'number_order' as const,
     phone_numbers: request.phoneNumbers.map((entry, i) => ({
       id: input.numberIds[i] ?? '',
-      record_type: 'number_order_phone_number',
+      record_type: 'number_order_phone_number' as const,
       phone_number: entry.phoneNumber,
       phone_number_type: isTollFree(entry.phoneNumber) ? 'toll_free' : 'local',
       country_code: countryOf(entry.phoneNumber),
@@ -47,10 +47,14 @@ export function newNumberOrder(input: NewNumberOrder): JsonObject {
       status: 'success',
     })),
     phone_numbers_count: request.phoneNumbers.length,
-    ...optional('connection_id', request.connectionId),
-    ...optional('messaging_profile_id', request.messagingProfileId),
-    ...optional('billing_group_id', request.billingGroupId),
-    ...optional('customer_reference', request.customerReference),
+    ...(request.connectionId === null ? {} : { connection_id: request.connectionId }),
+    ...(request.messagingProfileId === null
+      ? {}
+      : { messaging_profile_id: request.messagingProfileId }),
+    ...(request.billingGroupId === null ? {} : { billing_group_id: request.billingGroupId }),
+    ...(request.customerReference === null
+      ? {}
+      : { customer_reference: request.customerReference }),
     status: 'success',
     requirements_met: true,
     sub_number_orders_ids: [input.subOrderId],
@@ -67,16 +71,15 @@ export interface RequirementAnswer {
 
 /** The order after `PATCH`: a new customer reference and requirement answers on every number. */
 export function updateNumberOrder(
-  order: JsonObject,
+  order: NumberOrder,
   change: {
     readonly customerReference?: string;
     readonly requirements: readonly RequirementAnswer[];
   },
   now: number,
-): JsonObject {
-  const numbers = Array.isArray(order['phone_numbers']) ? order['phone_numbers'] : [];
+): NumberOrder {
   const answers = change.requirements.map((answer) => ({
-    record_type: 'phone_number_regulatory_requirement',
+    record_type: 'phone_number_regulatory_requirement' as const,
     requirement_id: answer.requirementId,
     field_value: answer.fieldValue,
     field_type: 'textual',
@@ -88,16 +91,8 @@ export function updateNumberOrder(
       : { customer_reference: change.customerReference }),
     phone_numbers:
       answers.length === 0
-        ? numbers
-        : numbers.map((entry) =>
-            typeof entry === 'object' && entry !== null && !Array.isArray(entry)
-              ? { ...entry, regulatory_requirements: answers }
-              : entry,
-          ),
+        ? order.phone_numbers
+        : order.phone_numbers.map((entry) => ({ ...entry, regulatory_requirements: answers })),
     updated_at: new Date(now).toISOString(),
   };
-}
-
-function optional(key: string, value: string | null): JsonObject {
-  return value === null ? {} : { [key]: value };
 }

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../storage/store.js';
-import type { FieldError } from './field-error.js';
+import type { Issue } from '../../http/validation/issues.js';
+import type { PhoneNumbersJob } from './phone-number-schemas.js';
 
 /** Resource kind of phone-number background jobs. */
 export const PHONE_NUMBERS_JOB_KIND = 'phone_numbers_job';
@@ -10,7 +10,7 @@ export type JobType = 'delete_phone_numbers' | 'update_phone_numbers';
 /** What happened to one number of a job. */
 export type JobOutcome =
   | { readonly ok: true; readonly id: string; readonly phoneNumber: string }
-  | { readonly ok: false; readonly phoneNumber: string; readonly error: FieldError };
+  | { readonly ok: false; readonly phoneNumber: string; readonly error: Issue };
 
 export interface NewJob {
   readonly id: string;
@@ -23,10 +23,17 @@ export interface NewJob {
  * The spec's `PhoneNumbersJob` of a job the emulator ran to the end in its request:
  * `status: completed`, each number in `successful_operations` or `failed_operations`.
  */
-export function completedJob(input: NewJob): JsonObject {
+export function completedJob(input: NewJob): PhoneNumbersJob {
   const at = new Date(input.now).toISOString();
-  const done = input.outcomes.filter((o) => o.ok);
-  const failed = input.outcomes.filter((o) => !o.ok);
+  const done: { id: string; phone_number: string }[] = [];
+  const failed: PhoneNumbersJob['failed_operations'] = [];
+  for (const o of input.outcomes) {
+    if (o.ok) done.push({ id: o.id, phone_number: o.phoneNumber });
+    else {
+      const { code, title, detail } = o.error;
+      failed.push({ phone_number: o.phoneNumber, errors: [{ code, title, detail }] });
+    }
+  }
   return {
     id: input.id,
     record_type: 'phone_numbers_job',
@@ -37,12 +44,9 @@ export function completedJob(input: NewJob): JsonObject {
       ...(o.ok ? { id: o.id } : {}),
       phone_number: o.phoneNumber,
     })),
-    successful_operations: done.map((o) => ({ id: o.id, phone_number: o.phoneNumber })),
+    successful_operations: done,
     pending_operations: [],
-    failed_operations: failed.map((o) => ({
-      phone_number: o.phoneNumber,
-      errors: [{ code: o.error.code, title: o.error.title, detail: o.error.detail }],
-    })),
+    failed_operations: failed,
     created_at: at,
     updated_at: at,
   };

@@ -1,30 +1,21 @@
-import type { JsonObject, Store } from '../../storage/store.js';
-import { booleanField, nullableString, stringField, stringList } from './json-fields.js';
+import type { Store } from '../../storage/store.js';
 import { PHONE_NUMBER_KIND, type PhoneNumber } from './phone-number.js';
+import { decodePhoneNumber } from './phone-number-schemas.js';
 import { readVoiceSettings } from './voice-settings.js';
 
-/** Reads a stored `phone_number` document. */
-export function readPhoneNumber(data: JsonObject): PhoneNumber {
+/** Reads a stored `phone_number` document; fields added since it was stored read as their defaults. */
+export function readPhoneNumber(data: unknown): PhoneNumber {
+  const stored = decodePhoneNumber(data);
   return {
-    id: stringField(data, 'id'),
-    phone_number: stringField(data, 'phone_number'),
-    connection_id: nullableString(data, 'connection_id'),
-    messaging_profile_id: nullableString(data, 'messaging_profile_id'),
-    messaging_product: stringField(data, 'messaging_product', 'P2P'),
-    tags: stringList(data, 'tags'),
-    customer_reference: nullableString(data, 'customer_reference'),
-    external_pin: nullableString(data, 'external_pin'),
-    billing_group_id: nullableString(data, 'billing_group_id'),
-    hd_voice_enabled: booleanField(data, 'hd_voice_enabled', false),
-    voice: readVoiceSettings(data['voice']),
-    created_at: stringField(data, 'created_at'),
-    updated_at: stringField(data, 'updated_at'),
+    ...stored,
+    messaging_product: stored.messaging_product ?? 'P2P',
+    tags: stored.tags ?? [],
+    customer_reference: stored.customer_reference ?? null,
+    external_pin: stored.external_pin ?? null,
+    billing_group_id: stored.billing_group_id ?? null,
+    hd_voice_enabled: stored.hd_voice_enabled ?? false,
+    voice: readVoiceSettings(stored.voice),
   };
-}
-
-function toJson(number: PhoneNumber): JsonObject {
-  const voice = structuredClone(number.voice) as unknown as JsonObject;
-  return { ...number, tags: [...number.tags], voice };
 }
 
 /** Removes a number from the account. */
@@ -68,11 +59,12 @@ export async function saveNumber(
   accountId: string,
   number: PhoneNumber,
 ): Promise<void> {
+  const voice = structuredClone(number.voice);
   await store.putResource({
     accountId,
     kind: PHONE_NUMBER_KIND,
     id: number.id,
-    data: toJson(number),
+    data: { ...number, tags: [...number.tags], voice: { ...voice } },
     createdAt: Date.parse(number.created_at),
     updatedAt: Date.parse(number.updated_at),
   });

@@ -1,18 +1,23 @@
-import type { JsonObject } from '../../storage/store.js';
 import { countryOf, isTollFree } from './e164.js';
+import type {
+  PhoneNumberDetailed,
+  PhoneNumberMessagingSettings,
+  PhoneNumberSlim,
+  PhoneNumberVoiceSettings,
+} from './phone-number-schemas.js';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from './voice-settings.js';
 
 /** Resource kind under which numbers an account owns are stored. */
 export const PHONE_NUMBER_KIND = 'phone_number';
 
 /** A number an account owns, as stored (`data` of a `phone_number` resource). */
-export interface PhoneNumber {
+export type PhoneNumber = {
   readonly id: string;
   readonly phone_number: string;
   readonly connection_id: string | null;
   readonly messaging_profile_id: string | null;
   readonly messaging_product: string;
-  readonly tags: readonly string[];
+  readonly tags: string[];
   readonly customer_reference: string | null;
   readonly external_pin: string | null;
   readonly billing_group_id: string | null;
@@ -20,7 +25,7 @@ export interface PhoneNumber {
   readonly voice: VoiceSettings;
   readonly created_at: string;
   readonly updated_at: string;
-}
+};
 
 /** What `POST /switchboard/phone_numbers` adds. */
 export interface NewPhoneNumber {
@@ -70,7 +75,7 @@ export interface LinkedNames {
 }
 
 /** The `PhoneNumberDetailed` view of a number (`/v2/phone_numbers`). */
-export function toDetailed(number: PhoneNumber, names: LinkedNames): JsonObject {
+export function toDetailed(number: PhoneNumber, names: LinkedNames): PhoneNumberDetailed {
   return {
     source_type: 'number_order',
     deletion_lock_enabled: false,
@@ -83,7 +88,7 @@ export function toDetailed(number: PhoneNumber, names: LinkedNames): JsonObject 
 }
 
 /** The `PhoneNumberSlim` view (`GET /v2/phone_numbers/slim`): no names, tags or profile. */
-export function toSlim(number: PhoneNumber): JsonObject {
+export function toSlim(number: PhoneNumber): PhoneNumberSlim {
   const { voice } = number;
   return {
     id: number.id,
@@ -115,12 +120,9 @@ export function toSlim(number: PhoneNumber): JsonObject {
 }
 
 /** The `PhoneNumberWithVoiceSettings` view (`/v2/phone_numbers/{id}/voice`). */
-export function toVoiceSettings(number: PhoneNumber): JsonObject {
+export function toVoiceSettings(number: PhoneNumber): PhoneNumberVoiceSettings {
   // caller_id_name_enabled is written here but shown only in the number's detailed view.
-  const voice: { -readonly [K in keyof VoiceSettings]?: VoiceSettings[K] } = structuredClone(
-    number.voice,
-  );
-  delete voice.caller_id_name_enabled;
+  const voice = withoutCallerIdName(structuredClone(number.voice));
   return {
     id: number.id,
     record_type: 'voice_settings',
@@ -136,6 +138,10 @@ export function toVoiceSettings(number: PhoneNumber): JsonObject {
   };
 }
 
+function withoutCallerIdName({ caller_id_name_enabled: _shownElsewhere, ...rest }: VoiceSettings) {
+  return rest;
+}
+
 const ALL_DIRECTIONS = {
   domestic_two_way: true,
   international_inbound: true,
@@ -143,7 +149,10 @@ const ALL_DIRECTIONS = {
 };
 
 /** The `PhoneNumberWithMessagingSettings` view of a number (`/v2/phone_numbers/{id}/messaging`). */
-export function toMessagingSettings(number: PhoneNumber, organizationId: string): JsonObject {
+export function toMessagingSettings(
+  number: PhoneNumber,
+  organizationId: string,
+): PhoneNumberMessagingSettings {
   return {
     id: number.id,
     record_type: 'messaging_settings',

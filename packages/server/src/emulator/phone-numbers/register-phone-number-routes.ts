@@ -1,20 +1,27 @@
+import { AddPhoneNumber, ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
+import { pageMeta } from '../../api/pagination.js';
 import { pathParam } from '../../api/path-param.js';
-import { queryParams } from '../../api/query-params.js';
-import { valueOrThrow as checkedOrThrow } from '../../api/validation/checked.js';
 import { NotFoundError } from '../../errors/api-error.js';
-import type { JsonObject } from '../../storage/store.js';
+import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { addPhoneNumber } from './add-phone-number.js';
-import { asBody } from './body-checks.js';
-import { linkedNames } from './linked-resources.js';
 import { registerCsvDownloadRoutes } from './csv-download-routes.js';
+import { linkedNames } from './linked-resources.js';
 import { registerNumberOrderRoutes } from './number-order-routes.js';
-import { registerPhoneNumberJobRoutes } from './phone-number-job-routes.js';
-import { registerVoicemailRoutes } from './voicemail-routes.js';
+import { IdParams, One, Page, pageOf, pageRows, paramsOf } from './page-query.js';
 import { messagingChanges, numberChanges } from './phone-number-changes.js';
 import { filterNumbers } from './phone-number-filter.js';
+import { registerPhoneNumberJobRoutes } from './phone-number-job-routes.js';
+import {
+  NumberListQuery,
+  PhoneNumberDetailed,
+  PhoneNumberMessagingSettings,
+  PhoneNumberSlim,
+  PhoneNumberVoiceSettings,
+  UpdateNumberMessaging,
+  UpdatePhoneNumber,
+} from './phone-number-schemas.js';
 import {
   toDetailed,
   toMessagingSettings,
@@ -23,37 +30,19 @@ import {
   type PhoneNumber,
 } from './phone-number.js';
 import { deleteNumber, getNumber, listNumbers, saveNumber } from './phone-number-store.js';
+import { VoiceSettingsPatch } from './voice-settings-schema.js';
 import { patchVoiceSettings } from './voice-settings.js';
-import { valueOrThrow } from './to-api-error.js';
+import { registerVoicemailRoutes } from './voicemail-routes.js';
+
+const TAGS = ['phone numbers'];
 
 /**
  * The phone-number inventory: Telnyx's `/v2/phone_numbers` reads and updates, and
  * `POST /switchboard/phone_numbers` to add numbers to an account.
  */
 export function registerPhoneNumberRoutes(app: FastifyInstance, deps: EmulatorDeps): void {
-  const routes = phoneNumberHandlers(deps);
-  app.get('/v2/phone_numbers', routes.list);
-  app.get('/v2/phone_numbers/slim', routes.listAs(toSlim));
-  app.get('/v2/phone_numbers/voice', routes.listAs(toVoiceSettings));
-  app.get('/v2/phone_numbers/messaging', routes.listAs(toMessagingSettings));
-  app.get('/v2/phone_numbers/:id', routes.get);
-  app.patch('/v2/phone_numbers/:id', routes.update);
-  app.delete('/v2/phone_numbers/:id', routes.remove);
-  app.get('/v2/phone_numbers/:id/messaging', routes.getMessaging);
-  app.patch('/v2/phone_numbers/:id/messaging', routes.updateMessaging);
-  app.get('/v2/phone_numbers/:id/voice', routes.getVoice);
-  app.patch('/v2/phone_numbers/:id/voice', routes.updateVoice);
-  app.post('/switchboard/phone_numbers', routes.add);
-  registerNumberOrderRoutes(app, deps);
-  registerPhoneNumberJobRoutes(app, deps);
-  registerVoicemailRoutes(app, deps);
-  registerCsvDownloadRoutes(app, deps);
-}
-
-type View = (number: PhoneNumber, accountId: string) => JsonObject;
-
-function phoneNumberHandlers(deps: EmulatorDeps) {
-  const detailed = async (accountId: string, number: PhoneNumber): Promise<JsonObject> =>
+  const api = typed(app);
+  const detailed = async (accountId: string, number: PhoneNumber) =>
     toDetailed(number, await linkedNames(deps.store, accountId, number));
   const load = async (request: FastifyRequest): Promise<[string, PhoneNumber]> => {
     const accountId = deps.accountId(request);
@@ -62,68 +51,205 @@ function phoneNumberHandlers(deps: EmulatorDeps) {
     if (number === null) throw new NotFoundError(`Phone number ${id} not found.`);
     return [accountId, number];
   };
-  const change = async (request: FastifyRequest, changes: typeof numberChanges) => {
-    const [accountId, number] = await load(request);
-    const patch = valueOrThrow(
-      await changes(deps.store, accountId, valueOrThrow(asBody(request.body))),
-    );
-    const updated = { ...number, ...patch, updated_at: new Date(deps.now()).toISOString() };
+  const save = async (accountId: string, number: PhoneNumber) => {
+    const updated = { ...number, updated_at: new Date(deps.now()).toISOString() };
     await saveNumber(deps.store, accountId, updated);
-    return [accountId, updated] as const;
+    return updated;
   };
-  const listed = async (request: FastifyRequest) => {
+  const listed = async (request: FastifyRequest, query: NumberListQuery) => {
     const accountId = deps.accountId(request);
-    const params = queryParams(request.query);
-    const page = checkedOrThrow(parsePage(params));
-    const numbers = filterNumbers(await listNumbers(deps.store, accountId), params);
-    return { accountId, rows: slicePage(numbers, page), meta: pageMeta(page, numbers.length) };
+    const page = pageOf(query);
+    const numbers = filterNumbers(await listNumbers(deps.store, accountId), paramsOf(query));
+    return { accountId, rows: pageRows(numbers, page), meta: pageMeta(page, numbers.length) };
   };
-  return {
-    list: async (request: FastifyRequest) => {
-      const { accountId, rows, meta } = await listed(request);
+
+  api.get(
+    '/v2/phone_numbers',
+    {
+      schema: {
+        summary: 'List phone numbers',
+        tags: TAGS,
+        querystring: NumberListQuery,
+        response: { 200: Page(PhoneNumberDetailed), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const { accountId, rows, meta } = await listed(request, request.query);
       return { data: await Promise.all(rows.map((n) => detailed(accountId, n))), meta };
     },
-    listAs: (view: View) => async (request: FastifyRequest) => {
-      const { accountId, rows, meta } = await listed(request);
-      return { data: rows.map((n) => view(n, accountId)), meta };
+  );
+  api.get(
+    '/v2/phone_numbers/slim',
+    {
+      schema: {
+        summary: 'Slim List phone numbers',
+        tags: TAGS,
+        querystring: NumberListQuery,
+        response: { 200: Page(PhoneNumberSlim), '4xx': ErrorEnvelope },
+      },
     },
-    remove: async (request: FastifyRequest) => {
+    async (request) => {
+      const { rows, meta } = await listed(request, request.query);
+      return { data: rows.map(toSlim), meta };
+    },
+  );
+  api.get(
+    '/v2/phone_numbers/voice',
+    {
+      schema: {
+        summary: 'List phone numbers with voice settings',
+        tags: TAGS,
+        querystring: NumberListQuery,
+        response: { 200: Page(PhoneNumberVoiceSettings), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const { rows, meta } = await listed(request, request.query);
+      return { data: rows.map(toVoiceSettings), meta };
+    },
+  );
+  api.get(
+    '/v2/phone_numbers/messaging',
+    {
+      schema: {
+        summary: 'List phone numbers with messaging settings',
+        tags: TAGS,
+        querystring: NumberListQuery,
+        response: { 200: Page(PhoneNumberMessagingSettings), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const { accountId, rows, meta } = await listed(request, request.query);
+      return { data: rows.map((n) => toMessagingSettings(n, accountId)), meta };
+    },
+  );
+  api.get(
+    '/v2/phone_numbers/:id',
+    {
+      schema: {
+        summary: 'Retrieve a phone number (by id or +E.164)',
+        tags: TAGS,
+        params: IdParams,
+        response: { 200: One(PhoneNumberDetailed), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({ data: await detailed(...(await load(request))) }),
+  );
+  api.patch(
+    '/v2/phone_numbers/:id',
+    {
+      schema: {
+        summary: 'Update a phone number',
+        tags: TAGS,
+        params: IdParams,
+        body: UpdatePhoneNumber,
+        response: { 200: One(PhoneNumberDetailed), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, number] = await load(request);
+      const patch = await numberChanges(deps.store, accountId, request.body);
+      return { data: await detailed(accountId, await save(accountId, { ...number, ...patch })) };
+    },
+  );
+  api.delete(
+    '/v2/phone_numbers/:id',
+    {
+      schema: {
+        summary: 'Delete a phone number',
+        tags: TAGS,
+        params: IdParams,
+        response: { 200: One(PhoneNumberDetailed), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
       const [accountId, number] = await load(request);
       const gone = { ...(await detailed(accountId, number)), status: 'deleted' };
       await deleteNumber(deps.store, accountId, number.id);
       return { data: gone };
     },
-    getVoice: async (request: FastifyRequest) => ({
-      data: toVoiceSettings((await load(request))[1]),
-    }),
-    updateVoice: async (request: FastifyRequest) => {
-      const [accountId, number] = await load(request);
-      const voice = valueOrThrow(
-        patchVoiceSettings(number.voice, valueOrThrow(asBody(request.body))),
-      );
-      const updated = { ...number, voice, updated_at: new Date(deps.now()).toISOString() };
-      await saveNumber(deps.store, accountId, updated);
-      return { data: toVoiceSettings(updated) };
+  );
+  api.get(
+    '/v2/phone_numbers/:id/messaging',
+    {
+      schema: {
+        summary: 'Retrieve a phone number with messaging settings',
+        tags: TAGS,
+        params: IdParams,
+        response: { 200: One(PhoneNumberMessagingSettings), '4xx': ErrorEnvelope },
+      },
     },
-    get: async (request: FastifyRequest) => ({ data: await detailed(...(await load(request))) }),
-    update: async (request: FastifyRequest) => ({
-      data: await detailed(...(await change(request, numberChanges))),
-    }),
-    getMessaging: async (request: FastifyRequest) => {
+    async (request) => {
       const [accountId, number] = await load(request);
       return { data: toMessagingSettings(number, accountId) };
     },
-    updateMessaging: async (request: FastifyRequest) => {
-      const [accountId, number] = await change(request, messagingChanges);
-      return { data: toMessagingSettings(number, accountId) };
+  );
+  api.patch(
+    '/v2/phone_numbers/:id/messaging',
+    {
+      schema: {
+        summary: 'Update the messaging profile and/or messaging product of a phone number',
+        tags: TAGS,
+        params: IdParams,
+        body: UpdateNumberMessaging,
+        response: { 200: One(PhoneNumberMessagingSettings), '4xx': ErrorEnvelope },
+      },
     },
-    add: async (request: FastifyRequest, reply: { code(status: number): unknown }) => {
+    async (request) => {
+      const [accountId, number] = await load(request);
+      const patch = await messagingChanges(deps.store, accountId, request.body);
+      return {
+        data: toMessagingSettings(await save(accountId, { ...number, ...patch }), accountId),
+      };
+    },
+  );
+  api.get(
+    '/v2/phone_numbers/:id/voice',
+    {
+      schema: {
+        summary: 'Retrieve a phone number with voice settings',
+        tags: TAGS,
+        params: IdParams,
+        response: { 200: One(PhoneNumberVoiceSettings), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({ data: toVoiceSettings((await load(request))[1]) }),
+  );
+  api.patch(
+    '/v2/phone_numbers/:id/voice',
+    {
+      schema: {
+        summary: 'Update a phone number with voice settings',
+        tags: TAGS,
+        params: IdParams,
+        body: VoiceSettingsPatch,
+        response: { 200: One(PhoneNumberVoiceSettings), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const [accountId, number] = await load(request);
+      const voice = patchVoiceSettings(number.voice, request.body);
+      return { data: toVoiceSettings(await save(accountId, { ...number, voice })) };
+    },
+  );
+  api.post(
+    '/switchboard/phone_numbers',
+    {
+      schema: {
+        summary: 'Add a phone number to the account (numbers cannot be bought here)',
+        tags: TAGS,
+        body: AddPhoneNumber,
+        response: { 201: One(PhoneNumberDetailed), '4xx': ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
       const accountId = deps.accountId(request);
-      const number = valueOrThrow(
-        await addPhoneNumber(deps, accountId, valueOrThrow(asBody(request.body))),
-      );
-      reply.code(201);
-      return { data: await detailed(accountId, number) };
+      const number = await addPhoneNumber(deps, accountId, request.body);
+      return reply.code(201).send({ data: await detailed(accountId, number) });
     },
-  };
+  );
+  registerNumberOrderRoutes(app, deps);
+  registerPhoneNumberJobRoutes(app, deps);
+  registerVoicemailRoutes(app, deps);
+  registerCsvDownloadRoutes(app, deps);
 }

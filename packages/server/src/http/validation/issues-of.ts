@@ -1,5 +1,6 @@
 import {
   COUNT_DETAIL,
+  ERROR_CODE,
   EXPECTED,
   HTTP_URL,
   HTTP_URL_OR_EMPTY,
@@ -13,6 +14,7 @@ import {
   enumIssue,
   invalidIssue,
   missingIssue,
+  nameOf,
   rangeIssue,
   type Issue,
   type Source,
@@ -53,6 +55,9 @@ function issuesOfError(
 ): Issue[] {
   const schema = schemaAt(root, error.schemaPath);
   const source = sourceOf(part, error.instancePath);
+  const coded = error.keyword === 'pattern' || error.keyword === 'format';
+  const own = schema[ERROR_CODE];
+  if (coded && isErrorCode(own)) return [codedIssue(own, schema, source)];
   switch (error.keyword) {
     case 'required':
       return requiredNames(error).map((name) =>
@@ -119,6 +124,31 @@ function unionIssues(
     instancePath: `${error.instancePath}${inner.instancePath}`,
   }));
   return issuesOf(branch, at, nested, part).map((issue) => issue);
+}
+
+/** A pattern or format failure of a field that names its own Telnyx code (`x-error-code`). */
+function codedIssue(
+  { code, title }: ErrorCode,
+  schema: Record<string, unknown>,
+  source: Source,
+): Issue {
+  return {
+    code,
+    title,
+    detail: `The '${nameOf(source)}' parameter must be ${expectedOf(schema)}.`,
+    ...source,
+  };
+}
+
+interface ErrorCode {
+  readonly code: string;
+  readonly title: string;
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, title } = value as Partial<Record<string, unknown>>;
+  return typeof code === 'string' && typeof title === 'string';
 }
 
 /** Drops the errors reported inside a union's branches; the union's own error stands for them. */
