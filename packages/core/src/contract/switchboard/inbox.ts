@@ -11,7 +11,7 @@ export const TelnyxPublicKey = Type.String({
   [EXPECTED]: 'a base64 Ed25519 public key of 32 bytes',
 });
 
-function inboxMembers<D extends boolean>(defaults: D) {
+function inboxMembers(defaults: boolean) {
   const or = <T>(value: T) => (defaults ? { default: value } : {});
   return {
     name: Type.Optional(Type.Union([Text({ maxLength: 255 }), Type.Null()], or(null))),

@@ -14,6 +14,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
   typed(app).post(
     '/switchboard/accounts',
     {
+      // The admin token is checked before the body is read, as every key is.
+      onRequest: async (request) => {
+        ctx.auth.requireAdmin(request);
+      },
       schema: {
         summary: 'Create an account (admin token only); its API key is shown this once',
         tags: ['accounts'],
@@ -22,7 +26,6 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
       },
     },
     async (request, reply) => {
-      ctx.auth.requireAdmin(request);
       const name = request.body.name ?? 'account';
       const made = await createAccount(ctx.store, { name, now: ctx.now() });
       const data = { id: made.account.id, api_key: made.apiKey, public_key: made.publicKey };
