@@ -15,8 +15,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: RouteContext): vo
     '/switchboard/accounts',
     {
       // The admin token is checked before the body is read, as every key is.
-      onRequest: async (request) => {
+      onRequest: (request, _reply, done) => {
         ctx.auth.requireAdmin(request);
+        done();
       },
       schema: {
         summary: 'Create an account (admin token only); its API key is shown this once',
