@@ -53,9 +53,3 @@ export function HeaderPairsOf(options: { readonly default?: [] } = {}) {
 
 /** Header lines as `[name, value]` pairs, in order, repeats kept. */
 export const HeaderPairs = HeaderPairsOf();
-
-/** A route's declaration, from which clients derive typed calls. */
-export interface RouteDeclaration {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  readonly url: string;
-}
