@@ -64,6 +64,9 @@ export function registerCaptureRoutes(app: FastifyInstance, ctx: InboxContext): 
   });
 }
 
+const RELAYED =
+  "A relay inbox's local app answer, as it came; else Switchboard's refusal in the Telnyx envelope";
+
 /**
  * The capture URL's declaration. Its answers are whatever the inbox gives (a relay inbox
  * passes on the local app's status and body), so no JSON shape is declared for them.
@@ -78,6 +81,8 @@ function captureSchema<P extends TSchema>(params: P) {
         'Immediate inboxes: `{"data":{"capture_id":…}}`; relay inboxes: what the local app answered',
         'application/json',
       ),
+      '4xx': { description: RELAYED },
+      '5xx': { description: RELAYED },
     },
   };
 }
