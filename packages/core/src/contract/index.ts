@@ -8,3 +8,11 @@ export type { RouteInput, RouteMethod, RouteOutput, RouteSpec, RouteTable } from
 export * from './switchboard/texml.js';
 export * from './switchboard/telnyx-fields.js';
 export * from './switchboard/phone-numbers.js';
+export * from './switchboard/common.js';
+export * from './switchboard/deliveries.js';
+export * from './switchboard/stats.js';
+export * from './switchboard/accounts.js';
+export * from './switchboard/signing-keys.js';
+export * from './switchboard/inbox.js';
+export * from './switchboard/call-control-applications.js';
+export * from './switchboard/health.js';

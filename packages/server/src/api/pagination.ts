@@ -1,11 +1,10 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@switchboard/core/contract';
 import type { Page } from '../storage/store.js';
 import { fail, failAll, ok, type Checked } from './validation/checked.js';
 import { invalidIssue, rangeIssue } from './validation/issues.js';
 import type { QueryParams } from './query-params.js';
 
-/** Telnyx's largest page. */
-export const MAX_PAGE_SIZE = 250;
-const DEFAULT_PAGE_SIZE = 20;
+export { MAX_PAGE_SIZE };
 
 /** Telnyx `meta` for page-numbered lists (`PaginationMetaSimple`). */
 export interface PageMeta {
@@ -15,12 +14,23 @@ export interface PageMeta {
   readonly total_results: number;
 }
 
-/** Reads `page[number]` (≥ 1, default 1) and `page[size]` (1..250, default 20). */
+/**
+ * Reads `page[number]` (≥ 1, default 1) and `page[size]` (1..250, default 20), for routes
+ * not declared yet (the emulator's); declared routes use `PageQueryMembers` and {@link pageOf}.
+ */
 export function parsePage(params: QueryParams): Checked<Page> {
   const number = positiveInt(params, 'page[number]', 1, Number.MAX_SAFE_INTEGER);
   const size = positiveInt(params, 'page[size]', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   if (number.ok && size.ok) return ok({ number: number.value, size: size.value });
   return failAll([number, size]);
+}
+
+/** The page a declared query names (`PageQueryMembers`; the validator filled the defaults). */
+export function pageOf(query: {
+  readonly 'page[number]'?: number | undefined;
+  readonly 'page[size]'?: number | undefined;
+}): Page {
+  return { number: query['page[number]'] ?? 1, size: query['page[size]'] ?? DEFAULT_PAGE_SIZE };
 }
 
 export function pageMeta(page: Page, total: number): PageMeta {

@@ -16,3 +16,9 @@ export function pathParam(request: FastifyRequest, name: string): string {
   if (typeof value !== 'string' || value === '' || CONTROL.test(value)) throw new NotFoundError();
   return value;
 }
+
+/** A declared path parameter (`request.params.id`), checked as {@link pathParam} checks it. */
+export function pathId(value: string): string {
+  if (value === '' || CONTROL.test(value)) throw new NotFoundError();
+  return value;
+}

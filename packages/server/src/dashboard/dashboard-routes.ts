@@ -1,3 +1,4 @@
+import { ErrorEnvelope, NonJsonResponse } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, RouteNotFoundError } from '../errors/api-error.js';
 import { loadDashboardFiles, type DashboardFile } from './dashboard-files.js';
@@ -21,8 +22,22 @@ export function dashboardRoutes(
   return (app) => {
     let files: Promise<ReadonlyMap<string, DashboardFile>> | null = null;
     const load = () => (files ??= loadDashboardFiles(options.root));
-    app.get('/*', async (request, reply) => serve(await load(), request, reply));
-    app.get('/', async (request, reply) => serve(await load(), request, reply));
+    const schema = (summary: string) => ({
+      summary,
+      tags: ['dashboard'],
+      response: {
+        200: NonJsonResponse('A file of the dashboard (HTML, script, style, image)', 'text/html'),
+        '4xx': ErrorEnvelope,
+      },
+    });
+    app.get(
+      '/*',
+      { schema: schema('A dashboard file, or its page for a deep link') },
+      async (request, reply) => serve(await load(), request, reply),
+    );
+    app.get('/', { schema: schema('The dashboard') }, async (request, reply) =>
+      serve(await load(), request, reply),
+    );
   };
 }
 

@@ -1,5 +1,8 @@
+import { NonJsonResponse } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pathParam } from '../api/path-param.js';
+import Type, { type TSchema } from 'typebox';
+import { pathId } from '../api/path-param.js';
+import { typed } from '../http/typed-app.js';
 import { NotFoundError, PayloadTooLargeError } from '../errors/api-error.js';
 import type { Capture, ForwardAttempt } from '../storage/inbox-store.js';
 import { captureOf, eventTypeOf, headerPairs, rawBody } from './capture-request.js';
@@ -42,19 +45,55 @@ export function registerCaptureRoutes(app: FastifyInstance, ctx: InboxContext): 
         else parsed(null, body);
       },
     );
-    const handler = (request: FastifyRequest, reply: FastifyReply) => capture(ctx, request, reply);
-    scope.all('/switchboard/inbox/:token', handler);
-    scope.all('/switchboard/inbox/:token/*', handler);
+    const api = typed(scope);
+    api.all(
+      '/switchboard/inbox/:token',
+      { schema: captureSchema(Type.Object({ token: Type.String() })) },
+      async (request, reply) => {
+        await capture(ctx, request, request.params.token, reply);
+      },
+    );
+    api.all(
+      '/switchboard/inbox/:token/*',
+      { schema: captureSchema(Type.Object({ token: Type.String(), '*': Type.String() })) },
+      async (request, reply) => {
+        await capture(ctx, request, request.params.token, reply);
+      },
+    );
     done();
   });
+}
+
+const RELAYED =
+  "A relay inbox's local app answer, as it came; else Switchboard's refusal in the Telnyx envelope";
+
+/**
+ * The capture URL's declaration. Its answers are whatever the inbox gives (a relay inbox
+ * passes on the local app's status and body), so no JSON shape is declared for them.
+ */
+function captureSchema<P extends TSchema>(params: P) {
+  return {
+    summary: 'Capture any request sent to an inbox URL (no auth: Telnyx sends none)',
+    tags: ['inboxes'],
+    params,
+    response: {
+      200: NonJsonResponse(
+        'Immediate inboxes: `{"data":{"capture_id":…}}`; relay inboxes: what the local app answered',
+        'application/json',
+      ),
+      '4xx': { description: RELAYED },
+      '5xx': { description: RELAYED },
+    },
+  };
 }
 
 async function capture(
   ctx: InboxContext,
   request: FastifyRequest,
+  token: string,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const inbox = await inboxOf(ctx, pathParam(request, 'token'));
+  const inbox = await inboxOf(ctx, pathId(token));
   admit(ctx, inbox, request, reply);
   const stored = await store(ctx, inbox, request);
   if (inbox.respond === 'immediate') {

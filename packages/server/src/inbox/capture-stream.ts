@@ -1,12 +1,12 @@
 import type { ServerResponse } from 'node:http';
+import { CaptureStreamQuery, ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { queryParams, type QueryParams } from '../api/query-params.js';
+import { listOf } from '../api/query-values.js';
 import type { RouteContext } from '../api/routes/route-context.js';
-import { fail, ok, valueOrThrow, type Checked } from '../api/validation/checked.js';
-import { invalidIssue } from '../api/validation/issues.js';
-import { NotFoundError } from '../errors/api-error.js';
+import { NotFoundError, ValidationError } from '../errors/api-error.js';
+import { typed } from '../http/typed-app.js';
+import { invalidIssue } from '../http/validation/issues.js';
 import type { CaptureStreamFilter } from '../storage/inbox-store.js';
-import { splitList } from '../api/validation/query-filters.js';
 import { captureView } from './capture-view.js';
 import type { InboxContext } from './inbox-context.js';
 import { INBOX_KIND } from './inbox-record.js';
@@ -24,25 +24,43 @@ export function registerCaptureStream(
   ctx: RouteContext,
   inbox: InboxContext,
 ): void {
-  app.get('/switchboard/inboxes/stream', async (request, reply) => {
-    const accountId = ctx.auth.accountOf(request).id;
-    const params = queryParams(request.query);
-    const filter = await streamFilter(inbox, accountId, params);
-    const cursor = valueOrThrow(readCursor(lastEventId(request) ?? params.get('cursor')));
-    const start = cursor ?? (await inbox.store.inboxes.lastCaptureSequence(accountId));
-    openStream(inbox, reply, { accountId, cursor: start, filter });
-  });
+  typed(app).get(
+    '/switchboard/inboxes/stream',
+    {
+      schema: {
+        summary: 'Stream captures as Server-Sent Events (switchboard listen)',
+        description:
+          'Each capture after the cursor is one `capture` event whose `id:` is its sequence. ' +
+          '`Last-Event-ID` wins over `cursor`; with neither, the stream starts at the newest capture.',
+        tags: ['inboxes'],
+        querystring: CaptureStreamQuery,
+        response: {
+          200: {
+            description: 'A text/event-stream of `ready`, then `capture` events',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          '4xx': ErrorEnvelope,
+        },
+      },
+    },
+    async (request, reply) => {
+      const accountId = ctx.auth.accountOf(request).id;
+      const filter = await streamFilter(inbox, accountId, request.query);
+      const cursor = lastEventId(request) ?? request.query.cursor;
+      const start = cursor ?? (await inbox.store.inboxes.lastCaptureSequence(accountId));
+      openStream(inbox, reply, { accountId, cursor: start, filter });
+    },
+  );
 }
 
 async function streamFilter(
   inbox: InboxContext,
   accountId: string,
-  params: QueryParams,
+  query: CaptureStreamQuery,
 ): Promise<CaptureStreamFilter> {
-  const inboxId = params.get('inbox');
-  const events = params.get('events');
-  const eventTypes = events === undefined ? undefined : splitList(events);
-  if (inboxId !== undefined && inboxId !== '') {
+  const inboxId = query.inbox;
+  const eventTypes = query.events === undefined ? undefined : listOf(query.events);
+  if (inboxId !== undefined) {
     if ((await inbox.store.getResource(accountId, INBOX_KIND, inboxId)) === null) {
       throw new NotFoundError('Inbox not found.');
     }
@@ -51,17 +69,14 @@ async function streamFilter(
   return eventTypes === undefined ? {} : { eventTypes };
 }
 
-function lastEventId(request: FastifyRequest): string | undefined {
+/** The `Last-Event-ID` of a reconnecting EventSource: a capture sequence, read as `cursor` is. */
+function lastEventId(request: FastifyRequest): number | undefined {
   const header = request.headers['last-event-id'];
-  return typeof header === 'string' ? header : undefined;
-}
-
-function readCursor(text: string | undefined): Checked<number | null> {
-  if (text === undefined || text === '') return ok(null);
-  if (!/^\d{1,15}$/.test(text)) {
-    return fail(invalidIssue({ parameter: 'cursor' }, 'a capture sequence number (0 or more)'));
-  }
-  return ok(Number(text));
+  if (typeof header !== 'string' || header === '') return undefined;
+  if (/^\d{1,15}$/.test(header)) return Number(header);
+  throw new ValidationError([
+    invalidIssue({ parameter: 'cursor' }, 'a capture sequence number (0 or more)'),
+  ]);
 }
 
 function openStream(inbox: InboxContext, reply: FastifyReply, stream: StreamRequest): void {

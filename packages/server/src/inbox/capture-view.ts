@@ -1,12 +1,12 @@
 import { isUtf8 } from 'node:buffer';
+import type { CaptureView, ForwardAttemptView } from '@switchboard/core/contract';
 import type { Capture, ForwardAttempt } from '../storage/inbox-store.js';
-import type { JsonObject } from '../storage/store.js';
 
 /**
  * A capture as the API and the stream show it. The body is always given as base64, which is
  * exact for any bytes, and also as text when it is valid UTF-8.
  */
-export function captureView(capture: Capture): JsonObject {
+export function captureView(capture: Capture): CaptureView {
   const body = Buffer.from(capture.body);
   return {
     record_type: 'capture',
@@ -32,7 +32,7 @@ export function captureView(capture: Capture): JsonObject {
   };
 }
 
-export function forwardAttemptView(attempt: ForwardAttempt): JsonObject {
+export function forwardAttemptView(attempt: ForwardAttempt): ForwardAttemptView {
   return {
     id: attempt.id,
     url: attempt.url,

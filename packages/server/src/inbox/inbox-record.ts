@@ -1,4 +1,5 @@
-import type { JsonObject, Resource } from '../storage/store.js';
+import { decoderOf, StoredInbox, type InboxView } from '@switchboard/core/contract';
+import type { Resource } from '../storage/store.js';
 
 /** The resource kind under which inboxes are stored. */
 export const INBOX_KIND = 'inbox';
@@ -21,21 +22,20 @@ export interface Inbox {
   readonly updatedAt: number;
 }
 
+const decodeInbox = decoderOf('inbox', StoredInbox);
+
 /** Reads the resource's data, which the inbox routes wrote after validation. */
 export function toInbox(resource: Resource): Inbox {
-  const data = resource.data;
+  const data = decodeInbox(resource.data);
   return {
     id: resource.id,
     accountId: resource.accountId,
-    name: typeof data['name'] === 'string' ? data['name'] : null,
-    token: typeof data['token'] === 'string' ? data['token'] : '',
-    telnyxPublicKey:
-      typeof data['telnyx_public_key'] === 'string' ? data['telnyx_public_key'] : null,
-    respond: data['respond'] === 'relay' ? 'relay' : 'immediate',
-    relayTimeoutSecs:
-      typeof data['relay_timeout_secs'] === 'number' ? data['relay_timeout_secs'] : 30,
-    rateLimitPerMinute:
-      typeof data['rate_limit_per_minute'] === 'number' ? data['rate_limit_per_minute'] : null,
+    name: data.name,
+    token: data.token,
+    telnyxPublicKey: data.telnyx_public_key,
+    respond: data.respond,
+    relayTimeoutSecs: data.relay_timeout_secs,
+    rateLimitPerMinute: data.rate_limit_per_minute,
     createdAt: resource.createdAt,
     updatedAt: resource.updatedAt,
   };
@@ -47,7 +47,7 @@ export function inboxUrl(baseUrl: string, token: string): string {
 }
 
 /** The inbox as the API shows it. */
-export function inboxView(inbox: Inbox, baseUrl: string): JsonObject {
+export function inboxView(inbox: Inbox, baseUrl: string): InboxView {
   return {
     record_type: 'inbox',
     id: inbox.id,

@@ -1,20 +1,28 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  CreateInbox,
+  ErrorEnvelope,
+  IdParams,
+  InboxList,
+  InboxResponse,
+  PageQuery,
+  UpdateInbox,
+} from '@switchboard/core/contract';
+import type { FastifyInstance } from 'fastify';
 import type { RouteRegistrar } from '../api/create-app.js';
-import { pageMeta, parsePage, slicePage } from '../api/pagination.js';
-import { queryParams } from '../api/query-params.js';
-import { pathParam } from '../api/path-param.js';
+import { pageMeta, pageOf, slicePage } from '../api/pagination.js';
+import { pathId } from '../api/path-param.js';
 import type { RouteContext } from '../api/routes/route-context.js';
-import { valueOrThrow } from '../api/validation/checked.js';
-import { checkObject, mergePatch } from '../api/validation/object-spec.js';
 import { NotFoundError } from '../errors/api-error.js';
+import { typed } from '../http/typed-app.js';
 import type { Resource } from '../storage/store.js';
 import { registerCaptureApiRoutes } from './capture-api-routes.js';
 import { registerCaptureStream } from './capture-stream.js';
 import type { InboxContext } from './inbox-context.js';
 import { INBOX_KIND, inboxView, toInbox } from './inbox-record.js';
-import { INBOX_SPEC } from './inbox-spec.js';
 import { newInboxToken } from './inbox-token.js';
 import { registerSignRoute } from './sign-route.js';
+
+const TAGS = ['inboxes'];
 
 /**
  * The authenticated inbox API: inbox CRUD, captures, forward attempts, the listen stream and
@@ -30,62 +38,101 @@ export function inboxRoutes(inbox: InboxContext): RouteRegistrar {
 }
 
 function registerInboxCrud(app: FastifyInstance, ctx: RouteContext, inbox: InboxContext): void {
-  app.post('/switchboard/inboxes', async (request, reply) => {
-    const data = valueOrThrow(checkObject(INBOX_SPEC, request.body ?? {}, 'create'));
-    const now = inbox.now();
-    const resource: Resource = {
-      accountId: ctx.auth.accountOf(request).id,
-      kind: INBOX_KIND,
-      id: inbox.newId(),
-      data: { ...data, token: newInboxToken(inbox.random) },
-      createdAt: now,
-      updatedAt: now,
-    };
-    await inbox.store.putResource(resource);
-    return reply.status(201).send({ data: view(inbox, resource) });
-  });
+  const api = typed(app);
+  const one = { 200: InboxResponse, '4xx': ErrorEnvelope };
 
-  app.get('/switchboard/inboxes', async (request) => {
-    const page = valueOrThrow(parsePage(queryParams(request.query)));
-    const all = await inbox.store.listResources(ctx.auth.accountOf(request).id, INBOX_KIND);
-    const data = slicePage(all, page).map((resource) => view(inbox, resource));
-    return { data, meta: pageMeta(page, all.length) };
-  });
+  api.post(
+    '/switchboard/inboxes',
+    {
+      schema: {
+        summary: 'Create an inbox: a public URL that captures whatever is sent to it',
+        tags: TAGS,
+        body: CreateInbox,
+        response: { 201: InboxResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const now = inbox.now();
+      const resource: Resource = {
+        accountId: ctx.auth.accountOf(request).id,
+        kind: INBOX_KIND,
+        id: inbox.newId(),
+        data: { ...request.body, token: newInboxToken(inbox.random) },
+        createdAt: now,
+        updatedAt: now,
+      };
+      const data = view(inbox, resource);
+      await inbox.store.putResource(resource);
+      return reply.status(201).send({ data });
+    },
+  );
 
-  app.get('/switchboard/inboxes/:id', async (request) => ({
-    data: view(inbox, await owned(ctx, inbox, request)),
-  }));
+  api.get(
+    '/switchboard/inboxes',
+    {
+      schema: {
+        summary: 'List inboxes',
+        tags: TAGS,
+        querystring: PageQuery,
+        response: { 200: InboxList, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const page = pageOf(request.query);
+      const all = await inbox.store.listResources(ctx.auth.accountOf(request).id, INBOX_KIND);
+      const data = slicePage(all, page).map((resource) => view(inbox, resource));
+      return { data, meta: pageMeta(page, all.length) };
+    },
+  );
 
-  app.patch('/switchboard/inboxes/:id', async (request) => {
-    const current = await owned(ctx, inbox, request);
-    const patch = valueOrThrow(checkObject(INBOX_SPEC, request.body ?? {}, 'patch'));
-    const data = {
-      ...mergePatch(INBOX_SPEC, current.data, patch),
-      token: current.data['token'] ?? null,
-    };
-    const updated = { ...current, data, updatedAt: inbox.now() };
-    await inbox.store.putResource(updated);
-    return { data: view(inbox, updated) };
-  });
+  api.get(
+    '/switchboard/inboxes/:id',
+    { schema: { summary: 'Show an inbox', tags: TAGS, params: IdParams, response: one } },
+    async (request) => ({
+      data: view(inbox, await owned(inbox, request.params.id, ctx.auth.accountOf(request).id)),
+    }),
+  );
 
-  app.delete('/switchboard/inboxes/:id', async (request) => {
-    const current = await owned(ctx, inbox, request);
-    await inbox.store.deleteResource(current.accountId, INBOX_KIND, current.id);
-    return { data: view(inbox, current) };
-  });
+  api.patch(
+    '/switchboard/inboxes/:id',
+    {
+      schema: {
+        summary: "Change an inbox's settings (its URL stays)",
+        tags: TAGS,
+        params: IdParams,
+        body: UpdateInbox,
+        response: one,
+      },
+    },
+    async (request) => {
+      const accountId = ctx.auth.accountOf(request).id;
+      const current = await owned(inbox, request.params.id, accountId);
+      const stored = toInbox(current);
+      const data = { ...current.data, ...request.body, token: stored.token };
+      const updated = { ...current, data, updatedAt: inbox.now() };
+      const shown = view(inbox, updated);
+      await inbox.store.putResource(updated);
+      return { data: shown };
+    },
+  );
+
+  api.delete(
+    '/switchboard/inboxes/:id',
+    { schema: { summary: 'Delete an inbox', tags: TAGS, params: IdParams, response: one } },
+    async (request) => {
+      const current = await owned(inbox, request.params.id, ctx.auth.accountOf(request).id);
+      await inbox.store.deleteResource(current.accountId, INBOX_KIND, current.id);
+      return { data: view(inbox, current) };
+    },
+  );
 }
 
 function view(inbox: InboxContext, resource: Resource) {
   return inboxView(toInbox(resource), inbox.baseUrl());
 }
 
-async function owned(
-  ctx: RouteContext,
-  inbox: InboxContext,
-  request: FastifyRequest,
-): Promise<Resource> {
-  const accountId = ctx.auth.accountOf(request).id;
-  const resource = await inbox.store.getResource(accountId, INBOX_KIND, pathParam(request, 'id'));
+async function owned(inbox: InboxContext, param: string, accountId: string): Promise<Resource> {
+  const resource = await inbox.store.getResource(accountId, INBOX_KIND, pathId(param));
   if (resource === null) throw new NotFoundError('Inbox not found.');
   return resource;
 }

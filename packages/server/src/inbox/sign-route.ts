@@ -1,9 +1,10 @@
 import { signWebhook } from '@switchboard/core';
+import { ErrorEnvelope, SignRequest, SignResponse } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../api/routes/route-context.js';
-import { fail, ok, valueOrThrow, type Checked } from '../api/validation/checked.js';
-import { isPlainObject } from '../api/validation/field-checks.js';
-import { invalidIssue } from '../api/validation/issues.js';
+import { ValidationError } from '../errors/api-error.js';
+import { typed } from '../http/typed-app.js';
+import { invalidIssue } from '../http/validation/issues.js';
 
 /**
  * `POST /switchboard/sign { body, body_base64?, timestamp? }`: signs bytes with the account's
@@ -12,34 +13,38 @@ import { invalidIssue } from '../api/validation/issues.js';
  * `--clock-skew` sign as a sender with a wrong clock would.
  */
 export function registerSignRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/switchboard/sign', async (request) => {
-    const body = valueOrThrow(bodyToSign(request.body));
-    const account = ctx.auth.accountOf(request);
-    const [key] = await ctx.store.listSigningKeys(account.id, ctx.now());
-    if (key === undefined) throw new Error(`Account ${account.id} has no signing key`);
-    const headers = signWebhook({
-      body,
-      privateKey: key.privateKey,
-      timestamp: valueOrThrow(signingTime(request.body)) ?? Math.floor(ctx.now() / 1000),
-    });
-    return { data: { headers } };
-  });
+  typed(app).post(
+    '/switchboard/sign',
+    {
+      schema: {
+        summary: "Sign bytes with the account's current key (switchboard listen --resign)",
+        tags: ['inboxes'],
+        body: SignRequest,
+        response: { 200: SignResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const body = bytesToSign(request.body);
+      const account = ctx.auth.accountOf(request);
+      const [key] = await ctx.store.listSigningKeys(account.id, ctx.now());
+      if (key === undefined) throw new Error(`Account ${account.id} has no signing key`);
+      const headers = signWebhook({
+        body,
+        privateKey: key.privateKey,
+        timestamp: request.body.timestamp ?? Math.floor(ctx.now() / 1000),
+      });
+      return { data: { headers } };
+    },
+  );
 }
 
-/** `body` (text) or `body_base64` (any bytes); exactly one. */
-function bodyToSign(input: unknown): Checked<Uint8Array> {
-  if (!isPlainObject(input)) return fail(invalidIssue({ pointer: '/' }, 'a JSON object'));
-  const text = input['body'];
-  const base64 = input['body_base64'];
-  if (typeof text === 'string' && base64 === undefined) return ok(Buffer.from(text, 'utf8'));
-  if (typeof base64 === 'string' && text === undefined) return ok(Buffer.from(base64, 'base64'));
-  return fail(invalidIssue({ pointer: '/body' }, 'a string (or give body_base64 instead)'));
-}
-
-/** The optional `timestamp`: whole Unix seconds, or undefined for the server's clock. */
-function signingTime(input: unknown): Checked<number | undefined> {
-  const value = isPlainObject(input) ? input['timestamp'] : undefined;
-  if (value === undefined) return ok(undefined);
-  if (Number.isSafeInteger(value) && (value as number) > 0) return ok(value as number);
-  return fail(invalidIssue({ pointer: '/timestamp' }, 'whole Unix seconds, greater than 0'));
+/** `body` (text) or `body_base64` (any bytes): exactly one. */
+function bytesToSign(input: SignRequest): Uint8Array {
+  if (input.body !== undefined && input.body_base64 === undefined)
+    return Buffer.from(input.body, 'utf8');
+  if (input.body_base64 !== undefined && input.body === undefined)
+    return Buffer.from(input.body_base64, 'base64');
+  throw new ValidationError([
+    invalidIssue({ pointer: '/body' }, 'a string (or give body_base64 instead)'),
+  ]);
 }

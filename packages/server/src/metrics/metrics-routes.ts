@@ -1,3 +1,4 @@
+import { ErrorEnvelope, NonJsonResponse } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import { hashSecret, hashesMatch } from '../accounts/api-key.js';
 import { AuthenticationError, ForbiddenError } from '../errors/api-error.js';
@@ -12,7 +13,15 @@ export function metricsRoutes(
   adminTokenHash: string | null,
 ): (app: FastifyInstance) => void {
   return (app) => {
-    app.get('/metrics', async (request, reply) => {
+    const schema = {
+      summary: 'Prometheus metrics of the whole server (admin token only)',
+      tags: ['operations'],
+      response: {
+        200: NonJsonResponse('Prometheus text exposition format', 'text/plain'),
+        '4xx': ErrorEnvelope,
+      },
+    };
+    app.get('/metrics', { schema }, async (request, reply) => {
       if (adminTokenHash === null) {
         throw new ForbiddenError('/metrics needs SWITCHBOARD_ADMIN_TOKEN, or use --metrics-port.');
       }

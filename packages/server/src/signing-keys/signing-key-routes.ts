@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { generateKeyPair } from '@switchboard/core';
+import { ErrorEnvelope, SigningKeyList } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import type { RouteRegistrar } from '../api/create-app.js';
 import type { RouteContext } from '../api/routes/route-context.js';
+import { typed } from '../http/typed-app.js';
 import type { SigningKey } from '../storage/store.js';
 import { signingKeyView } from './signing-key-view.js';
 
@@ -14,18 +16,39 @@ import { signingKeyView } from './signing-key-view.js';
  */
 export function signingKeyRoutes(overlapMs: number): RouteRegistrar {
   return (app: FastifyInstance, ctx: RouteContext) => {
-    app.get('/switchboard/signing_keys', async (request) => {
-      const account = ctx.auth.accountOf(request);
-      const keys = await ctx.store.listSigningKeys(account.id, ctx.now());
-      return { data: keys.map(signingKeyView) };
-    });
-    app.post('/switchboard/signing_keys/rotate', async (request, reply) => {
-      const account = ctx.auth.accountOf(request);
-      const now = ctx.now();
-      await ctx.store.rotateSigningKey(newKey(account.id, now), now + overlapMs);
-      const keys = await ctx.store.listSigningKeys(account.id, now);
-      return reply.status(201).send({ data: keys.map(signingKeyView) });
-    });
+    const api = typed(app);
+    api.get(
+      '/switchboard/signing_keys',
+      {
+        schema: {
+          summary: "The account's signing keys: the current one first, then retiring ones",
+          tags: ['signing keys'],
+          response: { 200: SigningKeyList, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request) => {
+        const account = ctx.auth.accountOf(request);
+        const keys = await ctx.store.listSigningKeys(account.id, ctx.now());
+        return { data: keys.map(signingKeyView) };
+      },
+    );
+    api.post(
+      '/switchboard/signing_keys/rotate',
+      {
+        schema: {
+          summary: 'Make a new current signing key; the old one is listed while it retires',
+          tags: ['signing keys'],
+          response: { 201: SigningKeyList, '4xx': ErrorEnvelope },
+        },
+      },
+      async (request, reply) => {
+        const account = ctx.auth.accountOf(request);
+        const now = ctx.now();
+        await ctx.store.rotateSigningKey(newKey(account.id, now), now + overlapMs);
+        const keys = await ctx.store.listSigningKeys(account.id, now);
+        return reply.status(201).send({ data: keys.map(signingKeyView) });
+      },
+    );
   };
 }
 

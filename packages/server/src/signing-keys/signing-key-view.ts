@@ -1,15 +1,9 @@
+import type { SigningKeyView } from '@switchboard/core/contract';
 import type { SigningKey } from '../storage/store.js';
 
-/** A signing key as the API shows it: never the private half. */
-export interface SigningKeyView {
-  readonly id: string;
-  readonly public_key: string;
-  /** `current` signs new deliveries; `retiring` is still listed until `retires_at`. */
-  readonly status: 'current' | 'retiring';
-  readonly created_at: string;
-  readonly retires_at: string | null;
-}
+export type { SigningKeyView } from '@switchboard/core/contract';
 
+/** A signing key as the API shows it: never the private half. */
 export function signingKeyView(key: SigningKey): SigningKeyView {
   return {
     id: key.id,

@@ -1,65 +1,64 @@
-import type { Json, Resource } from '../../storage/store.js';
-import { fail, ok, type Checked } from '../validation/checked.js';
-import { enumIssue, invalidIssue } from '../validation/issues.js';
-import type { QueryParams } from '../query-params.js';
+import type {
+  CallControlApplication,
+  CallControlApplicationListQuery,
+} from '@switchboard/core/contract';
+import type { Resource } from '../../storage/store.js';
+import { applicationOf } from './application-document.js';
 
-const SORTS = ['created_at', 'connection_name', 'active'] as const;
-const SORT_VALUES = SORTS.flatMap((sort) => [sort, `-${sort}`]);
-
-/** What the list call narrows and orders by. */
-export interface ApplicationQuery {
-  readonly nameContains: string | null;
-  readonly outboundVoiceProfileId: string | null;
-  readonly sort: { readonly key: (typeof SORTS)[number]; readonly descending: boolean };
+/** One listed application, with the resource times it sorts by. */
+interface Listed {
+  readonly resource: Resource;
+  readonly application: CallControlApplication;
 }
 
-/** Reads `filter[application_name][contains]`, the outbound profile filter and `sort`. */
-export function parseApplicationQuery(params: QueryParams): Checked<ApplicationQuery> {
-  const contains = params.get('filter[application_name][contains]') ?? null;
-  if (contains !== null && contains.length < 3) {
-    const parameter = 'filter[application_name][contains]';
-    return fail(invalidIssue({ parameter }, 'at least 3 characters long'));
-  }
-  const sort = params.get('sort') ?? '-created_at';
-  if (!SORT_VALUES.includes(sort)) return fail(enumIssue({ parameter: 'sort' }, SORT_VALUES));
-  const descending = sort.startsWith('-');
-  return ok({
-    nameContains: contains,
-    outboundVoiceProfileId:
-      params.get('filter[outbound.outbound_voice_profile_id]') ??
-      params.get('filter[outbound_voice_profile_id]') ??
-      null,
-    sort: { key: sort.slice(descending ? 1 : 0) as ApplicationQuery['sort']['key'], descending },
-  });
-}
+type SortKey = 'created_at' | 'connection_name' | 'active';
 
-/** Filters and sorts applications in memory (an account has few). */
+/**
+ * Filters (`filter[application_name][contains]`, the outbound voice profile) and sorts (`sort`)
+ * applications in memory (an account has few).
+ */
 export function selectApplications(
   resources: readonly Resource[],
-  query: ApplicationQuery,
-): Resource[] {
-  const selected = resources.filter((resource) => matches(resource, query));
-  const direction = query.sort.descending ? -1 : 1;
-  return selected.sort((a, b) => direction * compare(a, b, query.sort.key));
+  query: CallControlApplicationListQuery,
+): CallControlApplication[] {
+  const sort = query.sort ?? '-created_at';
+  const descending = sort.startsWith('-');
+  const key = sortKey(sort);
+  const listed = resources
+    .map((resource) => ({ resource, application: applicationOf(resource) }))
+    .filter((entry) => matches(entry.application, query));
+  const direction = descending ? -1 : 1;
+  return listed.sort((a, b) => direction * compare(a, b, key)).map((entry) => entry.application);
 }
 
-function matches(resource: Resource, query: ApplicationQuery): boolean {
-  const name = nameOf(resource).toLowerCase();
-  if (query.nameContains !== null && !name.includes(query.nameContains.toLowerCase())) {
-    return false;
+function sortKey(sort: NonNullable<CallControlApplicationListQuery['sort']>): SortKey {
+  switch (sort) {
+    case 'created_at':
+    case '-created_at':
+      return 'created_at';
+    case 'connection_name':
+    case '-connection_name':
+      return 'connection_name';
+    default:
+      return 'active';
   }
-  if (query.outboundVoiceProfileId === null) return true;
-  return outboundProfile(resource.data['outbound']) === query.outboundVoiceProfileId;
 }
 
-function outboundProfile(outbound: Json | undefined): Json | undefined {
-  if (typeof outbound !== 'object' || outbound === null || Array.isArray(outbound))
-    return undefined;
-  return outbound['outbound_voice_profile_id'];
+function matches(
+  application: CallControlApplication,
+  query: CallControlApplicationListQuery,
+): boolean {
+  const contains = query['filter[application_name][contains]'];
+  const name = application.application_name.toLowerCase();
+  if (contains !== undefined && !name.includes(contains.toLowerCase())) return false;
+  const profile =
+    query['filter[outbound.outbound_voice_profile_id]'] ??
+    query['filter[outbound_voice_profile_id]'];
+  return profile === undefined || application.outbound.outbound_voice_profile_id === profile;
 }
 
-function compare(a: Resource, b: Resource, key: ApplicationQuery['sort']['key']): number {
-  return order(sortValue(a, key), sortValue(b, key)) || order(a.id, b.id);
+function compare(a: Listed, b: Listed, key: SortKey): number {
+  return order(sortValue(a, key), sortValue(b, key)) || order(a.resource.id, b.resource.id);
 }
 
 function order(x: string | number, y: string | number): number {
@@ -67,13 +66,8 @@ function order(x: string | number, y: string | number): number {
   return x < y ? -1 : 1;
 }
 
-function sortValue(resource: Resource, key: ApplicationQuery['sort']['key']): string | number {
-  if (key === 'created_at') return resource.createdAt;
-  if (key === 'active') return resource.data['active'] === true ? 1 : 0;
-  return nameOf(resource);
-}
-
-function nameOf(resource: Resource): string {
-  const name = resource.data['application_name'];
-  return typeof name === 'string' ? name : '';
+function sortValue(entry: Listed, key: SortKey): string | number {
+  if (key === 'created_at') return entry.resource.createdAt;
+  if (key === 'active') return entry.application.active ? 1 : 0;
+  return entry.application.application_name;
 }

@@ -1,11 +1,16 @@
-import type { DeliveryStats, DeliveryStatsFigures, JsonObject } from '../../storage/store.js';
+import type {
+  DeliveryStatsBucket,
+  DeliveryStats as DeliveryStatsView,
+  DeliveryStatsFigures as FiguresView,
+} from '@switchboard/core/contract';
+import type { DeliveryStats, DeliveryStatsFigures } from '../../storage/store.js';
 
 /**
  * `GET /switchboard/stats` as the API shows it: snake_case, ISO times, one bucket per step of
  * the window up to `now` (empty ones included, so charts need no gap filling), plus the derived
  * rate and ratio.
  */
-export function statsView(stats: DeliveryStats, now: number): JsonObject {
+export function statsView(stats: DeliveryStats, now: number): DeliveryStatsView {
   const windowMs = Math.max(now - stats.sinceMs, 1);
   return {
     record_type: 'delivery_stats',
@@ -27,9 +32,9 @@ export function statsView(stats: DeliveryStats, now: number): JsonObject {
   };
 }
 
-function filledBuckets(stats: DeliveryStats, now: number): JsonObject[] {
+function filledBuckets(stats: DeliveryStats, now: number): DeliveryStatsBucket[] {
   const byStart = new Map(stats.buckets.map((bucket) => [bucket.startMs, bucket]));
-  const rows: JsonObject[] = [];
+  const rows: DeliveryStatsBucket[] = [];
   for (let start = stats.sinceMs; start <= now; start += stats.bucketMs) {
     const bucket = byStart.get(start) ?? EMPTY;
     rows.push({ start: new Date(start).toISOString(), ...figuresView(bucket) });
@@ -48,7 +53,7 @@ const EMPTY: DeliveryStatsFigures = {
   p99Ms: null,
 };
 
-function figuresView(figures: DeliveryStatsFigures): JsonObject {
+function figuresView(figures: DeliveryStatsFigures): FiguresView {
   return {
     created: figures.created,
     delivered: figures.delivered,

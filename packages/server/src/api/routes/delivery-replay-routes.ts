@@ -1,22 +1,21 @@
+import {
+  ErrorEnvelope,
+  IdParams,
+  ReplayDelivery,
+  ReplayResponse,
+  type ReplayResult,
+} from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import { request as send, type Dispatcher } from 'undici';
 import { capHeaderPairs, decodeCapped } from '../../delivery/capped-text.js';
 import { currentSigningKey } from '../../delivery/signing-key-cache.js';
 import type { WebhookRequest } from '../../delivery/webhook-request.js';
-import type { JsonObject } from '../../storage/store.js';
-import { replayRequest, type ReplayMode } from '../delivery-replay/replay-request.js';
-import { valueOrThrow } from '../validation/checked.js';
-import { oneOf, url } from '../validation/field-checks.js';
-import { checkObject } from '../validation/object-spec.js';
+import { typed } from '../../http/typed-app.js';
+import { replayRequest } from '../delivery-replay/replay-request.js';
 import { ownedDelivery } from './owned-delivery.js';
-import { pathParam } from '../path-param.js';
+import { pathId } from '../path-param.js';
 import { readableDelivery } from './readable-delivery.js';
 import type { RouteContext } from './route-context.js';
-
-const SPEC = {
-  url: { check: url(), required: true },
-  mode: { check: oneOf(['resign', 'exact']), default: 'resign' },
-};
 
 /**
  * `POST /switchboard/webhook_deliveries/{id}/replay { url, mode }`: sends the delivery once to
@@ -24,26 +23,37 @@ const SPEC = {
  * with what came back. A replay is not a try: the delivery and its attempts do not change.
  */
 export function registerDeliveryReplayRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/switchboard/webhook_deliveries/:id/replay', async (request) => {
-    const body = valueOrThrow(checkObject(SPEC, request.body, 'create'));
-    const accountId = ctx.auth.accountOf(request).id;
-    const delivery = readableDelivery(
-      await ownedDelivery(ctx, accountId, pathParam(request, 'id')),
-    );
-    const key = await currentSigningKey(ctx.store, accountId, ctx.now());
-    const [last] = await ctx.store.listAttempts(delivery.id);
-    const outgoing = replayRequest({
-      delivery,
-      last: last ?? null,
-      url: body['url'] as string,
-      mode: body['mode'] as ReplayMode,
-      privateKey: key.privateKey,
-      now: ctx.now(),
-    });
-    // A target timeout of 0 means the server default; undici would read 0 as "never".
-    const timeoutMs = delivery.target.timeoutMs > 0 ? delivery.target.timeoutMs : 10_000;
-    return { data: await sendOnce(outgoing, timeoutMs, ctx.webhookDispatcher) };
-  });
+  typed(app).post(
+    '/switchboard/webhook_deliveries/:id/replay',
+    {
+      schema: {
+        summary: 'Send a delivery once to another URL and show what came back',
+        tags: ['webhook deliveries'],
+        params: IdParams,
+        body: ReplayDelivery,
+        response: { 200: ReplayResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = ctx.auth.accountOf(request).id;
+      const delivery = readableDelivery(
+        await ownedDelivery(ctx, accountId, pathId(request.params.id)),
+      );
+      const key = await currentSigningKey(ctx.store, accountId, ctx.now());
+      const [last] = await ctx.store.listAttempts(delivery.id);
+      const outgoing = replayRequest({
+        delivery,
+        last: last ?? null,
+        url: request.body.url,
+        mode: request.body.mode ?? 'resign',
+        privateKey: key.privateKey,
+        now: ctx.now(),
+      });
+      // A target timeout of 0 means the server default; undici would read 0 as "never".
+      const timeoutMs = delivery.target.timeoutMs > 0 ? delivery.target.timeoutMs : 10_000;
+      return { data: await sendOnce(outgoing, timeoutMs, ctx.webhookDispatcher) };
+    },
+  );
 }
 
 /** One request, no redirects followed: the caller sees exactly what the URL answered. */
@@ -51,7 +61,7 @@ async function sendOnce(
   outgoing: WebhookRequest,
   timeoutMs: number,
   dispatcher: Dispatcher | undefined,
-): Promise<JsonObject> {
+): Promise<ReplayResult> {
   const started = performance.now();
   const base = { url: outgoing.url, method: outgoing.method };
   try {

@@ -1,11 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  DeliveryRequestResponse,
+  ErrorEnvelope,
+  IdParams,
+  type DeliveryRequestView,
+} from '@switchboard/core/contract';
+import type { FastifyInstance } from 'fastify';
 import { currentSigningKey } from '../../delivery/signing-key-cache.js';
 import { RECORD_LIMIT_BYTES } from '../../delivery/capped-text.js';
 import { buildWebhookRequest } from '../../delivery/webhook-request.js';
 import { BadRequestError } from '../../errors/api-error.js';
-import type { AttemptRecord, Delivery, JsonObject } from '../../storage/store.js';
+import { typed } from '../../http/typed-app.js';
+import type { AttemptRecord, Delivery } from '../../storage/store.js';
 import { ownedDelivery } from './owned-delivery.js';
-import { pathParam } from '../path-param.js';
+import { pathId } from '../path-param.js';
 import { readableDelivery } from './readable-delivery.js';
 import type { RouteContext } from './route-context.js';
 
@@ -16,18 +23,30 @@ import type { RouteContext } from './route-context.js';
  * rebuilt exactly as the try built it; the bytes, and so the signature, are the same.
  */
 export function registerWebhookReplayRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get('/switchboard/webhook_deliveries/:id/request', async (request) => {
-    const delivery = await owned(ctx, request);
-    const last = lastAttempt(await ctx.store.listAttempts(delivery.id));
-    return { data: await requestView(ctx, delivery, last) };
-  });
+  typed(app).get(
+    '/switchboard/webhook_deliveries/:id/request',
+    {
+      schema: {
+        summary: "The last try's request, whole, with its original signature",
+        tags: ['webhook deliveries'],
+        params: IdParams,
+        response: { 200: DeliveryRequestResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = ctx.auth.accountOf(request).id;
+      const delivery = await ownedDelivery(ctx, accountId, pathId(request.params.id));
+      const last = lastAttempt(await ctx.store.listAttempts(delivery.id));
+      return { data: await requestView(ctx, delivery, last) };
+    },
+  );
 }
 
 async function requestView(
   ctx: RouteContext,
   delivery: Delivery,
   attempt: AttemptRecord,
-): Promise<JsonObject> {
+): Promise<DeliveryRequestView> {
   const recorded = attempt.request;
   return {
     attempt: attempt.attempt,
@@ -64,8 +83,4 @@ function lastAttempt(attempts: readonly AttemptRecord[]): AttemptRecord {
     throw new BadRequestError('This delivery has not been tried yet; there is no request.', 422);
   }
   return last;
-}
-
-function owned(ctx: RouteContext, request: FastifyRequest) {
-  return ownedDelivery(ctx, ctx.auth.accountOf(request).id, pathParam(request, 'id'));
 }

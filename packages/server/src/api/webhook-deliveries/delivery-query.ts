@@ -1,38 +1,21 @@
+import type { DeliveryListQuery } from '@switchboard/core/contract';
 import type { DeliveryFilter } from '../../storage/store.js';
-import { fail, failAll, ok, type Checked } from '../validation/checked.js';
-import { enumIssue } from '../validation/issues.js';
-import { readTimeFilters, splitList } from '../validation/query-filters.js';
-import type { QueryParams } from '../query-params.js';
+import { epochOf, listOf } from '../query-values.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const TIME_FILTERS = [
-  ['filter[started_at][gte]', 'startedGte'],
-  ['filter[started_at][lte]', 'startedLte'],
-  ['filter[finished_at][gte]', 'finishedGte'],
-  ['filter[finished_at][lte]', 'finishedLte'],
-] as const;
-
-/** Reads every documented `GET /v2/webhook_deliveries` filter (facts §3). */
-export function parseDeliveryFilter(params: QueryParams): Checked<DeliveryFilter> {
-  const filter: Mutable<DeliveryFilter> = {};
-  const results = [readStatus(params, filter), ...readTimeFilters(params, TIME_FILTERS, filter)];
-  if (results.some((result) => !result.ok)) return failAll(results);
-  const eventTypes = params.get('filter[event_type]');
-  if (eventTypes !== undefined) filter.eventTypes = splitList(eventTypes);
-  const webhook = params.get('filter[webhook][contains]');
-  if (webhook !== undefined && webhook !== '') filter.webhookContains = webhook;
-  const attempts = params.get('filter[attempts][contains]');
-  if (attempts !== undefined && attempts !== '') filter.attemptsContains = attempts;
-  return ok(filter);
-}
-
-function readStatus(params: QueryParams, filter: Mutable<DeliveryFilter>): Checked<null> {
-  const status = params.get('filter[status][eq]');
-  if (status === undefined || status === '') return ok(null);
-  if (status !== 'delivered' && status !== 'failed') {
-    return fail(enumIssue({ parameter: 'filter[status][eq]' }, ['delivered', 'failed']));
-  }
-  filter.status = status;
-  return ok(null);
+/** The store filter of a declared `GET /v2/webhook_deliveries` query (facts §3). */
+export function deliveryFilter(query: DeliveryListQuery): DeliveryFilter {
+  const eventTypes = query['filter[event_type]'];
+  const webhook = query['filter[webhook][contains]'];
+  const attempts = query['filter[attempts][contains]'];
+  const status = query['filter[status][eq]'];
+  return {
+    ...(status === undefined ? {} : { status }),
+    ...(eventTypes === undefined ? {} : { eventTypes: listOf(eventTypes) }),
+    ...(webhook === undefined ? {} : { webhookContains: webhook }),
+    ...(attempts === undefined ? {} : { attemptsContains: attempts }),
+    ...epochOf('startedGte', query['filter[started_at][gte]']),
+    ...epochOf('startedLte', query['filter[started_at][lte]']),
+    ...epochOf('finishedGte', query['filter[finished_at][gte]']),
+    ...epochOf('finishedLte', query['filter[finished_at][lte]']),
+  };
 }

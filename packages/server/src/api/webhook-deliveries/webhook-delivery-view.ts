@@ -1,4 +1,5 @@
-import type { AttemptRecord, Delivery, JsonObject } from '../../storage/store.js';
+import type { DeliveryAttemptView, WebhookDeliveryView } from '@switchboard/core/contract';
+import type { AttemptRecord, Delivery } from '../../storage/store.js';
 import { cutHeaders, cutText } from './cut-to-limit.js';
 
 /**
@@ -8,8 +9,8 @@ import { cutHeaders, cutText } from './cut-to-limit.js';
 export function webhookDeliveryView(
   delivery: Delivery,
   attempts: readonly AttemptRecord[],
-): JsonObject {
-  const view: JsonObject = {
+): WebhookDeliveryView {
+  return {
     id: delivery.id,
     record_type: 'webhook_delivery',
     user_id: delivery.accountId,
@@ -18,22 +19,24 @@ export function webhookDeliveryView(
     finished_at: isoOrNull(delivery.finishedAt),
     webhook: delivery.webhook,
     attempts: [...attempts].sort((a, b) => b.attempt - a.attempt).map(attemptView),
+    ...(delivery.state === 'queued' ? { next_attempt_at: isoOrNull(delivery.nextAttemptAt) } : {}),
+    // A row that cannot be read whole says why, under Switchboard's own key.
+    ...(delivery.unreadable === undefined
+      ? {}
+      : { switchboard: { unreadable: delivery.unreadable } }),
   };
-  if (delivery.state === 'queued') view['next_attempt_at'] = isoOrNull(delivery.nextAttemptAt);
-  // A row that cannot be read whole says why, under Switchboard's own key.
-  if (delivery.unreadable !== undefined) view['switchboard'] = { unreadable: delivery.unreadable };
-  return view;
 }
 
-function attemptView(attempt: AttemptRecord): JsonObject {
-  const view = telnyxAttemptView(attempt);
+function attemptView(attempt: AttemptRecord): DeliveryAttemptView {
   // Switchboard's own facts go under one extra key, so Telnyx's shape is unchanged.
   const chaos = attempt.meta['chaos'];
-  if (chaos !== undefined) view['switchboard'] = { chaos };
-  return view;
+  return {
+    ...telnyxAttemptView(attempt),
+    ...(chaos === undefined ? {} : { switchboard: { chaos } }),
+  };
 }
 
-function telnyxAttemptView(attempt: AttemptRecord): JsonObject {
+function telnyxAttemptView(attempt: AttemptRecord): DeliveryAttemptView {
   return {
     status: attempt.status,
     started_at: new Date(attempt.startedAt).toISOString(),

@@ -79,7 +79,7 @@ function issuesOfError(
       return [
         schema['pattern'] === NOT_BLANK
           ? missingIssue(source)
-          : invalidIssue(source, `in the form ${String(schema['pattern'])}`),
+          : invalidIssue(source, patternText(schema)),
       ];
     case 'maxLength':
       return [invalidIssue(source, `at most ${String(schema['maxLength'])} characters`)];
@@ -211,6 +211,12 @@ function expectedOf(schema: Record<string, unknown>): string {
   if (typeof annotated === 'string') return annotated;
   const type = schema['type'];
   return (typeof type === 'string' ? TYPE_TEXT[type] : undefined) ?? 'valid';
+}
+
+/** What a pattern wants: its `x-expected` annotation, else the pattern itself. */
+function patternText(schema: Record<string, unknown>): string {
+  const annotated = schema[EXPECTED];
+  return typeof annotated === 'string' ? annotated : `in the form ${String(schema['pattern'])}`;
 }
 
 function formatText(schema: Record<string, unknown>): string {

@@ -27,10 +27,8 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
 
 function prepared(schema: TSchema, part: RequestPart, data: unknown): unknown {
   // Fastify hands a missing body to validators as `null`.
-  const bodyless =
-    part === 'body' &&
-    (data === undefined || data === null) &&
-    keywordsOf(schema)[LENIENT] === true;
+  const absent = data === undefined || data === null;
+  const bodyless = part === 'body' && absent && keywordsOf(schema)[LENIENT] === true;
   const raw = bodyless ? {} : part === 'querystring' ? lastOfRepeated(schema, data) : data;
   return prepareValue(schema, raw, part !== 'body');
 }
