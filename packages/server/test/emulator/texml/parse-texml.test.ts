@@ -84,10 +84,7 @@ describe('parseTexml', () => {
     expect(reason('<Response><Say>hi</Response>')).toMatch(/not well-formed XML \(line 1/);
     expect(reason('<Foo/>')).toBe('the root element is <Foo>, not <Response>');
     expect(reason('<Response><Dance/></Response>')).toBe('<Dance> is not a TeXML verb');
-    // The XML parser refuses prototype names itself; the verb table is looked up by own members too.
-    expect(reason('<Response><constructor/></Response>')).toMatch(
-      /^not well-formed XML: .*"constructor" is a reserved JavaScript keyword/,
-    );
+    expect(reason('<Response><constructor/></Response>')).toBe('<constructor> is not a TeXML verb');
     expect(reason('<Response><Pay/></Response>')).toBe('<Pay> is not supported by Telnyx TeXML');
     expect(reason('<Response><Gather timeout="soon"/></Response>')).toBe(
       '<Gather> timeout must be a whole number, not "soon"',
