@@ -16,3 +16,4 @@ export * from './switchboard/signing-keys.js';
 export * from './switchboard/inbox.js';
 export * from './switchboard/call-control-applications.js';
 export * from './switchboard/health.js';
+export * from './switchboard/switchboard-routes.js';
