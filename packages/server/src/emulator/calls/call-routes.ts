@@ -73,6 +73,15 @@ function useDeclarations(scope: FastifyInstance): void {
 }
 
 /**
+ * A request without a body (Fastify's `null`) is a body-less command: `{}`, as the lenient
+ * declarations read it.
+ */
+function bodyless(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  request.body ??= {};
+  done();
+}
+
+/**
  * SDKs post actions with no body, with or without `content-type: application/json`. telnyx 1.x
  * sends no content type and, through Node's agent, an empty chunked body: that is `{}` too.
  * Any other content type with a body stays a 415.
@@ -97,6 +106,7 @@ function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDe
         body: DialBody,
         response: { 200: CallResponse, '4xx': ErrorEnvelope },
       },
+      preValidation: bodyless,
     },
     async (request) => ({
       data: callView(await engine.dial(deps.accountId(request), request.body), { dialing: true }),
@@ -131,6 +141,7 @@ function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDe
           body: declaration.body,
           response: { 200: CommandResponse, '4xx': ErrorEnvelope },
         },
+        preValidation: bodyless,
         handler: async (request) => {
           const accountId = deps.accountId(request);
           await checkMediaReference(deps, accountId, action, request.body);
@@ -156,6 +167,7 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
         body: SimulatedCallBody,
         response: { 200: CallResponse, '4xx': ErrorEnvelope },
       },
+      preValidation: bodyless,
     },
     async (request) => ({
       data: callView(await engine.simulateInbound(deps.accountId(request), request.body)),
@@ -171,17 +183,20 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
   for (const name of ['answer', 'hangup', 'hold', 'unhold'] as const)
     app.post(
       `/switchboard/simulate/calls/:call_control_id/actions/${name}`,
-      { schema: farEndSchema(`The far end ${FAR_END_VERBS[name]}`, FAR_END_BODIES[name]) },
+      {
+        schema: farEndSchema(`The far end ${FAR_END_VERBS[name]}`, FAR_END_BODIES[name]),
+        preValidation: bodyless,
+      },
       (request) => run(request, { name }),
     );
   app.post(
     '/switchboard/simulate/calls/:call_control_id/actions/dtmf',
-    { schema: farEndSchema('The far end presses keys', FAR_END_BODIES.dtmf) },
+    { schema: farEndSchema('The far end presses keys', FAR_END_BODIES.dtmf), preValidation: bodyless },
     (request) => run(request, { name: 'dtmf', digits: request.body.digits }),
   );
   app.post(
     '/switchboard/simulate/calls/:call_control_id/actions/speech',
-    { schema: farEndSchema('The far end speaks', FAR_END_BODIES.speech) },
+    { schema: farEndSchema('The far end speaks', FAR_END_BODIES.speech), preValidation: bodyless },
     (request) => run(request, { name: 'speech', text: request.body.text }),
   );
 }
