@@ -1,4 +1,9 @@
-import { CallSummaryList, CallTimeline, ErrorEnvelope, type CallSummary } from '@switchboard/core/contract';
+import {
+  CallSummaryList,
+  CallTimeline,
+  ErrorEnvelope,
+  type CallSummary,
+} from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteRegistrar } from '../../api/create-app.js';
 import { pathParam } from '../../api/path-param.js';

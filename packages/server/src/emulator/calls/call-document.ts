@@ -30,10 +30,7 @@ const MediaItem = Type.Object({
   mediaUrl: NullableStr,
   mediaName: NullableStr,
   overlay: Type.Boolean(),
-  speech: Type.Union([
-    Type.Object({ text: Str, voice: Str, language: NullableStr }),
-    Type.Null(),
-  ]),
+  speech: Type.Union([Type.Object({ text: Str, voice: Str, language: NullableStr }), Type.Null()]),
   failure: Type.Optional(
     Type.Object({ status: Type.Enum(['file_not_found', 'failed']), detail: Str }),
   ),

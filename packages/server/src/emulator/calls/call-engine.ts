@@ -259,7 +259,7 @@ export class CallEngine {
   /** Fills in what a command needs from other calls: the bridge peer, the queue's size. */
   async #resolve(accountId: string, state: CallState, parsed: ParsedCommand): Promise<Command> {
     if (parsed.name === 'bridge') {
-      const peer = await this.runtime.find(accountId, parsed.peerId ?? '');
+      const peer = await this.runtime.find(accountId, parsed.peerId);
       if (peer === null || peer.id === state.id) throw new InvalidCallControlIdError();
       return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
     }
@@ -270,7 +270,7 @@ export class CallEngine {
       return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
     }
     if (parsed.name === 'enqueue') {
-      const queue = parsed.queue ?? '';
+      const { queue } = parsed;
       const admission = await this.queues.admit(accountId, queue, parsed.maxSize);
       return {
         name: 'enqueue',
@@ -289,7 +289,6 @@ export class CallEngine {
     if (parsed.name === 'transfer') {
       return {
         ...parsed,
-        to: parsed.to ?? '',
         from: parsed.from ?? (state.direction === 'incoming' ? state.from : state.to),
       };
     }

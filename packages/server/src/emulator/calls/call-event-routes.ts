@@ -76,11 +76,11 @@ export function registerCallEventRoutes(scope: FastifyInstance, deps: EmulatorDe
       },
     },
     async (request) => {
-    const accountId = deps.accountId(request);
-    const params = queryParams(request.query);
-    const page = valueOrThrow(parsePage(params));
-    const events = await eventsOf(deps, log, accountId, params);
-    return { data: [...slicePage(events, page)], meta: pageMeta(page, events.length) };
+      const accountId = deps.accountId(request);
+      const params = queryParams(request.query);
+      const page = valueOrThrow(parsePage(params));
+      const events = await eventsOf(deps, log, accountId, params);
+      return { data: [...slicePage(events, page)], meta: pageMeta(page, events.length) };
     },
   );
 }
@@ -92,9 +92,7 @@ async function eventsOf(
   params: QueryParams,
 ): Promise<CallEvent[]> {
   const rows = await deps.store.listResources(accountId, 'call');
-  const calls = rows
-    .map((row) => decodeCall(row.data))
-    .filter((call) => callMatches(call, params));
+  const calls = rows.map((row) => decodeCall(row.data)).filter((call) => callMatches(call, params));
   const events: CallEvent[] = [];
   for (const call of calls) {
     const deliveries = await deps.store.listDeliveries(

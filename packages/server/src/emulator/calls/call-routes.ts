@@ -191,7 +191,10 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
     );
   app.post(
     '/switchboard/simulate/calls/:call_control_id/actions/dtmf',
-    { schema: farEndSchema('The far end presses keys', FAR_END_BODIES.dtmf), preValidation: bodyless },
+    {
+      schema: farEndSchema('The far end presses keys', FAR_END_BODIES.dtmf),
+      preValidation: bodyless,
+    },
     (request) => run(request, { name: 'dtmf', digits: request.body.digits }),
   );
   app.post(

@@ -25,9 +25,7 @@ export const CommandResponse = Type.Object({
     conversation_id: Type.Optional(
       Type.String({ description: 'gather_using_ai, ai_assistant_start and _join' }),
     ),
-    conversation_relay_id: Type.Optional(
-      Type.String({ description: 'conversation_relay_start' }),
-    ),
+    conversation_relay_id: Type.Optional(Type.String({ description: 'conversation_relay_start' })),
   }),
 });
 

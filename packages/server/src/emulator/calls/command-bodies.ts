@@ -1,7 +1,12 @@
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TObject } from 'typebox';
 import { HttpUrl, Int, OneOf, Text } from '@switchboard/core/contract';
 import { isE164 } from '../phone-numbers/e164.js';
-import { invalidIssue, missingIssue, rangeIssue, type Issue } from '../../http/validation/issues.js';
+import {
+  invalidIssue,
+  missingIssue,
+  rangeIssue,
+  type Issue,
+} from '../../http/validation/issues.js';
 import type { Command } from './call-input.js';
 import type { GatherState, MediaItem, RecordingState } from './call-state.js';
 import { playbackDurationMs, speakDurationMs, type CallTimings } from './call-timings.js';
@@ -200,11 +205,9 @@ export const COMMANDS: Readonly<Record<string, CommandDeclaration>> = {
       return { name: 'send_dtmf' };
     },
   ),
-  client_state_update: command(
-    'Replace the client state',
-    { client_state: ClientState() },
-    () => ({ name: 'client_state_update' }),
-  ),
+  client_state_update: command('Replace the client state', { client_state: ClientState() }, () => ({
+    name: 'client_state_update',
+  })),
   bridge: command(
     'Bridge two calls (or this call and the head of a queue)',
     {
@@ -263,12 +266,9 @@ export function phoneOf(value: string, name: string, issues: FoundIssues): strin
   });
 }
 
-const SpeakBody = Type.Object(SPEAK_FIELDS);
-type SpeakBody = Static<typeof SpeakBody>;
-const PlaybackBody = Type.Object(PLAYBACK_FIELDS);
-type PlaybackBody = Static<typeof PlaybackBody>;
-const GatherBody = Type.Object(GATHER_FIELDS);
-type GatherBody = Static<typeof GatherBody> & { readonly maximum_tries?: number };
+type SpeakBody = Static<TObject<typeof SPEAK_FIELDS>>;
+type PlaybackBody = Static<TObject<typeof PLAYBACK_FIELDS>>;
+type GatherBody = Static<TObject<typeof GATHER_FIELDS>> & { readonly maximum_tries?: number };
 
 function speakItem(body: SpeakBody, ctx: ParseContext): MediaItem {
   return {

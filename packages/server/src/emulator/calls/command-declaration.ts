@@ -2,7 +2,7 @@ import { LENIENT } from '@switchboard/core/contract';
 import Type, { type Static, type TObject, type TProperties } from 'typebox';
 import type { CommonParams } from './call-input.js';
 import type { ParsedCommand, ParseContext } from './command-bodies.js';
-import { COMMON_FIELDS, commonOf } from './common-params.js';
+import { COMMON_FIELDS, commonOf, readCommonBody } from './common-params.js';
 import { bodyReaderOf } from './declared-body.js';
 import { FoundIssues } from './found-issues.js';
 
@@ -24,9 +24,6 @@ export interface CommandDeclaration {
   /** Checks and reads a body from elsewhere (a queue's or conference's own command). */
   readonly read: (body: unknown, ctx: ParseContext) => ReadCommand;
 }
-
-const CommonBody = Type.Object(COMMON_FIELDS, { [LENIENT]: true });
-const readCommonBody = bodyReaderOf(CommonBody);
 
 /**
  * Declares a command: `fields` are its own members with Telnyx's names and rules (the common

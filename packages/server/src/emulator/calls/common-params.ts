@@ -1,9 +1,10 @@
-import Type, { type Static } from 'typebox';
-import { EXPECTED, HttpUrl, isHttpUrl, OneOf, Text } from '@switchboard/core/contract';
+import Type, { type Static, type TObject } from 'typebox';
+import { EXPECTED, HttpUrl, isHttpUrl, LENIENT, OneOf, Text } from '@switchboard/core/contract';
 import { invalidIssue } from '../../http/validation/issues.js';
 import type { CommonParams } from './call-input.js';
 import type { Routing } from './call-state.js';
-import type { FoundIssues } from './found-issues.js';
+import { bodyReaderOf } from './declared-body.js';
+import { FoundIssues } from './found-issues.js';
 
 export { readClientState, readUrl } from './body-reader.js';
 
@@ -40,8 +41,20 @@ export const COMMON_FIELDS = {
   ),
 };
 
-const CommonBody = Type.Object(COMMON_FIELDS);
-export type CommonBody = Static<typeof CommonBody>;
+export type CommonBody = Static<TObject<typeof COMMON_FIELDS>>;
+
+/** Reads the common members of any command body, as its route's declaration would. */
+export const readCommonBody = bodyReaderOf(Type.Object(COMMON_FIELDS, { [LENIENT]: true }));
+
+/** The common parameters of a body held by a (legacy) reader; a 422 for what they break. */
+export function readCommon(reader: {
+  readonly body: Readonly<Record<string, unknown>>;
+}): CommonParams {
+  const issues = new FoundIssues();
+  const common = commonOf(readCommonBody(reader.body), issues);
+  issues.done();
+  return common;
+}
 
 /** The common members of a declared body, with the rules a schema cannot say. */
 export function commonOf(body: CommonBody, issues: FoundIssues): CommonParams {
@@ -67,8 +80,7 @@ function routingOf(body: CommonBody, issues: FoundIssues): Partial<Routing> | nu
   const routing: { -readonly [K in keyof Routing]?: Routing[K] } = {};
   if (body.webhook_url !== undefined) routing.webhookUrl = body.webhook_url;
   if (body.webhook_url_method !== undefined) routing.webhookMethod = body.webhook_url_method;
-  if (body.webhook_urls_method !== undefined)
-    routing.webhookUrlsMethod = body.webhook_urls_method;
+  if (body.webhook_urls_method !== undefined) routing.webhookUrlsMethod = body.webhook_urls_method;
   const urls = urlMapOf(body.webhook_urls, issues);
   if (urls !== null) routing.webhookUrls = urls;
   const retries = retriesOf(body.webhook_retries_policies, issues);

@@ -4,7 +4,12 @@ import { missingIssue } from '../../http/validation/issues.js';
 import { DEFAULT_JOIN } from '../conferences/join-options.js';
 import type { ConferenceConfig } from './call-extras.js';
 import type { AmdMode, RecordingState, Routing } from './call-state.js';
-import { phoneOf, RECORD_ON_ANSWER_FIELDS, recordFromAnswer, type ParseContext } from './command-bodies.js';
+import {
+  phoneOf,
+  RECORD_ON_ANSWER_FIELDS,
+  recordFromAnswer,
+  type ParseContext,
+} from './command-bodies.js';
 import { COMMON_FIELDS, commonOf } from './common-params.js';
 import { FoundIssues } from './found-issues.js';
 import { STREAM_FIELDS, streamOf, type StreamRequest } from './stream-request.js';
@@ -48,7 +53,9 @@ export const DialBody = Type.Object(
     connection_id: Text({ description: 'The Call Control Application that places the call' }),
     to: Text({ description: E164_OR_SIP }),
     from: Text({ description: E164_OR_SIP }),
-    answering_machine_detection: Type.Optional(OneOf(AMD_MODES, { description: 'Default disabled' })),
+    answering_machine_detection: Type.Optional(
+      OneOf(AMD_MODES, { description: 'Default disabled' }),
+    ),
     timeout_secs: Type.Optional(Int(5, 600)),
     time_limit_secs: Type.Optional(Int(30, 14_400)),
     ...RECORD_ON_ANSWER_FIELDS,

@@ -29,8 +29,5 @@ export const FAR_END_BODIES = {
     { digits: Text({ description: 'The keys the caller presses' }) },
     { [LENIENT]: true },
   ),
-  speech: Type.Object(
-    { text: Text({ description: 'What the caller says' }) },
-    { [LENIENT]: true },
-  ),
+  speech: Type.Object({ text: Text({ description: 'What the caller says' }) }, { [LENIENT]: true }),
 };

@@ -1,4 +1,4 @@
-import Type, { type Static } from 'typebox';
+import Type, { type Static, type TObject } from 'typebox';
 import { OneOf, Text } from '@switchboard/core/contract';
 import { invalidIssue, missingIssue } from '../../http/validation/issues.js';
 import type { FoundIssues } from './found-issues.js';
@@ -52,8 +52,7 @@ export const STREAM_FIELDS = {
   ),
 };
 
-const StreamBody = Type.Object(STREAM_FIELDS);
-type StreamBody = Static<typeof StreamBody>;
+type StreamBody = Static<TObject<typeof STREAM_FIELDS>>;
 
 /** The stream of a declared body; null when it has no `stream_url` (422 when `required`). */
 export function streamOf(
