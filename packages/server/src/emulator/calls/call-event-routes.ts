@@ -1,11 +1,10 @@
-import { ErrorEnvelope } from '@switchboard/core/contract';
+import { ErrorEnvelope, EXPECTED } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { typed } from '../../http/typed-app.js';
 import { decodeCall } from './call-document.js';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
+import { MAX_PAGE_SIZE, pageMeta, slicePage } from '../../api/pagination.js';
 import { queryParams, type QueryParams } from '../../api/query-params.js';
-import { valueOrThrow } from '../../api/validation/checked.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallCommandLog } from './call-command-log.js';
 import { callEvents, callMatches, eventMatches, type CallEvent } from './call-events.js';
@@ -26,14 +25,19 @@ const FILTERS = [
   'filter[occurred_at][gte]',
   'filter[occurred_at][lt]',
   'filter[occurred_at][lte]',
-  'page[number]',
-  'page[size]',
 ] as const;
 
+/** Telnyx's page size when none is asked for. */
+const DEFAULT_PAGE_SIZE = 20;
+
 /** The filters and page of `GET /v2/call_events` (pages are read by the shared pagination). */
-const CallEventsQuery = Type.Object(
-  Object.fromEntries(FILTERS.map((name) => [name, Type.Optional(Type.String())])),
-);
+const CallEventsQuery = Type.Object({
+  ...Object.fromEntries(FILTERS.map((name) => [name, Type.Optional(Type.String())])),
+  'page[number]': Type.Optional(Type.Integer({ minimum: 1, [EXPECTED]: 'a positive integer' })),
+  'page[size]': Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, [EXPECTED]: 'a positive integer' }),
+  ),
+});
 
 /** The spec's `CallEvent`. */
 const CallEvent = Type.Object({
@@ -78,7 +82,10 @@ export function registerCallEventRoutes(scope: FastifyInstance, deps: EmulatorDe
     async (request) => {
       const accountId = deps.accountId(request);
       const params = queryParams(request.query);
-      const page = valueOrThrow(parsePage(params));
+      const page = {
+        number: request.query['page[number]'] ?? 1,
+        size: request.query['page[size]'] ?? DEFAULT_PAGE_SIZE,
+      };
       const events = await eventsOf(deps, log, accountId, params);
       return { data: [...slicePage(events, page)], meta: pageMeta(page, events.length) };
     },
