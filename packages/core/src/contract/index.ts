@@ -17,3 +17,4 @@ export * from './switchboard/inbox.js';
 export * from './switchboard/call-control-applications.js';
 export * from './switchboard/health.js';
 export * from './switchboard/switchboard-routes.js';
+export * from './switchboard/calls.js';

@@ -1,5 +1,6 @@
 import { KeyedSerial } from '../keyed-serial.js';
 import type { Json, JsonObject, Store } from '../../storage/store.js';
+import { decodeCommandLog, jsonOf } from './call-document.js';
 
 /** Resource kind of a call's command log: one document per call, keyed by call control id. */
 export const CALL_COMMANDS_KIND = 'call_commands';
@@ -44,7 +45,7 @@ export class CallCommandLog {
       accountId,
       kind: CALL_COMMANDS_KIND,
       id: callId,
-      data: { entries: entries as unknown as Json[] },
+      data: { entries: entries.map(jsonOf) },
       createdAt: current?.createdAt ?? entry.at,
       updatedAt: entry.at,
     });
@@ -52,6 +53,5 @@ export class CallCommandLog {
 }
 
 function entriesOf(data: JsonObject | undefined): readonly CommandEntry[] {
-  const entries = data?.['entries'];
-  return Array.isArray(entries) ? (entries as unknown as CommandEntry[]) : [];
+  return data === undefined ? [] : decodeCommandLog(data).entries;
 }

@@ -1,9 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import { missingIssue } from '../../api/validation/issues.js';
+import { missingIssue } from '../../http/validation/issues.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
-import { BodyReader } from './body-reader.js';
 import {
   CallStateError,
   InvalidCallControlIdError,
@@ -14,9 +13,11 @@ import type { Command, Effect, FarEndAction } from './call-input.js';
 import type { MediaPlane } from '../media/media-plane.js';
 import { CallRuntime, type CallRuntimeOptions } from './call-runtime.js';
 import type { CallState } from './call-state.js';
-import { COMMAND_PARSERS, phone, type ParseContext, type ParsedCommand } from './command-bodies.js';
-import { readCommon } from './common-params.js';
-import { readDialRequest } from './dial-request.js';
+import { FoundIssues } from './found-issues.js';
+import { COMMANDS, phoneOf, type ParseContext, type ParsedCommand } from './command-bodies.js';
+import type { ReadCommand } from './command-declaration.js';
+import { dialRequestOf, type DialBody } from './dial-request.js';
+import type { SimulatedCallBody } from './simulate-bodies.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
 import { ownMember } from '../../own-member.js';
@@ -48,8 +49,6 @@ interface RememberedDial {
  * (a TeXML application); resolves null to leave the call to Call Control.
  */
 export type InboundHandler = (accountId: string, body: unknown) => Promise<CallState | null>;
-
-const FAR_END_ACTIONS = new Set(['answer', 'hangup', 'dtmf', 'hold', 'unhold', 'speech']);
 
 /**
  * The Call Control emulator behind the routes: validates requests, creates calls and feeds
@@ -94,8 +93,8 @@ export class CallEngine {
   }
 
   /** `POST /v2/calls`. A repeated command_id within 60 s returns the first call unchanged. */
-  async dial(accountId: string, body: unknown): Promise<CallState> {
-    const request = readDialRequest(body, this.#parseContext());
+  async dial(accountId: string, body: DialBody): Promise<CallState> {
+    const request = dialRequestOf(body, this.#parseContext());
     const repeated = await this.#repeatedDial(accountId, request.commandId);
     if (repeated !== null) return repeated;
     await this.#requireApplication(accountId, request.connectionId);
@@ -117,15 +116,11 @@ export class CallEngine {
   }
 
   /** `POST /switchboard/simulate/calls`: an incoming call, parked until the app answers. */
-  async simulateInbound(accountId: string, body: unknown): Promise<CallState> {
+  async simulateInbound(accountId: string, body: SimulatedCallBody): Promise<CallState> {
     const handled = await this.inboundHandler?.(accountId, body);
     if (handled != null) return handled;
-    const reader = new BodyReader(body);
-    const given = reader.string('connection_id');
-    const from = phone(reader, 'from', true) ?? '';
-    const to = phone(reader, 'to', true) ?? '';
-    reader.done();
-    const connectionId = given ?? (await this.#connectionOf(accountId, to));
+    const { from, to } = simulatedParties(body);
+    const connectionId = body.connection_id ?? (await this.#connectionOf(accountId, to));
     await this.#requireApplication(accountId, connectionId);
     const call = this.#newCall(accountId, {
       connectionId,
@@ -152,19 +147,35 @@ export class CallEngine {
     return state;
   }
 
-  /** `POST /v2/calls/{id}/actions/{action}`; resolves with the command's extra reply fields. */
+  /**
+   * A command another emulator runs (a queue's enqueue, a conference's hangup): its body is
+   * checked against the command's declaration as the route would; the reply's extra fields.
+   */
   async command(
     accountId: string,
     id: string,
     action: string,
     body: unknown,
-  ): Promise<Record<string, unknown>> {
-    const parse = ownMember(COMMAND_PARSERS, action);
-    if (parse === undefined) throw new NotFoundError();
-    const reader = new BodyReader(body);
-    const common = readCommon(reader);
-    const parsed = parse(reader, this.#parseContext());
-    reader.done();
+  ): Promise<CommandExtras> {
+    const declaration = ownMember(COMMANDS, action);
+    if (declaration === undefined) throw new NotFoundError();
+    return this.run(accountId, id, declaration.read(body, this.#parseContext()));
+  }
+
+  /** `POST /v2/calls/{id}/actions/{action}` with its checked body; the reply's extra fields. */
+  async commandChecked(
+    accountId: string,
+    id: string,
+    action: string,
+    body: unknown,
+  ): Promise<CommandExtras> {
+    const declaration = ownMember(COMMANDS, action);
+    if (declaration === undefined) throw new NotFoundError();
+    return this.run(accountId, id, declaration.readChecked(body, this.#parseContext()));
+  }
+
+  async run(accountId: string, id: string, read: ReadCommand): Promise<CommandExtras> {
+    const { parsed, common } = read;
     const state = await this.get(accountId, id);
     const command = await this.#resolve(accountId, state, parsed);
     const result = await this.runtime.apply(accountId, id, { type: 'command', command, common });
@@ -176,9 +187,8 @@ export class CallEngine {
   }
 
   /** `POST /switchboard/simulate/calls/{id}/actions/{action}`: the remote party acts. */
-  async farEnd(accountId: string, id: string, action: string, body: unknown): Promise<void> {
-    if (!FAR_END_ACTIONS.has(action)) throw new NotFoundError();
-    const input = { type: 'far_end', action: readFarEnd(action, new BodyReader(body)) } as const;
+  async farEnd(accountId: string, id: string, action: FarEndAction): Promise<void> {
+    const input = { type: 'far_end', action } as const;
     await this.get(accountId, id);
     const result = await this.runtime.apply(accountId, id, input);
     if (result !== null && !result.ok) throw new CallStateError(result.refusal);
@@ -249,7 +259,7 @@ export class CallEngine {
   /** Fills in what a command needs from other calls: the bridge peer, the queue's size. */
   async #resolve(accountId: string, state: CallState, parsed: ParsedCommand): Promise<Command> {
     if (parsed.name === 'bridge') {
-      const peer = await this.runtime.find(accountId, parsed.peerId ?? '');
+      const peer = await this.runtime.find(accountId, parsed.peerId);
       if (peer === null || peer.id === state.id) throw new InvalidCallControlIdError();
       return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
     }
@@ -260,7 +270,7 @@ export class CallEngine {
       return { name: 'bridge', peer, parkAfterUnbridge: parsed.parkAfterUnbridge };
     }
     if (parsed.name === 'enqueue') {
-      const queue = parsed.queue ?? '';
+      const { queue } = parsed;
       const admission = await this.queues.admit(accountId, queue, parsed.maxSize);
       return {
         name: 'enqueue',
@@ -279,7 +289,6 @@ export class CallEngine {
     if (parsed.name === 'transfer') {
       return {
         ...parsed,
-        to: parsed.to ?? '',
         from: parsed.from ?? (state.direction === 'incoming' ? state.from : state.to),
       };
     }
@@ -328,17 +337,18 @@ export class CallEngine {
   }
 }
 
-function readFarEnd(action: string, reader: BodyReader): FarEndAction {
-  let result: FarEndAction;
-  if (action === 'dtmf')
-    result = { name: 'dtmf', digits: reader.string('digits', { required: true }) ?? '' };
-  else if (action === 'speech')
-    result = { name: 'speech', text: reader.string('text', { required: true }) ?? '' };
-  else result = { name: action as 'answer' | 'hangup' | 'hold' | 'unhold' };
-  reader.done();
-  return result;
-}
-
 function isExtendedCommand(command: Command): command is ExtendedCommand {
   return EXTENDED_NAMES.has(command.name);
+}
+
+/** The extra fields of a command's reply (`recording_id`, `conversation_id`, …). */
+export type CommandExtras = Record<string, string>;
+
+/** A simulated call's parties: `+E.164` numbers or SIP URIs, else one 422 naming both. */
+function simulatedParties(body: SimulatedCallBody): { from: string; to: string } {
+  const issues = new FoundIssues();
+  const from = phoneOf(body.from, 'from', issues) ?? '';
+  const to = phoneOf(body.to, 'to', issues) ?? '';
+  issues.done();
+  return { from, to };
 }

@@ -1,11 +1,64 @@
+import { ErrorEnvelope, EXPECTED } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import { pageMeta, parsePage, slicePage } from '../../api/pagination.js';
+import Type from 'typebox';
+import { typed } from '../../http/typed-app.js';
+import { decodeCall } from './call-document.js';
+import { MAX_PAGE_SIZE, pageMeta, slicePage } from '../../api/pagination.js';
 import { queryParams, type QueryParams } from '../../api/query-params.js';
-import { valueOrThrow } from '../../api/validation/checked.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallCommandLog } from './call-command-log.js';
 import { callEvents, callMatches, eventMatches, type CallEvent } from './call-events.js';
-import type { CallState } from './call-state.js';
+
+const FILTERS = [
+  'filter[leg_id]',
+  'filter[application_session_id]',
+  'filter[connection_id]',
+  'filter[product]',
+  'filter[from]',
+  'filter[to]',
+  'filter[status]',
+  'filter[name]',
+  'filter[type]',
+  'filter[failed]',
+  'filter[occurred_at][eq]',
+  'filter[occurred_at][gt]',
+  'filter[occurred_at][gte]',
+  'filter[occurred_at][lt]',
+  'filter[occurred_at][lte]',
+] as const;
+
+/** Telnyx's page size when none is asked for. */
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The filters and page of `GET /v2/call_events` (pages are read by the shared pagination). */
+const CallEventsQuery = Type.Object({
+  ...Object.fromEntries(FILTERS.map((name) => [name, Type.Optional(Type.String())])),
+  'page[number]': Type.Optional(Type.Integer({ minimum: 1, [EXPECTED]: 'a positive integer' })),
+  'page[size]': Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, [EXPECTED]: 'a positive integer' }),
+  ),
+});
+
+/** The spec's `CallEvent`. */
+const CallEvent = Type.Object({
+  record_type: Type.Literal('call_event'),
+  call_leg_id: Type.String(),
+  call_session_id: Type.String(),
+  event_timestamp: Type.String(),
+  name: Type.String(),
+  type: Type.Enum(['command', 'webhook']),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+});
+
+const CallEventList = Type.Object({
+  data: Type.Array(CallEvent),
+  meta: Type.Object({
+    page_number: Type.Integer(),
+    page_size: Type.Integer(),
+    total_pages: Type.Integer(),
+    total_results: Type.Integer(),
+  }),
+});
 
 /** A call's webhooks beyond this many are left out of its events. */
 const MAX_WEBHOOKS_PER_CALL = 250;
@@ -16,13 +69,27 @@ const MAX_WEBHOOKS_PER_CALL = 250;
  */
 export function registerCallEventRoutes(scope: FastifyInstance, deps: EmulatorDeps): void {
   const log = new CallCommandLog(deps.store);
-  scope.get('/v2/call_events', async (request) => {
-    const accountId = deps.accountId(request);
-    const params = queryParams(request.query);
-    const page = valueOrThrow(parsePage(params));
-    const events = await eventsOf(deps, log, accountId, params);
-    return { data: slicePage(events, page), meta: pageMeta(page, events.length) };
-  });
+  typed(scope).get(
+    '/v2/call_events',
+    {
+      schema: {
+        summary: "List the commands and webhooks of the account's calls",
+        tags: ['calls'],
+        querystring: CallEventsQuery,
+        response: { 200: CallEventList, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const accountId = deps.accountId(request);
+      const params = queryParams(request.query);
+      const page = {
+        number: request.query['page[number]'] ?? 1,
+        size: request.query['page[size]'] ?? DEFAULT_PAGE_SIZE,
+      };
+      const events = await eventsOf(deps, log, accountId, params);
+      return { data: [...slicePage(events, page)], meta: pageMeta(page, events.length) };
+    },
+  );
 }
 
 async function eventsOf(
@@ -32,9 +99,7 @@ async function eventsOf(
   params: QueryParams,
 ): Promise<CallEvent[]> {
   const rows = await deps.store.listResources(accountId, 'call');
-  const calls = rows
-    .map((row) => row.data as unknown as CallState)
-    .filter((call) => callMatches(call, params));
+  const calls = rows.map((row) => decodeCall(row.data)).filter((call) => callMatches(call, params));
   const events: CallEvent[] = [];
   for (const call of calls) {
     const deliveries = await deps.store.listDeliveries(

@@ -1,4 +1,9 @@
+import { AudioTicket, ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TObject } from 'typebox';
+import { CHECK_RESPONSES_ENV, useResponseCheck } from '../../http/response-check.js';
+import { typed } from '../../http/typed-app.js';
+import { validatorCompiler } from '../../http/validation/validator-compiler.js';
 import { pathParam } from '../../api/path-param.js';
 import { useJsonBodyParser } from '../../api/request-body/json-body-parser.js';
 import { BadRequestError, NotFoundError } from '../../errors/api-error.js';
@@ -14,6 +19,11 @@ import { registerCallEventRoutes } from './call-event-routes.js';
 import { registerConferenceRoutes } from '../conferences/conference-routes.js';
 import { registerQueueRoutes } from '../queues/queue-routes.js';
 import { registerRecordingApiRoutes } from '../recordings/recording-routes.js';
+import type { FarEndAction } from './call-input.js';
+import { COMMANDS } from './command-bodies.js';
+import { callIdOf, CallParams, CallResponse, CommandResponse, OkResponse } from './call-schemas.js';
+import { DialBody } from './dial-request.js';
+import { FAR_END_BODIES, SimulatedCallBody } from './simulate-bodies.js';
 
 /**
  * Registers the Call Control emulator: `/v2/calls*`, the far-end simulator under
@@ -29,6 +39,7 @@ export function registerCallRoutes(
   const engine = new CallEngine(deps, options);
   // Fastify queues plugin registration and awaits it in ready(); errors surface there.
   void app.register((scope: FastifyInstance, _opts: unknown, done: (error?: Error) => void) => {
+    useDeclarations(scope);
     allowEmptyJson(scope);
     callRoutes(scope, engine, deps);
     simulateRoutes(scope, engine, deps);
@@ -51,6 +62,26 @@ export function registerCallRoutes(
 }
 
 /**
+ * The call routes are declared: an app built without `createApp` (the call tests' bare Fastify)
+ * gets the same validator, serializer and, in tests, reply check the root app would give them.
+ */
+function useDeclarations(scope: FastifyInstance): void {
+  if (scope.validatorCompiler === validatorCompiler) return;
+  scope.setValidatorCompiler(validatorCompiler);
+  scope.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  if (process.env[CHECK_RESPONSES_ENV] === '1') useResponseCheck(scope);
+}
+
+/**
+ * A request without a body (Fastify's `null`) is a body-less command: `{}`, as the lenient
+ * declarations read it.
+ */
+function bodyless(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  request.body ??= {};
+  done();
+}
+
+/**
  * SDKs post actions with no body, with or without `content-type: application/json`. telnyx 1.x
  * sends no content type and, through Node's agent, an empty chunked body: that is `{}` too.
  * Any other content type with a body stays a 415.
@@ -65,44 +96,130 @@ function allowEmptyJson(scope: FastifyInstance): void {
 }
 
 function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDeps): void {
-  scope.post('/v2/calls', async (request) => ({
-    data: callView(await engine.dial(deps.accountId(request), request.body), { dialing: true }),
-  }));
-  scope.get('/v2/calls/:id', async (request) => ({
-    data: callView(await engine.get(deps.accountId(request), pathParam(request, 'id'))),
-  }));
-  const action = async (request: FastifyRequest): Promise<unknown> => {
-    await checkMediaReference(
-      deps,
-      deps.accountId(request),
-      pathParam(request, 'action'),
-      request.body,
-    );
-    const extra = await engine.command(
-      deps.accountId(request),
-      pathParam(request, 'id'),
-      pathParam(request, 'action'),
-      request.body,
-    );
-    return { data: { result: 'ok', ...extra } };
-  };
-  scope.post('/v2/calls/:id/actions/:action', action);
-  scope.put('/v2/calls/:id/actions/:action', action);
+  const app = typed(scope);
+  app.post(
+    '/v2/calls',
+    {
+      schema: {
+        summary: 'Dial: place an outgoing call',
+        tags: ['calls'],
+        body: DialBody,
+        response: { 200: CallResponse, '4xx': ErrorEnvelope },
+      },
+      preValidation: bodyless,
+    },
+    async (request) => ({
+      data: callView(await engine.dial(deps.accountId(request), request.body), { dialing: true }),
+    }),
+  );
+  app.get(
+    '/v2/calls/:call_control_id',
+    {
+      schema: {
+        summary: 'Retrieve a call',
+        tags: ['calls'],
+        params: CallParams,
+        response: { 200: CallResponse, '4xx': ErrorEnvelope },
+      },
+    },
+    async (request) => ({
+      data: callView(
+        await engine.get(deps.accountId(request), callIdOf(request.params.call_control_id)),
+      ),
+    }),
+  );
+  for (const [action, declaration] of Object.entries(COMMANDS))
+    for (const method of ['POST', 'PUT'] as const)
+      app.route({
+        method,
+        url: `/v2/calls/:call_control_id/actions/${action}`,
+        schema: {
+          summary: declaration.summary,
+          tags: ['call commands'],
+          ...(method === 'PUT' ? { hide: true } : {}),
+          params: CallParams,
+          body: declaration.body,
+          response: { 200: CommandResponse, '4xx': ErrorEnvelope },
+        },
+        preValidation: bodyless,
+        handler: async (request) => {
+          const accountId = deps.accountId(request);
+          await checkMediaReference(deps, accountId, action, request.body);
+          const extra = await engine.commandChecked(
+            accountId,
+            callIdOf(request.params.call_control_id),
+            action,
+            request.body,
+          );
+          return { data: { result: 'ok' as const, ...extra } };
+        },
+      });
 }
 
 function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDeps): void {
-  scope.post('/switchboard/simulate/calls', async (request) => ({
-    data: callView(await engine.simulateInbound(deps.accountId(request), request.body)),
-  }));
-  scope.post('/switchboard/simulate/calls/:id/actions/:action', async (request) => {
-    await engine.farEnd(
-      deps.accountId(request),
-      pathParam(request, 'id'),
-      pathParam(request, 'action'),
-      request.body,
+  const app = typed(scope);
+  app.post(
+    '/switchboard/simulate/calls',
+    {
+      schema: {
+        summary: 'Simulate an incoming call',
+        tags: ['simulator'],
+        body: SimulatedCallBody,
+        response: { 200: CallResponse, '4xx': ErrorEnvelope },
+      },
+      preValidation: bodyless,
+    },
+    async (request) => ({
+      data: callView(await engine.simulateInbound(deps.accountId(request), request.body)),
+    }),
+  );
+  const run = async (
+    request: { readonly params: { readonly call_control_id: string } } & FastifyRequest,
+    action: FarEndAction,
+  ) => {
+    await engine.farEnd(deps.accountId(request), callIdOf(request.params.call_control_id), action);
+    return { data: { result: 'ok' as const } };
+  };
+  for (const name of ['answer', 'hangup', 'hold', 'unhold'] as const)
+    app.post(
+      `/switchboard/simulate/calls/:call_control_id/actions/${name}`,
+      {
+        schema: farEndSchema(`The far end ${FAR_END_VERBS[name]}`, FAR_END_BODIES[name]),
+        preValidation: bodyless,
+      },
+      (request) => run(request, { name }),
     );
-    return { data: { result: 'ok' } };
-  });
+  app.post(
+    '/switchboard/simulate/calls/:call_control_id/actions/dtmf',
+    {
+      schema: farEndSchema('The far end presses keys', FAR_END_BODIES.dtmf),
+      preValidation: bodyless,
+    },
+    (request) => run(request, { name: 'dtmf', digits: request.body.digits }),
+  );
+  app.post(
+    '/switchboard/simulate/calls/:call_control_id/actions/speech',
+    { schema: farEndSchema('The far end speaks', FAR_END_BODIES.speech), preValidation: bodyless },
+    (request) => run(request, { name: 'speech', text: request.body.text }),
+  );
+}
+
+const FAR_END_VERBS = {
+  answer: 'answers',
+  hangup: 'hangs up',
+  hold: 'puts the call on hold',
+  unhold: 'takes the call off hold',
+} as const;
+
+/** A far-end action's declaration: the call in the path, a body, `{ data: { result: 'ok' } }`. */
+function farEndSchema<B extends TObject>(summary: string, body: B) {
+  return {
+    summary,
+    tags: ['simulator'],
+    params: CallParams,
+    body,
+    response: { 200: OkResponse, '4xx': ErrorEnvelope },
+  };
 }
 
 /** `POST /switchboard/calls/{id}/audio_ticket`: lets the dashboard's softphone join a live call. */
@@ -112,19 +229,30 @@ function audioTicketRoute(
   deps: EmulatorDeps,
   media: MediaPlane,
 ): void {
-  scope.post('/switchboard/calls/:id/audio_ticket', async (request) => {
-    const accountId = deps.accountId(request);
-    const call = await engine.get(accountId, pathParam(request, 'id'));
-    if (call.phase === 'ended') throw new CallStateError('call_ended');
-    const { ticket, expiresAt } = media.tickets.issue({ accountId, callId: call.id });
-    return {
-      data: {
-        ticket,
-        url: `/switchboard/call_audio/${ticket}`,
-        expires_at: new Date(expiresAt).toISOString(),
+  typed(scope).post(
+    '/switchboard/calls/:call_control_id/audio_ticket',
+    {
+      schema: {
+        summary: "A one-time ticket for the softphone's audio socket",
+        tags: ['calls'],
+        params: CallParams,
+        response: { 200: AudioTicket, '4xx': ErrorEnvelope },
       },
-    };
-  });
+    },
+    async (request) => {
+      const accountId = deps.accountId(request);
+      const call = await engine.get(accountId, callIdOf(request.params.call_control_id));
+      if (call.phase === 'ended') throw new CallStateError('call_ended');
+      const { ticket, expiresAt } = media.tickets.issue({ accountId, callId: call.id });
+      return {
+        data: {
+          ticket,
+          url: `/switchboard/call_audio/${ticket}`,
+          expires_at: new Date(expiresAt).toISOString(),
+        },
+      };
+    },
+  );
 }
 
 const RECORDING_FILE = /^[0-9a-f-]{36}\.(mp3|wav)$/;

@@ -1,8 +1,8 @@
 import { KeyedSerial } from '../keyed-serial.js';
-import type { JsonObject } from '../../storage/store.js';
 import { TimerQueue, type TimerHost } from '../messaging/timer-queue.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { emitInputFor } from './call-emit-input.js';
+import { decodeCall, jsonObjectOf } from './call-document.js';
 import type { StepContext } from './call-draft.js';
 import { step } from './call-machine.js';
 import type { CallInput, Effect, Step } from './call-input.js';
@@ -112,7 +112,7 @@ export class CallRuntime {
     const live = this.#live.get(id);
     if (live !== undefined) return live.accountId === accountId ? live : null;
     const stored = await this.#deps.store.getResource(accountId, CALL_KIND, id);
-    return stored === null ? null : (stored.data as unknown as CallState);
+    return stored === null ? null : decodeCall(stored.data);
   }
 
   /** Stores and acts on a new call's first step. */
@@ -157,7 +157,7 @@ export class CallRuntime {
     let restored = 0;
     for (const account of await this.#deps.store.listAccounts()) {
       for (const resource of await this.#deps.store.listResources(account.id, CALL_KIND)) {
-        const state = resource.data as unknown as CallState;
+        const state = decodeCall(resource.data);
         if (state.phase === 'ended' || this.#live.has(state.id)) continue;
         this.#live.set(state.id, state);
         for (const timer of state.timers) this.#arm(state, timer);
@@ -209,7 +209,7 @@ export class CallRuntime {
 
   #persist(state: CallState): Promise<void> {
     const now = this.#deps.now();
-    const data = state as unknown as JsonObject;
+    const data = jsonObjectOf(state);
     return this.#deps.store.putResource({
       accountId: state.accountId,
       kind: CALL_KIND,

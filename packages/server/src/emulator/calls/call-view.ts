@@ -1,3 +1,4 @@
+import type { CallResource } from '@switchboard/core/contract';
 import { isoTime } from './call-draft.js';
 import type { CallState } from './call-state.js';
 
@@ -5,7 +6,7 @@ import type { CallState } from './call-state.js';
 export function callView(
   state: CallState,
   options: { readonly dialing?: boolean } = {},
-): Record<string, unknown> {
+): CallResource {
   const ended = state.endedAt !== null;
   const recordingId = state.recordOnAnswer?.id ?? state.recording?.id;
   return {

@@ -1,79 +1,122 @@
-import { invalidIssue } from '../../api/validation/issues.js';
-import { isHttpUrl } from '../../api/validation/field-checks.js';
-import type { BodyReader } from './body-reader.js';
-import { isRecord } from './body-reader.js';
+import Type, { type Static, type TObject } from 'typebox';
+import { EXPECTED, HttpUrl, isHttpUrl, LENIENT, OneOf, Text } from '@switchboard/core/contract';
+import { invalidIssue } from '../../http/validation/issues.js';
 import type { CommonParams } from './call-input.js';
 import type { Routing } from './call-state.js';
+import { bodyReaderOf } from './declared-body.js';
+import { FoundIssues } from './found-issues.js';
+
+export { readClientState, readUrl } from './body-reader.js';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MAX_RETRIES = 5;
 const MAX_RETRY_TOTAL_MS = 60_000;
 const METHODS = ['POST', 'GET'] as const;
 
-/** The parameters shared by Dial and every action: client_state, command_id and webhook routing. */
-export function readCommon(reader: BodyReader): CommonParams {
+/** Telnyx's client state: base-64 (checked by {@link clientStateOf}). */
+export function ClientState(description = 'Base-64 encoded state, echoed in webhooks') {
+  return Text({ description });
+}
+
+/** The members shared by Dial and every action: client_state, command_id and webhook routing. */
+export const COMMON_FIELDS = {
+  client_state: Type.Optional(ClientState()),
+  command_id: Type.Optional(
+    Text({ description: 'Idempotency key: a repeat within 60 s is not run again' }),
+  ),
+  webhook_url: Type.Optional(HttpUrl()),
+  webhook_url_method: Type.Optional(OneOf(METHODS)),
+  webhook_urls: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      [EXPECTED]: 'a map of event types to URLs',
+      description: 'Webhook URL per event type',
+    }),
+  ),
+  webhook_urls_method: Type.Optional(OneOf(METHODS)),
+  webhook_retries_policies: Type.Optional(
+    Type.Record(Type.String(), Type.Unknown(), {
+      [EXPECTED]: 'an object',
+      description: '{ [event type]: { retries_ms: [...] } }: at most 5 delays, 60 s in all',
+    }),
+  ),
+};
+
+export type CommonBody = Static<TObject<typeof COMMON_FIELDS>>;
+
+/** Reads the common members of any command body, as its route's declaration would. */
+export const readCommonBody = bodyReaderOf(Type.Object(COMMON_FIELDS, { [LENIENT]: true }));
+
+/** The common parameters of a body held by a (legacy) reader; a 422 for what they break. */
+export function readCommon(reader: {
+  readonly body: Readonly<Record<string, unknown>>;
+}): CommonParams {
+  const issues = new FoundIssues();
+  const common = commonOf(readCommonBody(reader.body), issues);
+  issues.done();
+  return common;
+}
+
+/** The common members of a declared body, with the rules a schema cannot say. */
+export function commonOf(body: CommonBody, issues: FoundIssues): CommonParams {
   return {
-    clientState: readClientState(reader, 'client_state'),
-    commandId: reader.string('command_id'),
-    routing: readRouting(reader),
+    clientState: clientStateOf(body.client_state, 'client_state', issues),
+    commandId: body.command_id ?? null,
+    routing: routingOf(body, issues),
   };
 }
 
 /** Telnyx requires client_state to be valid base64; the spec names no code, so 10015 it is. */
-export function readClientState(reader: BodyReader, name: string): string | null {
-  const value = reader.string(name);
-  if (value === null || BASE64.test(value)) return value;
-  return reader.report(invalidIssue({ pointer: `/${name}` }, 'a valid Base-64 encoded string'));
+export function clientStateOf(
+  value: string | undefined,
+  name: string,
+  issues: FoundIssues,
+): string | null {
+  if (value === undefined) return null;
+  if (BASE64.test(value)) return value;
+  return issues.report(invalidIssue({ pointer: `/${name}` }, 'a valid Base-64 encoded string'));
 }
 
-export function readUrl(reader: BodyReader, name: string): string | null {
-  const value = reader.string(name);
-  if (value === null || isHttpUrl(value)) return value;
-  return reader.report(
-    invalidIssue({ pointer: `/${name}` }, 'a valid URL that includes a scheme (http or https)'),
-  );
-}
-
-function readRouting(reader: BodyReader): Partial<Routing> | null {
+function routingOf(body: CommonBody, issues: FoundIssues): Partial<Routing> | null {
   const routing: { -readonly [K in keyof Routing]?: Routing[K] } = {};
-  const url = readUrl(reader, 'webhook_url');
-  if (url !== null) routing.webhookUrl = url;
-  if (reader.body['webhook_url_method'] !== undefined)
-    routing.webhookMethod = reader.oneOf('webhook_url_method', METHODS, 'POST');
-  if (reader.body['webhook_urls_method'] !== undefined)
-    routing.webhookUrlsMethod = reader.oneOf('webhook_urls_method', METHODS, 'POST');
-  const urls = readUrlMap(reader);
+  if (body.webhook_url !== undefined) routing.webhookUrl = body.webhook_url;
+  if (body.webhook_url_method !== undefined) routing.webhookMethod = body.webhook_url_method;
+  if (body.webhook_urls_method !== undefined) routing.webhookUrlsMethod = body.webhook_urls_method;
+  const urls = urlMapOf(body.webhook_urls, issues);
   if (urls !== null) routing.webhookUrls = urls;
-  const retries = readRetries(reader);
+  const retries = retriesOf(body.webhook_retries_policies, issues);
   if (retries !== null) routing.retries = retries;
   return Object.keys(routing).length === 0 ? null : routing;
 }
 
-function readUrlMap(reader: BodyReader): Record<string, string> | null {
-  const value = reader.body['webhook_urls'];
-  if (value === undefined || value === null) return null;
-  const bad =
-    !isRecord(value) ||
-    Object.values(value).some((url) => typeof url !== 'string' || !isHttpUrl(url));
-  if (bad)
-    return reader.report(
-      invalidIssue({ pointer: '/webhook_urls' }, 'a map of event types to URLs'),
-    );
-  return value as Record<string, string>;
+function urlMapOf(
+  value: Readonly<Record<string, unknown>> | undefined,
+  issues: FoundIssues,
+): Record<string, string> | null {
+  if (value === undefined) return null;
+  const entries: [string, string][] = [];
+  for (const [event, url] of Object.entries(value)) {
+    if (typeof url !== 'string' || !isHttpUrl(url))
+      return issues.report(
+        invalidIssue({ pointer: '/webhook_urls' }, 'a map of event types to URLs'),
+      );
+    entries.push([event, url]);
+  }
+  // fromEntries defines own members: an event named `__proto__` stays a key.
+  return Object.fromEntries(entries);
 }
 
 /** `{ [event]: { retries_ms } }`, at most 5 retries summing to 60 s or less per event. */
-function readRetries(reader: BodyReader): Record<string, number[]> | null {
-  const value = reader.body['webhook_retries_policies'];
-  if (value === undefined || value === null) return null;
-  if (!isRecord(value))
-    return reader.report(invalidIssue({ pointer: '/webhook_retries_policies' }, 'an object'));
+function retriesOf(
+  value: Readonly<Record<string, unknown>> | undefined,
+  issues: FoundIssues,
+): Record<string, number[]> | null {
+  if (value === undefined) return null;
   const out: [string, number[]][] = [];
   for (const [event, policy] of Object.entries(value)) {
-    const retries = retriesOf(policy);
+    const retries = retriesOfPolicy(policy);
     if (retries === null) {
       const pointer = `/webhook_retries_policies/${event}/retries_ms`;
-      return reader.report(
+      return issues.report(
         invalidIssue(
           { pointer },
           `at most ${MAX_RETRIES} non-negative delays summing to ${MAX_RETRY_TOTAL_MS} ms or less`,
@@ -82,12 +125,14 @@ function readRetries(reader: BodyReader): Record<string, number[]> | null {
     }
     out.push([event, retries]);
   }
-  // fromEntries defines own members: an event named `__proto__` stays a key.
   return Object.fromEntries(out);
 }
 
-function retriesOf(policy: unknown): number[] | null {
-  const list: unknown = isRecord(policy) ? policy['retries_ms'] : undefined;
+function retriesOfPolicy(policy: unknown): number[] | null {
+  const list: unknown =
+    typeof policy === 'object' && policy !== null && !Array.isArray(policy)
+      ? Object.getOwnPropertyDescriptor(policy, 'retries_ms')?.value
+      : undefined;
   if (!Array.isArray(list) || list.length > MAX_RETRIES) return null;
   const numbers = list.map(Number);
   if (numbers.some((ms) => !Number.isInteger(ms) || ms < 0)) return null;

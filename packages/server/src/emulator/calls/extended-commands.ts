@@ -97,7 +97,7 @@ function stopKind(draft: Draft, kind: ConversationState['kind']): void {
 }
 
 /** The reply's extra fields: the conversation ids the AI and relay commands answer with. */
-export function extendedReply(command: ExtendedCommand): Record<string, unknown> {
+export function extendedReply(command: ExtendedCommand): Record<string, string> {
   if (command.name === 'conversation_start')
     return command.conversation.kind === 'conversation_relay'
       ? { conversation_relay_id: command.conversation.id }

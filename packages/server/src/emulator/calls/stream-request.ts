@@ -1,13 +1,14 @@
-import { enumIssue } from '../../api/validation/issues.js';
-import type { BodyReader } from './body-reader.js';
-import { invalidIssue } from '../../api/validation/issues.js';
+import Type, { type Static, type TObject } from 'typebox';
+import { OneOf, Text } from '@switchboard/core/contract';
+import { invalidIssue, missingIssue } from '../../http/validation/issues.js';
+import type { FoundIssues } from './found-issues.js';
 
 export type StreamTrack = 'inbound_track' | 'outbound_track' | 'both_tracks';
 
-const TRACKS: readonly StreamTrack[] = ['inbound_track', 'outbound_track', 'both_tracks'];
+const TRACKS = ['inbound_track', 'outbound_track', 'both_tracks'] as const;
 const CODECS = ['PCMU', 'PCMA', 'G722', 'OPUS', 'AMR-WB', 'L16', 'default'] as const;
 const BIDIRECTIONAL_CODECS = ['PCMU', 'PCMA', 'G722', 'OPUS', 'AMR-WB', 'L16'] as const;
-const RATES: readonly number[] = [8000, 16_000, 22_050, 24_000, 48_000];
+const WEBSOCKET_URL = /^wss?:\/\/[^/\s]+/;
 
 /**
  * A media stream as asked for by `streaming_start`, or by `stream_url` on dial and answer.
@@ -25,71 +26,66 @@ export interface StreamRequest {
   readonly customParameters: Readonly<Record<string, string>>;
 }
 
-/** The stream fields of a body; null when it has no `stream_url` (422 when `required`). */
-export function readStreamRequest(
-  reader: BodyReader,
+/** The stream members of streaming_start, Dial and Answer (`stream_url` checked in code: ws/wss). */
+export const STREAM_FIELDS = {
+  stream_url: Type.Optional(Text({ description: 'A ws:// or wss:// URL' })),
+  stream_track: Type.Optional(OneOf(TRACKS, { description: 'Default inbound_track' })),
+  stream_codec: Type.Optional(OneOf(CODECS, { description: 'Default "default"' })),
+  stream_bidirectional_mode: Type.Optional(OneOf(['mp3', 'rtp'], { description: 'Default mp3' })),
+  stream_bidirectional_codec: Type.Optional(
+    OneOf(BIDIRECTIONAL_CODECS, { description: 'Default PCMU' }),
+  ),
+  stream_bidirectional_sampling_rate: Type.Optional(
+    Type.Union([
+      Type.Literal(8000),
+      Type.Literal(16_000),
+      Type.Literal(22_050),
+      Type.Literal(24_000),
+      Type.Literal(48_000),
+    ]),
+  ),
+  stream_auth_token: Type.Optional(Text({ maxLength: 4000 })),
+  custom_parameters: Type.Optional(
+    Type.Array(Type.Object({ name: Type.String(), value: Type.String() }), {
+      description: 'Sent in the start frame as { name: value }',
+    }),
+  ),
+};
+
+type StreamBody = Static<TObject<typeof STREAM_FIELDS>>;
+
+/** The stream of a declared body; null when it has no `stream_url` (422 when `required`). */
+export function streamOf(
+  body: StreamBody,
   newId: () => string,
   required: boolean,
+  issues: FoundIssues,
 ): StreamRequest | null {
-  const url = readStreamUrl(reader, 'stream_url');
-  if (url === null && required) reader.string('stream_url', { required: true });
-  const request = {
-    track: reader.oneOf('stream_track', TRACKS, 'inbound_track'),
-    codec: reader.oneOf('stream_codec', CODECS, 'default'),
-    bidirectionalMode: reader.oneOf('stream_bidirectional_mode', ['mp3', 'rtp'], 'mp3'),
-    bidirectionalCodec: reader.oneOf('stream_bidirectional_codec', BIDIRECTIONAL_CODECS, 'PCMU'),
-    bidirectionalRate: readRate(reader),
-    authToken: readAuthToken(reader),
-    customParameters: readCustomParameters(reader),
+  const url = streamUrlOf(body.stream_url, required, issues);
+  if (url === null) return null;
+  return {
+    streamId: newId(),
+    url,
+    track: body.stream_track ?? 'inbound_track',
+    codec: body.stream_codec ?? 'default',
+    bidirectionalMode: body.stream_bidirectional_mode ?? 'mp3',
+    bidirectionalCodec: body.stream_bidirectional_codec ?? 'PCMU',
+    bidirectionalRate: body.stream_bidirectional_sampling_rate ?? 8000,
+    authToken: body.stream_auth_token ?? null,
+    customParameters: Object.fromEntries(
+      (body.custom_parameters ?? []).map(({ name, value }) => [name, value]),
+    ),
   };
-  return url === null ? null : { streamId: newId(), url, ...request };
-}
-
-/** Sampling rates are numbers in the spec; numeric strings are accepted like other integers. */
-function readRate(reader: BodyReader): number {
-  const value = reader.body['stream_bidirectional_sampling_rate'];
-  if (value === undefined || value === null || value === '') return 8000;
-  const rate = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
-  if (RATES.includes(rate)) return rate;
-  reader.report(enumIssue({ pointer: '/stream_bidirectional_sampling_rate' }, RATES.map(String)));
-  return 8000;
-}
-
-function readAuthToken(reader: BodyReader): string | null {
-  const token = reader.string('stream_auth_token');
-  if (token === null || token.length <= 4000) return token;
-  return reader.report({
-    code: '10015',
-    title: 'Invalid value',
-    detail: "The 'stream_auth_token' parameter may hold at most 4000 characters.",
-    pointer: '/stream_auth_token',
-  });
-}
-
-/** `custom_parameters: [{ name, value }]`, as the `start` frame's `custom_parameters` object. */
-function readCustomParameters(reader: BodyReader): Record<string, string> {
-  const value = reader.body['custom_parameters'];
-  if (value === undefined || value === null) return {};
-  const pairs = Array.isArray(value) ? value : null;
-  const entries = pairs?.map((pair: unknown) => {
-    const { name, value: text } = (pair ?? {}) as { name?: unknown; value?: unknown };
-    return typeof name === 'string' && typeof text === 'string' ? ([name, text] as const) : null;
-  });
-  if (entries === undefined || entries.some((entry) => entry === null)) {
-    reader.report({
-      code: '10015',
-      title: 'Invalid value',
-      detail: "'custom_parameters' must be a list of { name, value } strings.",
-      pointer: '/custom_parameters',
-    });
-    return {};
-  }
-  return Object.fromEntries(entries as [string, string][]);
 }
 
 /** Media stream targets are WebSocket URLs (`wss://…`). */
-function readStreamUrl(reader: BodyReader, name: string): string | null {
-  const value = reader.string(name);
-  if (value === null || /^wss?:\/\/[^/\s]+/.test(value)) return value;
-  return reader.report(invalidIssue({ pointer: `/${name}` }, 'a ws:// or wss:// URL'));
+function streamUrlOf(
+  value: string | undefined,
+  required: boolean,
+  issues: FoundIssues,
+): string | null {
+  if (value === undefined)
+    return required ? issues.report(missingIssue({ pointer: '/stream_url' })) : null;
+  if (WEBSOCKET_URL.test(value)) return value;
+  return issues.report(invalidIssue({ pointer: '/stream_url' }, 'a ws:// or wss:// URL'));
 }
