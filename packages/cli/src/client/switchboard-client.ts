@@ -1,3 +1,10 @@
+import { createApiClient, type ApiClient } from '@switchboard/client';
+import {
+  switchboardRoutes,
+  type RouteInput,
+  type RouteOutput,
+  type SwitchboardRoutes,
+} from '@switchboard/core/contract';
 import { findApiKey, type ApiKeyLookup, type FoundApiKey } from './api-key-source.js';
 import {
   ApiKeyRefusedError,
@@ -8,6 +15,9 @@ import {
 
 /** Query parameters; undefined values are left out. */
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** A route of `switchboardRoutes`, by the name its typed call has. */
+export type RouteName = keyof SwitchboardRoutes;
 
 /** How the client reaches a server. */
 export interface ClientSettings {
@@ -36,6 +46,35 @@ export class SwitchboardClient {
   apiKey(): Promise<FoundApiKey> {
     this.#key ??= findApiKey(this.#settings.keyLookup);
     return this.#key;
+  }
+
+  /**
+   * Calls a declared Switchboard route through the typed client (`createApiClient`): the input
+   * and the reply are typed by the schemas the server validates with. Failures throw the same
+   * `CliError`s as `request`.
+   */
+  async call<K extends RouteName>(
+    name: K,
+    input: RouteInput<SwitchboardRoutes[K]>,
+  ): Promise<RouteOutput<SwitchboardRoutes[K]>> {
+    const key = await this.apiKey();
+    let failed: { status: number; text: string } | undefined;
+    const api: ApiClient<SwitchboardRoutes> = createApiClient(switchboardRoutes, {
+      baseUrl: this.server,
+      apiKey: key.key,
+      fetch: async (url, init) => {
+        const response = await (this.#settings.fetch ?? fetch)(url, init);
+        if (!response.ok) failed = { status: response.status, text: await response.clone().text() };
+        return response;
+      },
+    });
+    // One function per route; each takes its own route's input.
+    const send = api[name] as (input: unknown) => ReturnType<ApiClient<SwitchboardRoutes>[K]>;
+    const result = await send(input);
+    if (result.ok) return result.body;
+    if (failed === undefined) throw new ServerUnreachableError(this.server);
+    const route = switchboardRoutes[name];
+    throw failure(failed.status, failed.text, key, `${route.method} ${pathOf(route.url, input)}`);
   }
 
   /** `GET path?query`, resolving to the parsed JSON body. */
@@ -79,6 +118,18 @@ export class SwitchboardClient {
       throw new ServerUnreachableError(this.server);
     }
   }
+}
+
+/** The request's path and query as `request` names it in errors. */
+function pathOf(template: string, input: unknown): string {
+  const parts = (typeof input === 'object' && input !== null ? input : {}) as {
+    params?: Readonly<Record<string, string>>;
+    query?: Query;
+  };
+  const path = template.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) =>
+    encodeURIComponent(parts.params?.[name] ?? ''),
+  );
+  return withQuery(path, parts.query ?? {});
 }
 
 function withQuery(path: string, query: Query): string {

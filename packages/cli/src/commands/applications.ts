@@ -1,8 +1,9 @@
+import type { CreateCallControlApplication } from '@switchboard/core/contract';
 import { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
 import { addChaosOptions, chaosFrom, type ChaosFlags } from '../chaos/chaos-flags.js';
-import { createOutput, formatOf, type Row } from '../output/output.js';
+import { createOutput, formatOf } from '../output/output.js';
 import { connectedCommand } from './connected-command.js';
 import { text } from './phone-numbers.js';
 import { runAction } from './run-action.js';
@@ -15,10 +16,8 @@ interface CreateOptions extends Options, ChaosFlags {
   readonly failoverUrl?: string;
 }
 
-const BASE = '/v2/call_control_applications';
-
 /** The `switchboard_chaos` profile the chaos flags describe, if any was given. */
-function chaosField(flags: ChaosFlags): Row {
+function chaosField(flags: ChaosFlags): Pick<CreateCallControlApplication, 'switchboard_chaos'> {
   const chaos = chaosFrom(flags);
   return chaos === undefined ? {} : { switchboard_chaos: chaos };
 }
@@ -34,8 +33,8 @@ export function applicationsCommand(io: CliIo): Command {
 function listCommand(io: CliIo): Command {
   return connectedCommand('list', "list the account's applications").action((options: Options) =>
     runAction(io, async () => {
-      const listed = await clientFrom(options, io).get<{ data: Row[] }>(BASE, {
-        'page[size]': 250,
+      const listed = await clientFrom(options, io).call('listCallControlApplications', {
+        query: { 'page[size]': 250 },
       });
       createOutput(io, formatOf(options)).table(
         [
@@ -60,7 +59,7 @@ function createCommand(io: CliIo): Command {
 }
 
 async function create(io: CliIo, options: CreateOptions): Promise<void> {
-  const body: Row = {
+  const body: CreateCallControlApplication = {
     application_name: options.name,
     webhook_event_url: options.webhookUrl,
     ...(options.failoverUrl === undefined
@@ -68,7 +67,7 @@ async function create(io: CliIo, options: CreateOptions): Promise<void> {
       : { webhook_event_failover_url: options.failoverUrl }),
     ...chaosField(options),
   };
-  const { data } = await clientFrom(options, io).post<{ data: Row }>(BASE, body);
+  const { data } = await clientFrom(options, io).call('createCallControlApplication', { body });
   createOutput(io, formatOf(options)).record(
     [`+ application ${text(data['id'])} ${options.name}`],
     data,

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
 import { createOutput, formatOf } from '../output/output.js';
-import { DELIVERY_COLUMNS, deliveryDetail, type DeliveryView } from '../output/delivery-view.js';
+import type { DeliveryListQuery } from '@switchboard/core/contract';
+import { DELIVERY_COLUMNS, deliveryDetail } from '../output/delivery-view.js';
 import { connectedCommand } from './connected-command.js';
 import { runAction } from './run-action.js';
 
@@ -16,11 +17,6 @@ interface ListOptions extends ConnectionOptions {
   readonly page: string;
   readonly pageSize: string;
   readonly format?: string;
-}
-
-interface Listed {
-  readonly data: DeliveryView[];
-  readonly meta: { readonly total_results: number; readonly total_pages: number };
 }
 
 /** `switchboard deliveries list|get|retry`: the Webhook Deliveries API from a terminal. */
@@ -46,7 +42,8 @@ function listCommand(io: CliIo): Command {
 }
 
 async function list(options: ListOptions, io: CliIo): Promise<void> {
-  const listed = await clientFrom(options, io).get<Listed>('/v2/webhook_deliveries', {
+  // The flags go as typed; the server validates them and its refusal is what the CLI prints.
+  const query = {
     'filter[status][eq]': options.status,
     'filter[event_type]': options.eventType,
     'filter[webhook][contains]': options.contains,
@@ -55,7 +52,8 @@ async function list(options: ListOptions, io: CliIo): Promise<void> {
     'filter[started_at][lte]': options.until,
     'page[number]': options.page,
     'page[size]': options.pageSize,
-  });
+  } as unknown as DeliveryListQuery;
+  const listed = await clientFrom(options, io).call('listWebhookDeliveries', { query });
   const output = createOutput(io, formatOf(options));
   output.table(DELIVERY_COLUMNS, listed.data);
   output.note(
@@ -68,8 +66,9 @@ function getCommand(io: CliIo): Command {
     .argument('<id>')
     .action((id: string, options: ConnectionOptions & { format?: string }) =>
       runAction(io, async () => {
-        const path = `/v2/webhook_deliveries/${encodeURIComponent(id)}`;
-        const { data } = await clientFrom(options, io).get<{ data: DeliveryView }>(path);
+        const { data } = await clientFrom(options, io).call('getWebhookDelivery', {
+          params: { id },
+        });
         createOutput(io, formatOf(options)).record(deliveryDetail(data), data);
       }),
     );
@@ -80,8 +79,9 @@ function retryCommand(io: CliIo): Command {
     .argument('<id>')
     .action((id: string, options: ConnectionOptions & { format?: string }) =>
       runAction(io, async () => {
-        const path = `/switchboard/webhook_deliveries/${encodeURIComponent(id)}/retry`;
-        const { data } = await clientFrom(options, io).post<{ data: DeliveryView }>(path);
+        const { data } = await clientFrom(options, io).call('retryWebhookDelivery', {
+          params: { id },
+        });
         createOutput(io, formatOf(options)).record([`↻ ${data.id} queued again`], data);
       }),
     );

@@ -39,7 +39,7 @@ async function printEnv(options: EnvOptions, io: CliIo): Promise<void> {
 /** The account's Telnyx SDK variables, read from the server. */
 export async function telnyxEnv(client: SwitchboardClient): Promise<Record<string, string>> {
   const key = await client.apiKey();
-  const response = await client.get<{ data: { public_key: string } }>('/switchboard/public_key');
+  const response = await client.call('getPublicKey', {});
   return {
     TELNYX_BASE_URL: `${client.server}/v2`,
     TELNYX_API_KEY: key.key,

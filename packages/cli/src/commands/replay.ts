@@ -50,10 +50,9 @@ async function resigned(
   client: SwitchboardClient,
   source: ReplaySource,
 ): Promise<[string, string][]> {
-  const signed = await client.post<{ data: { headers: Record<string, string> } }>(
-    '/switchboard/sign',
-    { body_base64: (source.body ?? Buffer.alloc(0)).toString('base64') },
-  );
+  const signed = await client.call('sign', {
+    body: { body_base64: (source.body ?? Buffer.alloc(0)).toString('base64') },
+  });
   const kept = source.headers.filter(([name]) => !SIGNATURE_HEADERS.has(name.toLowerCase()));
   return [...kept, ...Object.entries(signed.data.headers)];
 }

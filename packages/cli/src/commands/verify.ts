@@ -89,8 +89,7 @@ async function publicKeyFor(
   const key = options.publicKey ?? io.env['TELNYX_PUBLIC_KEY'];
   if (key !== undefined) return key;
   try {
-    return (await client.get<{ data: { public_key: string } }>('/switchboard/public_key')).data
-      .public_key;
+    return (await client.call('getPublicKey', {})).data.public_key;
   } catch (error) {
     if (error instanceof CliError)
       throw new UsageError(

@@ -114,10 +114,9 @@ async function resign(
   timestamp: number | null,
 ): Promise<[string, string][]> {
   const request = { body_base64: body.toString('base64') };
-  const signed = await client.post<{ data: { headers: Record<string, string> } }>(
-    '/switchboard/sign',
-    timestamp === null ? request : { ...request, timestamp },
-  );
+  const signed = await client.call('sign', {
+    body: timestamp === null ? request : { ...request, timestamp },
+  });
   const kept = headers.filter(([name]) => !SIGNATURE_HEADERS.has(name.toLowerCase()));
   return [
     ...kept.map(([name, value]): [string, string] => [name, value]),

@@ -25,10 +25,7 @@ export async function reportForward(
           final,
         }
       : { url: attempt.url, error: errorText(attempt), latency_ms: outcome.latencyMs, final };
-  await client.post(
-    `/switchboard/captures/${encodeURIComponent(captureId)}/forward_attempts`,
-    body,
-  );
+  await client.call('reportForwardAttempt', { params: { id: captureId }, body });
 }
 
 function errorText(attempt: ForwardTry): string {

@@ -1,42 +1,20 @@
+import type { DeliveryAttemptView, WebhookDeliveryView } from '@switchboard/core/contract';
 import type { Column } from './format-table.js';
 
-/** A delivery as `GET /v2/webhook_deliveries` shows it (the fields the CLI prints). */
-export interface DeliveryView {
-  readonly [field: string]: unknown;
-  readonly id: string;
-  readonly status: string;
-  readonly started_at: string | null;
-  readonly finished_at: string | null;
-  readonly next_attempt_at?: string | null;
-  readonly webhook: { readonly event_type?: string; readonly id?: string };
-  readonly attempts: readonly AttemptView[];
-}
-
-/** One attempt, newest first in a delivery. */
-export interface AttemptView {
-  readonly status: string;
-  readonly started_at: string;
-  readonly errors: readonly number[];
-  readonly http: {
-    readonly request: { readonly url: string };
-    readonly response: { readonly status: number } | null;
-  };
-}
-
 /** The columns of `deliveries list`. */
-export const DELIVERY_COLUMNS: readonly Column<DeliveryView>[] = [
+export const DELIVERY_COLUMNS: readonly Column<WebhookDeliveryView>[] = [
   { header: 'ID', value: (row) => row.id },
   { header: 'STATUS', value: (row) => statusOf(row) },
-  { header: 'EVENT', value: (row) => row.webhook.event_type ?? '' },
+  { header: 'EVENT', value: (row) => webhookText(row, 'event_type') },
   { header: 'TRIES', value: (row) => String(row.attempts.length) },
   { header: 'LAST', value: (row) => lastResult(row.attempts[0]) },
   { header: 'STARTED', value: (row) => row.started_at ?? '' },
 ];
 
-/** `deliveries get` as text: a header line, then one line per attempt. */
-export function deliveryDetail(view: DeliveryView): string[] {
+/** `deliveries get` as text: a header line, then one line per attempt (newest first). */
+export function deliveryDetail(view: WebhookDeliveryView): string[] {
   const head = [
-    `${view.id}  ${statusOf(view)}  ${view.webhook.event_type ?? ''}  event ${view.webhook.id ?? ''}`,
+    `${view.id}  ${statusOf(view)}  ${webhookText(view, 'event_type')}  event ${webhookText(view, 'id')}`,
   ];
   if (typeof view.next_attempt_at === 'string') head.push(`next try at ${view.next_attempt_at}`);
   return [
@@ -45,15 +23,23 @@ export function deliveryDetail(view: DeliveryView): string[] {
   ];
 }
 
-function attemptLine(attempt: AttemptView, number: number): string {
+/** A member of the delivered webhook (`event_type`, `id`), or '' when it has none. */
+function webhookText(view: WebhookDeliveryView, name: string): string {
+  const value = view.webhook[name];
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  return JSON.stringify(value);
+}
+
+function attemptLine(attempt: DeliveryAttemptView, number: number): string {
   return `  #${number} ${attempt.started_at} ${lastResult(attempt)} ${attempt.http.request.url}`;
 }
 
-function statusOf(view: DeliveryView): string {
+function statusOf(view: WebhookDeliveryView): string {
   return typeof view.next_attempt_at === 'string' ? 'retrying' : view.status;
 }
 
-function lastResult(attempt: AttemptView | undefined): string {
+function lastResult(attempt: DeliveryAttemptView | undefined): string {
   if (attempt === undefined) return '-';
   const status =
     attempt.http.response === null ? 'no response' : String(attempt.http.response.status);

@@ -25,9 +25,7 @@ export async function resolveTarget(
   }
   if (flags.to !== undefined) return { webhook_url: checkedUrl(flags.to) };
   if (flags.connectionId !== undefined) return { connection_id: flags.connectionId };
-  const inbox = await client.get<{ data: { url: string } }>(
-    `/switchboard/inboxes/${encodeURIComponent(flags.inbox ?? '')}`,
-  );
+  const inbox = await client.call('getInbox', { params: { id: flags.inbox ?? '' } });
   return { webhook_url: inbox.data.url };
 }
 

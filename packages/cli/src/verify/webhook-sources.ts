@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../client/cli-error.js';
+import type { RouteOutput, SwitchboardRoutes } from '@switchboard/core/contract';
 import type { SwitchboardClient } from '../client/switchboard-client.js';
 import { parseHeaders, type HeaderPairs } from './parse-headers.js';
 
@@ -9,26 +10,6 @@ export interface ReceivedWebhook {
   readonly headers: HeaderPairs;
   /** The method it arrived with (captures record it; deliveries are POST or GET). */
   readonly method?: string;
-}
-
-/** A stored capture as `GET /switchboard/captures/{id}` shows it (body as base64 or text). */
-interface CaptureView {
-  readonly data: {
-    readonly headers: [string, string][] | Record<string, string>;
-    readonly method?: string;
-    readonly body_base64?: string | null;
-    readonly body?: string | null;
-  };
-}
-
-/** A delivery's last request as `GET /switchboard/webhook_deliveries/{id}/request` shows it. */
-export interface DeliveryRequestView {
-  readonly data: {
-    readonly method: string;
-    readonly url: string;
-    readonly headers: [string, string][];
-    readonly body: string | null;
-  };
 }
 
 /** `--body-file F --headers-file H`: the body byte for byte, the headers in any settled form. */
@@ -47,14 +28,9 @@ export async function webhookFromCapture(
   client: SwitchboardClient,
   id: string,
 ): Promise<ReceivedWebhook> {
-  const view = await client.get<CaptureView>(`/switchboard/captures/${encodeURIComponent(id)}`);
-  const { headers, body_base64: base64, body, method } = view.data;
-  return {
-    ...(method === undefined ? {} : { method }),
-    body:
-      typeof base64 === 'string' ? Buffer.from(base64, 'base64') : Buffer.from(body ?? '', 'utf8'),
-    headers: Array.isArray(headers) ? headers : Object.entries(headers),
-  };
+  const view = await client.call('getCapture', { params: { id } });
+  const { headers, body_base64: base64, method } = view.data;
+  return { method, body: Buffer.from(base64, 'base64'), headers };
 }
 
 /** The request of a delivery's last try, whole. */
@@ -70,10 +46,8 @@ export async function webhookFromDelivery(
 export function deliveryRequest(
   client: SwitchboardClient,
   id: string,
-): Promise<DeliveryRequestView> {
-  return client.get<DeliveryRequestView>(
-    `/switchboard/webhook_deliveries/${encodeURIComponent(id)}/request`,
-  );
+): Promise<RouteOutput<SwitchboardRoutes['getWebhookDeliveryRequest']>> {
+  return client.call('getWebhookDeliveryRequest', { params: { id } });
 }
 
 async function readInput(path: string): Promise<Buffer> {

@@ -1,6 +1,8 @@
 import type { RouteTable } from '../route-spec.js';
 import { accountRoutes } from './accounts.js';
+import Type from 'typebox';
 import { callControlApplicationRoutes } from './call-control-applications.js';
+import { AudioTicket, CallSummaryList, CallTimeline } from './calls.js';
 import { IdParams } from './common.js';
 import { deliveryRoutes } from './deliveries.js';
 import { eventRoutes } from './events.js';
@@ -22,6 +24,26 @@ export const texmlDashboardRoutes = {
     url: '/switchboard/texml/calls/:id',
     params: IdParams,
     response: TexmlDashboardCallDetail,
+  },
+} as const satisfies RouteTable;
+
+/** A call's id in a path, as the call routes name it. */
+const CallIdParams = Type.Object({ call_control_id: Type.String() });
+
+/** The dashboard's call routes: the calls, one call's timeline, a softphone audio ticket. */
+export const callDashboardRoutes = {
+  listCalls: { method: 'GET', url: '/switchboard/calls', response: CallSummaryList },
+  getCallTimeline: {
+    method: 'GET',
+    url: '/switchboard/calls/:call_control_id/timeline',
+    params: CallIdParams,
+    response: CallTimeline,
+  },
+  createCallAudioTicket: {
+    method: 'POST',
+    url: '/switchboard/calls/:call_control_id/audio_ticket',
+    params: CallIdParams,
+    response: AudioTicket,
   },
 } as const satisfies RouteTable;
 
@@ -58,6 +80,7 @@ export const switchboardRoutes = {
   ...healthRoutes,
   ...eventRoutes,
   ...texmlDashboardRoutes,
+  ...callDashboardRoutes,
 } as const satisfies RouteTable;
 
 export type SwitchboardRoutes = typeof switchboardRoutes;
