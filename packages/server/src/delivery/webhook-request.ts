@@ -5,6 +5,7 @@ import {
   type WebhookData,
 } from '@switchboard/core';
 import type { Delivery } from '../storage/delivery-records.js';
+import type { JsonObject } from '../storage/json.js';
 import { encodeDeepObject } from './deep-object-query.js';
 import { UnreadableDeliveryError } from './try-fault.js';
 import { buildFormRequest, isFormDelivery } from './form-request.js';
@@ -41,8 +42,10 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
   if (delivery.unreadable !== undefined) throw new UnreadableDeliveryError(delivery.unreadable);
   if (isFormDelivery(delivery))
     return buildFormRequest(delivery, input.url, input.privateKey, Math.floor(input.now / 1000));
+  const { webhook } = delivery;
+  if (!isWebhookData(webhook)) throw new UnreadableDeliveryError('its webhook is not an event');
   const envelope = buildEnvelope(
-    delivery.webhook as unknown as WebhookData,
+    webhook,
     { attempt: input.attempt, delivered_to: input.url },
     delivery.target.apiVersion,
   );
@@ -70,4 +73,18 @@ function getRequest(
 
 function baseHeaders(): Record<string, string> {
   return { 'user-agent': 'telnyx-webhooks' };
+}
+
+/** A stored webhook as publishing wrote it: an event with its id, type, time and payload. */
+function isWebhookData(webhook: JsonObject): webhook is JsonObject & WebhookData {
+  const payload = webhook['payload'];
+  return (
+    webhook['record_type'] === 'event' &&
+    typeof webhook['event_type'] === 'string' &&
+    typeof webhook['id'] === 'string' &&
+    typeof webhook['occurred_at'] === 'string' &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    !Array.isArray(payload)
+  );
 }

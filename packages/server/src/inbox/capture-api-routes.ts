@@ -8,7 +8,7 @@ import {
   ReportForwardAttempt,
 } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import { pageMeta, pageOf } from '../api/pagination.js';
+import { pageMeta, pageOf } from '../http/page-query.js';
 import { pathId } from '../api/path-param.js';
 import { epochOf, listOf } from '../api/query-values.js';
 import type { RouteContext } from '../api/routes/route-context.js';

@@ -9,7 +9,7 @@ import {
 } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import type { RouteRegistrar } from '../api/create-app.js';
-import { pageMeta, pageOf, slicePage } from '../api/pagination.js';
+import { pageMeta, pageOf, slicePage } from '../http/page-query.js';
 import { pathId } from '../api/path-param.js';
 import type { RouteContext } from '../api/routes/route-context.js';
 import { NotFoundError } from '../errors/api-error.js';

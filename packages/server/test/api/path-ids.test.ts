@@ -1,7 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaContentType } from '../../src/emulator/messaging/media-content-type.js';
-import { BodyReader } from '../../src/emulator/calls/body-reader.js';
 import { readCommon } from '../../src/emulator/calls/common-params.js';
 import { apiHarness, firstError, type ApiHarness } from './support/api-harness.js';
 
@@ -85,7 +84,7 @@ describe('names looked up from the request', () => {
 
   it('keeps a retry policy for an event named "__proto__" as an own member', () => {
     const body = JSON.parse('{"webhook_retries_policies":{"__proto__":{"retries_ms":[1000]}}}');
-    const routing = readCommon(new BodyReader(body)).routing;
+    const routing = readCommon({ body }).routing;
     const retries = routing?.retries ?? {};
     expect(Object.hasOwn(retries, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(retries)).toBe(Object.prototype);

@@ -1,5 +1,5 @@
 import type { JsonObject, Resource } from '../../storage/store.js';
-import { CALL_CONTROL_APPLICATION_KIND } from './call-control-application-spec.js';
+import { CALL_CONTROL_APPLICATION_KIND } from '../../resource-kinds.js';
 
 /** Builds the stored resource of a new application (of `kind`) from its checked fields. */
 export function newApplication(

@@ -16,10 +16,10 @@ import {
   newApplication,
   updatedApplication,
 } from '../call-control-applications/application-record.js';
-import { CALL_CONTROL_APPLICATION_KIND as KIND } from '../call-control-applications/call-control-application-spec.js';
+import { CALL_CONTROL_APPLICATION_KIND as KIND } from '../../resource-kinds.js';
 import { selectApplications } from '../call-control-applications/list-applications.js';
 import { isNumericId, numericId } from '../call-control-applications/numeric-id.js';
-import { pageMeta, pageOf, slicePage } from '../pagination.js';
+import { pageMeta, pageOf, slicePage } from '../../http/page-query.js';
 import { pathId } from '../path-param.js';
 import type { RouteContext } from './route-context.js';
 

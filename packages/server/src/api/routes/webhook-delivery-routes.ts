@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { Delivery } from '../../storage/store.js';
-import { pageMeta, pageOf } from '../pagination.js';
+import { pageMeta, pageOf } from '../../http/page-query.js';
 import { pathId } from '../path-param.js';
 import { deliveryFilter } from '../webhook-deliveries/delivery-query.js';
 import { webhookDeliveryView } from '../webhook-deliveries/webhook-delivery-view.js';

@@ -33,7 +33,7 @@ export function chaosStateOf(delivery: Pick<Delivery, 'options'>): ChaosState | 
 /** The JSON form stored in `options.chaos`. */
 export function chaosStateJson(state: ChaosState): JsonObject {
   const json: JsonObject = {
-    profile: state.profile as unknown as JsonObject,
+    profile: state.profile,
     seed: state.seed,
     ordinal: state.ordinal,
     held_ms: state.heldMs,

@@ -17,7 +17,6 @@ import type { FoundIssues } from './found-issues.js';
 import { STREAM_FIELDS, streamOf } from './stream-request.js';
 
 /** LEGACY re-exports for the folders still on BodyReader (TeXML, conferences). */
-export { phone, readLoop } from './body-reader.js';
 
 /** A command as read from its body; bridge, enqueue and transfer still need the engine's lookups. */
 export type ParsedCommand =

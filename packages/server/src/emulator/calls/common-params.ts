@@ -6,8 +6,6 @@ import type { Routing } from './call-state.js';
 import { bodyReaderOf } from './declared-body.js';
 import { FoundIssues } from './found-issues.js';
 
-export { readClientState, readUrl } from './body-reader.js';
-
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MAX_RETRIES = 5;
 const MAX_RETRY_TOTAL_MS = 60_000;
@@ -46,7 +44,7 @@ export type CommonBody = Static<TObject<typeof COMMON_FIELDS>>;
 /** Reads the common members of any command body, as its route's declaration would. */
 export const readCommonBody = bodyReaderOf(Type.Object(COMMON_FIELDS, { [LENIENT]: true }));
 
-/** The common parameters of a body held by a (legacy) reader; a 422 for what they break. */
+/** The common parameters of a raw body, checked as its declaration would; a 422 for what they break. */
 export function readCommon(reader: {
   readonly body: Readonly<Record<string, unknown>>;
 }): CommonParams {

@@ -1,6 +1,6 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import { pageMeta, slicePage } from '../../api/pagination.js';
+import { pageMeta, slicePage } from '../../http/page-query.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import { pageOf } from '../../http/page-query.js';
 import { typed } from '../../http/typed-app.js';

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { Dispatcher } from 'undici';
-import { pageMeta, slicePage } from '../../api/pagination.js';
+import { pageMeta, slicePage } from '../../http/page-query.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';
 import { pageOf } from '../../http/page-query.js';
 import { typed } from '../../http/typed-app.js';

@@ -1,7 +1,7 @@
 import { ErrorEnvelope, ShortCode } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { pageMeta } from '../../api/pagination.js';
+import { pageMeta } from '../../http/page-query.js';
 import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import { typed } from '../../http/typed-app.js';

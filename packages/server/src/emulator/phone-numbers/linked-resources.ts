@@ -1,4 +1,4 @@
-import { CALL_CONTROL_APPLICATION_KIND } from '../../api/call-control-applications/call-control-application-spec.js';
+import { CALL_CONTROL_APPLICATION_KIND } from '../../resource-kinds.js';
 import { TEXML_APPLICATION_KIND } from '../../resource-kinds.js';
 import type { Resource, Store } from '../../storage/store.js';
 import { getProfile } from '../messaging/messaging-profile.js';

@@ -1,6 +1,6 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import { pageMeta } from '../../api/pagination.js';
+import { pageMeta } from '../../http/page-query.js';
 import { pathParam } from '../../api/path-param.js';
 import type { QueryParams } from '../../api/query-params.js';
 import { NotFoundError, ValidationError } from '../../errors/api-error.js';

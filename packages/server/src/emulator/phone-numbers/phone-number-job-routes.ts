@@ -1,6 +1,6 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import { pageMeta } from '../../api/pagination.js';
+import { pageMeta } from '../../http/page-query.js';
 import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import { typed } from '../../http/typed-app.js';

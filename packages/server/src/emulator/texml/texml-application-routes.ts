@@ -1,7 +1,7 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { numericId, isNumericId } from '../../api/call-control-applications/numeric-id.js';
-import { pageMeta, slicePage } from '../../api/pagination.js';
+import { pageMeta, slicePage } from '../../http/page-query.js';
 import { pathParam } from '../../api/path-param.js';
 import { NotFoundError } from '../../errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
