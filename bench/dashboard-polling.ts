@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApp } from '../packages/server/src/api/create-app.js';
+import { createApp } from '../packages/server/src/http/api/create-app.js';
 import { withSeededPostgres, withSeededSqlite, type SeededStore } from './deliveries-api-stores.js';
 import { storeRun, type RunOptions, type RunResult } from './engine-runs.js';
 import { dashboardPolls, startPoller, type PollSummary } from './dashboard-poller.js';

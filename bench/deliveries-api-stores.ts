@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createAccount } from '../packages/server/src/accounts/create-account.js';
+import { createAccount } from '../packages/server/src/engine/accounts/create-account.js';
 import { openPostgresStore } from '../packages/server/src/storage/postgres/postgres-store.js';
 import { openSqliteStore } from '../packages/server/src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../packages/server/src/storage/store.js';

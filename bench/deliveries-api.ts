@@ -5,7 +5,7 @@
  * p50/p99 per shape. BENCH_N (1000000), BENCH_REPEAT (30 timed requests per shape),
  * BENCH_RUNS (sqlite,postgres), BENCH_DATABASE_URL.
  */
-import { createApp } from '../packages/server/src/api/create-app.js';
+import { createApp } from '../packages/server/src/http/api/create-app.js';
 import type { Store } from '../packages/server/src/storage/store.js';
 import { withSeededPostgres, withSeededSqlite } from './deliveries-api-stores.js';
 

@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateKeyPair } from '@switchboard/core';
 import { Agent, request } from 'undici';
-import { createDeliveryWorker } from '../packages/server/dist/delivery/delivery-worker.js';
+import { createDeliveryWorker } from '../packages/server/dist/engine/delivery/delivery-worker.js';
 import { newTimeOrderedId } from '../packages/server/dist/storage/time-ordered-id.js';
-import { sendTry } from '../packages/server/dist/delivery/send-try.js';
-import { Shutdown } from '../packages/server/dist/delivery/shutdown.js';
+import { sendTry } from '../packages/server/dist/engine/delivery/send-try.js';
+import { Shutdown } from '../packages/server/dist/engine/delivery/shutdown.js';
 import {
   buildWebhookRequest,
   type WebhookRequest,
-} from '../packages/server/dist/delivery/webhook-request.js';
+} from '../packages/server/dist/engine/delivery/webhook-request.js';
 import type {
   Delivery,
   DeliveryTarget,

@@ -5,5 +5,5 @@ export {
   allSettingNames,
   type ConfigFlags,
   type ServerConfig,
-} from './config/server-config.js';
-export { tlsClientLines, type TlsClientInfo } from './tls/tls-client-lines.js';
+} from './ops/config/server-config.js';
+export { tlsClientLines, type TlsClientInfo } from './ops/tls/tls-client-lines.js';

@@ -4,9 +4,9 @@ export {
   type RunningTls,
   type StartServerOptions,
 } from './start-server.js';
-export { tlsClientLines, type TlsClientInfo } from './tls/tls-client-lines.js';
+export { tlsClientLines, type TlsClientInfo } from './ops/tls/tls-client-lines.js';
 export { startWorker, type RunningWorker, type StartOptions } from './start-worker.js';
-export { limitHeapGrowth } from './memory/heap-growth.js';
+export { limitHeapGrowth } from './ops/memory/heap-growth.js';
 export {
   loadServerConfig,
   allSettingNames,
@@ -14,12 +14,12 @@ export {
   type ConfigFlags,
   type ConfigResult,
   type ServerConfig,
-} from './config/server-config.js';
-export type { LogLevel } from './config/setting-parsers.js';
-export { createApp, type RouteRegistrar } from './api/create-app.js';
-export type { AppDeps } from './api/app-deps.js';
-export type { RouteContext } from './api/routes/route-context.js';
-export { StartupError, type StartupErrorCode } from './errors/startup-error.js';
+} from './ops/config/server-config.js';
+export type { LogLevel } from './ops/config/setting-parsers.js';
+export { createApp, type RouteRegistrar } from './http/api/create-app.js';
+export type { AppDeps } from './http/api/app-deps.js';
+export type { RouteContext } from './http/api/routes/route-context.js';
+export { StartupError, type StartupErrorCode } from './support/errors/startup-error.js';
 export {
   ApiError,
   AuthenticationError,
@@ -30,11 +30,11 @@ export {
   PayloadTooLargeError,
   ValidationError,
   type ErrorItem,
-} from './errors/api-error.js';
+} from './support/errors/api-error.js';
 export {
   publishEvent,
   type PublishEventInput,
   type PublishEventOutcome,
-} from './events/publish-event.js';
-export { createAccount, type CreatedAccount } from './accounts/create-account.js';
-export { API_KEY_FILE, readKeyFile } from './accounts/key-file.js';
+} from './engine/events/publish-event.js';
+export { createAccount, type CreatedAccount } from './engine/accounts/create-account.js';
+export { API_KEY_FILE, readKeyFile } from './engine/accounts/key-file.js';

@@ -1,27 +1,31 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { hashSecret } from './accounts/api-key.js';
-import { ensureDefaultAccount } from './accounts/ensure-default-account.js';
-import { keyFilePath } from './accounts/key-file.js';
-import { DEFAULT_BODY_LIMIT } from './api/app-deps.js';
-import { createApp, type RouteRegistrar } from './api/create-app.js';
-import type { ServerConfig } from './config/server-config.js';
-import { createLogger } from './create-logger.js';
+import { hashSecret } from './engine/accounts/api-key.js';
+import { ensureDefaultAccount } from './engine/accounts/ensure-default-account.js';
+import { keyFilePath } from './engine/accounts/key-file.js';
+import { DEFAULT_BODY_LIMIT } from './http/api/app-deps.js';
+import { createApp, type RouteRegistrar } from './http/api/create-app.js';
+import type { ServerConfig } from './ops/config/server-config.js';
+import { createLogger } from './ops/create-logger.js';
 import { recordingRoutes } from './emulator/calls/call-routes.js';
 import { mediaPlaneFor } from './emulator/media/media-plane-for.js';
 import { callAudioSocketRoutes } from './emulator/media/call-audio-socket.js';
 import { callDashboardRoutes } from './emulator/calls/call-dashboard-routes.js';
-import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { dashboardRoutes } from './http/dashboard/dashboard-routes.js';
 import { emulatorRoutes, type EmulatorOptions } from './emulator/emulator-routes.js';
-import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
+import { createWebhookDispatcher } from './engine/delivery-dispatcher/create-webhook-dispatcher.js';
 import { createInboxModule } from './inbox/inbox-module.js';
-import { requestLimits } from './net/request-limits.js';
-import { RoundReplies } from './delivery/round-replies.js';
-import { createServerOperations } from './operations/server-operations.js';
-import { closeDispatcher, STOP_STEP_MS, type DeliveryWorker } from './delivery/delivery-worker.js';
+import { requestLimits } from './http/net/request-limits.js';
+import { RoundReplies } from './engine/delivery/round-replies.js';
+import { createServerOperations } from './ops/operations/server-operations.js';
+import {
+  closeDispatcher,
+  STOP_STEP_MS,
+  type DeliveryWorker,
+} from './engine/delivery/delivery-worker.js';
 import type { Store } from './storage/store.js';
-import { startHttpsListener, type HttpsListener } from './tls/https-listener.js';
-import { loadTlsMaterial } from './tls/tls-material.js';
+import { startHttpsListener, type HttpsListener } from './ops/tls/https-listener.js';
+import { loadTlsMaterial } from './ops/tls/tls-material.js';
 import {
   buildWorker,
   closeStoreWithin,
@@ -30,9 +34,9 @@ import {
   stopAll,
   type StartOptions,
 } from './start-worker.js';
-import { appListener, closeListenersWithin } from './http-shutdown.js';
-import { endsWithin } from './settle-within.js';
-import { workerOwner } from './worker-owner.js';
+import { appListener, closeListenersWithin } from './ops/http-shutdown.js';
+import { endsWithin } from './support/settle-within.js';
+import { workerOwner } from './ops/worker-owner.js';
 
 /** A running `switchboard serve`. */
 export interface RunningServer {

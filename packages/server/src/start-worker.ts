@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { ServerConfig } from './config/server-config.js';
-import { createLogger } from './create-logger.js';
-import { createWebhookDispatcher } from './delivery-dispatcher/create-webhook-dispatcher.js';
+import type { ServerConfig } from './ops/config/server-config.js';
+import { createLogger } from './ops/create-logger.js';
+import { createWebhookDispatcher } from './engine/delivery-dispatcher/create-webhook-dispatcher.js';
 import {
   closeDispatcher,
   createDeliveryWorker,
@@ -9,14 +9,14 @@ import {
   type DeliveryWorker,
   type DeliveryWorkerOptions,
   type WorkerStore,
-} from './delivery/delivery-worker.js';
-import { createServerOperations, type WorkerHooks } from './operations/server-operations.js';
-import { endsWithin } from './settle-within.js';
+} from './engine/delivery/delivery-worker.js';
+import { createServerOperations, type WorkerHooks } from './ops/operations/server-operations.js';
+import { endsWithin } from './support/settle-within.js';
 import { openStore } from './storage/open-store.js';
 import { trackStorageFaults, type StorageFault } from './storage/storage-faults.js';
 import type { Store } from './storage/store.js';
 import type { StoreLifecycle } from './storage/store-lifecycle.js';
-import { workerOwner } from './worker-owner.js';
+import { workerOwner } from './ops/worker-owner.js';
 
 export interface RunningWorker {
   readonly owner: string;

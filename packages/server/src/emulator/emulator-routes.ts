@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { RouteRegistrar } from '../api/create-app.js';
-import type { RouteContext } from '../api/routes/route-context.js';
-import { microsecondTimestamp, publishDepsOf, publishEvent } from '../events/publish-event.js';
+import type { RouteRegistrar } from '../http/api/create-app.js';
+import type { RouteContext } from '../http/api/routes/route-context.js';
+import {
+  microsecondTimestamp,
+  publishDepsOf,
+  publishEvent,
+} from '../engine/events/publish-event.js';
 import type { Account, JsonObject } from '../storage/store.js';
 import { registerBalanceRoutes } from './billing/balance-routes.js';
 import { registerMediaRoutes } from './media/media-routes.js';
@@ -16,7 +20,7 @@ import { registerPhoneNumberRoutes } from './phone-numbers/register-phone-number
 import { registerTexml, routingTexmlEvents } from './texml/register-texml.js';
 import type { TexmlCalls } from './texml/texml-calls.js';
 import type { TexmlOptions } from './texml/texml-options.js';
-import { RoundReplies } from '../delivery/round-replies.js';
+import { RoundReplies } from '../engine/delivery/round-replies.js';
 
 export interface EmulatorOptions {
   /** The server's public base URL; read lazily because the port is known only after listen. */

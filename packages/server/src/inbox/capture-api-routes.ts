@@ -9,11 +9,11 @@ import {
 } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import { pageMeta, pageOf } from '../http/page-query.js';
-import { pathId } from '../api/path-param.js';
-import { epochOf, listOf } from '../api/query-values.js';
-import type { RouteContext } from '../api/routes/route-context.js';
-import { capHeaderPairs, capText } from '../delivery/capped-text.js';
-import { NotFoundError } from '../errors/api-error.js';
+import { pathId } from '../http/api/path-param.js';
+import { epochOf, listOf } from '../http/api/query-values.js';
+import type { RouteContext } from '../http/api/routes/route-context.js';
+import { capHeaderPairs, capText } from '../engine/delivery/capped-text.js';
+import { NotFoundError } from '../support/errors/api-error.js';
 import { typed } from '../http/typed-app.js';
 import type { Capture, CaptureFilter, ForwardAttempt } from '../storage/inbox-store.js';
 import { captureView, forwardAttemptView } from './capture-view.js';

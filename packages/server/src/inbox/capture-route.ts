@@ -1,9 +1,9 @@
 import { NonJsonResponse } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type, { type TSchema } from 'typebox';
-import { pathId } from '../api/path-param.js';
+import { pathId } from '../http/api/path-param.js';
 import { typed } from '../http/typed-app.js';
-import { NotFoundError, PayloadTooLargeError } from '../errors/api-error.js';
+import { NotFoundError, PayloadTooLargeError } from '../support/errors/api-error.js';
 import type { Capture, ForwardAttempt } from '../storage/inbox-store.js';
 import { captureOf, eventTypeOf, headerPairs, rawBody } from './capture-request.js';
 import { captureVerification } from './capture-verification.js';

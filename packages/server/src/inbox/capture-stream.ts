@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { CaptureStreamQuery, ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { listOf } from '../api/query-values.js';
-import type { RouteContext } from '../api/routes/route-context.js';
-import { NotFoundError, ValidationError } from '../errors/api-error.js';
+import { listOf } from '../http/api/query-values.js';
+import type { RouteContext } from '../http/api/routes/route-context.js';
+import { NotFoundError, ValidationError } from '../support/errors/api-error.js';
 import { typed } from '../http/typed-app.js';
 import { invalidIssue } from '../http/validation/issues.js';
 import type { CaptureStreamFilter } from '../storage/inbox-store.js';

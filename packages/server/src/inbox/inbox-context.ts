@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_BODY_LIMIT } from '../api/app-deps.js';
+import { DEFAULT_BODY_LIMIT } from '../http/api/app-deps.js';
 import type { Store } from '../storage/store.js';
 import { InboxRateLimiter } from './inbox-rate-limiter.js';
 import { RelayHub, realSchedule, type Schedule } from './relay-hub.js';

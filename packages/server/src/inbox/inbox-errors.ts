@@ -1,4 +1,4 @@
-import { ApiError } from '../errors/api-error.js';
+import { ApiError } from '../support/errors/api-error.js';
 
 /** 429: the inbox's `rate_limit_per_minute` is used up; `retryAfterSecs` goes in `Retry-After`. */
 export class InboxRateLimitedError extends ApiError {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { RouteRegistrar } from '../api/create-app.js';
+import type { RouteRegistrar } from '../http/api/create-app.js';
 import { registerCaptureRoutes } from './capture-route.js';
 import { inboxContext, type InboxDeps } from './inbox-context.js';
 import { inboxRoutes } from './inbox-routes.js';

@@ -8,11 +8,11 @@ import {
   UpdateInbox,
 } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import type { RouteRegistrar } from '../api/create-app.js';
+import type { RouteRegistrar } from '../http/api/create-app.js';
 import { pageMeta, pageOf, slicePage } from '../http/page-query.js';
-import { pathId } from '../api/path-param.js';
-import type { RouteContext } from '../api/routes/route-context.js';
-import { NotFoundError } from '../errors/api-error.js';
+import { pathId } from '../http/api/path-param.js';
+import type { RouteContext } from '../http/api/routes/route-context.js';
+import { NotFoundError } from '../support/errors/api-error.js';
 import { typed } from '../http/typed-app.js';
 import type { Resource } from '../storage/store.js';
 import { registerCaptureApiRoutes } from './capture-api-routes.js';

@@ -1,8 +1,8 @@
 import { signWebhook } from '@switchboard/core';
 import { ErrorEnvelope, SignRequest, SignResponse } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../api/routes/route-context.js';
-import { ValidationError } from '../errors/api-error.js';
+import type { RouteContext } from '../http/api/routes/route-context.js';
+import { ValidationError } from '../support/errors/api-error.js';
 import { typed } from '../http/typed-app.js';
 import { invalidIssue } from '../http/validation/issues.js';
 

@@ -1,4 +1,4 @@
-import type { StorageFaultKind } from '../errors/storage-fault-error.js';
+import type { StorageFaultKind } from '../support/errors/storage-fault-error.js';
 
 /** The storage's last refused write, as /health reports it. */
 export interface StorageFault {

@@ -1,4 +1,4 @@
-import { StorageFaultError, type StorageFaultKind } from '../errors/storage-fault-error.js';
+import { StorageFaultError, type StorageFaultKind } from '../support/errors/storage-fault-error.js';
 import type { InboxStore } from './inbox-store.js';
 import type { StorageFault } from './storage-fault.js';
 import type { Store } from './store.js';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_CACHE_TTL_MS, AccountKeyCache } from '../../src/accounts/account-key-cache.js';
+import {
+  ACCOUNT_CACHE_TTL_MS,
+  AccountKeyCache,
+} from '../../src/engine/accounts/account-key-cache.js';
 import type { Account, Store } from '../../src/storage/store.js';
 import { makeAccount } from '../storage/store-fixtures.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, type CreatedAccount } from '../../src/accounts/create-account.js';
-import { createApp } from '../../src/api/create-app.js';
+import { createAccount, type CreatedAccount } from '../../src/engine/accounts/create-account.js';
+import { createApp } from '../../src/http/api/create-app.js';
 import { emulatorRoutes } from '../../src/emulator/emulator-routes.js';
 import { createInboxModule } from '../../src/inbox/inbox-module.js';
 import { openPostgresStore } from '../../src/storage/postgres/postgres-store.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../src/errors/api-error.js';
-import { toErrorResponse } from '../../src/errors/to-error-response.js';
+import { NotFoundError, ValidationError } from '../../src/support/errors/api-error.js';
+import { toErrorResponse } from '../../src/http/to-error-response.js';
 
 describe('toErrorResponse', () => {
   it('keeps a typed error’s status, code and source', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { webhookDeliveryView } from '../../src/api/webhook-deliveries/webhook-delivery-view.js';
-import { STALE_TIMESTAMP_SECS } from '../../src/delivery/chaos/try-chaos.js';
-import { DELIVERY_ERROR_CODES } from '../../src/delivery/delivery-error-codes.js';
+import { webhookDeliveryView } from '../../src/http/api/webhook-deliveries/webhook-delivery-view.js';
+import { STALE_TIMESTAMP_SECS } from '../../src/engine/delivery/chaos/try-chaos.js';
+import { DELIVERY_ERROR_CODES } from '../../src/engine/delivery/delivery-error-codes.js';
 import { chaosHarness, eventually, faultsOf, type ChaosHarness } from './support/chaos-harness.js';
 
 let harness: ChaosHarness | undefined;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chaosDeliveries } from '../../src/delivery/chaos/chaos-deliveries.js';
-import { parseChaosProfile } from '../../src/delivery/chaos/chaos-profile.js';
-import { ChaosSequence } from '../../src/delivery/chaos/chaos-sequence.js';
-import { chaosStateOf } from '../../src/delivery/chaos/chaos-state.js';
-import { planTryChaos } from '../../src/delivery/chaos/try-chaos.js';
+import { chaosDeliveries } from '../../src/engine/delivery/chaos/chaos-deliveries.js';
+import { parseChaosProfile } from '../../src/engine/delivery/chaos/chaos-profile.js';
+import { ChaosSequence } from '../../src/engine/delivery/chaos/chaos-sequence.js';
+import { chaosStateOf } from '../../src/engine/delivery/chaos/chaos-state.js';
+import { planTryChaos } from '../../src/engine/delivery/chaos/try-chaos.js';
 import type { NewDelivery } from '../../src/storage/store.js';
 
 const DELIVERY: NewDelivery = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChaosProfile } from '../../src/delivery/chaos/chaos-profile.js';
+import type { ChaosProfile } from '../../src/engine/delivery/chaos/chaos-profile.js';
 import { chaosHarness, eventually, faultsOf } from './support/chaos-harness.js';
 
 const PROFILE: ChaosProfile = { duplicate: 0.5, delay: { min_ms: 0, max_ms: 30 }, seed: 1234 };

@@ -2,10 +2,10 @@ import { X509Certificate } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StartupError } from '../../src/errors/startup-error.js';
+import { StartupError } from '../../src/support/errors/startup-error.js';
 import { startServer, type RunningServer } from '../../src/start-server.js';
-import { generateSelfSignedCertificate } from '../../src/tls/self-signed-certificate.js';
-import { tlsClientLines } from '../../src/tls/tls-client-lines.js';
+import { generateSelfSignedCertificate } from '../../src/ops/tls/self-signed-certificate.js';
+import { tlsClientLines } from '../../src/ops/tls/tls-client-lines.js';
 import { testConfig } from '../server/support/test-config.js';
 import { httpsGet } from './support/https-get.js';
 

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebhookDispatcher } from '../../src/delivery-dispatcher/create-webhook-dispatcher.js';
-import { StartupError } from '../../src/errors/startup-error.js';
+import { createWebhookDispatcher } from '../../src/engine/delivery-dispatcher/create-webhook-dispatcher.js';
+import { StartupError } from '../../src/support/errors/startup-error.js';
 import { startServer, type RunningServer } from '../../src/start-server.js';
-import { generateSelfSignedCertificate } from '../../src/tls/self-signed-certificate.js';
+import { generateSelfSignedCertificate } from '../../src/ops/tls/self-signed-certificate.js';
 import { testConfig } from '../server/support/test-config.js';
 import { callApi, publishTo } from './support/server-api.js';
 import { startVerifyingReceiver, type VerifyingReceiver } from './support/verifying-receiver.js';

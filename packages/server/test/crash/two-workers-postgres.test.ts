@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '@switchboard/webhooks';
-import { createAccount } from '../../src/accounts/create-account.js';
-import { publishEvent } from '../../src/events/publish-event.js';
+import { createAccount } from '../../src/engine/accounts/create-account.js';
+import { publishEvent } from '../../src/engine/events/publish-event.js';
 import {
   openPostgresStore,
   type PostgresStore,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { createAccount, type CreatedAccount } from '../../src/accounts/create-account.js';
-import { createApp } from '../../src/api/create-app.js';
-import { dashboardRoutes } from '../../src/dashboard/dashboard-routes.js';
+import { createAccount, type CreatedAccount } from '../../src/engine/accounts/create-account.js';
+import { createApp } from '../../src/http/api/create-app.js';
+import { dashboardRoutes } from '../../src/http/dashboard/dashboard-routes.js';
 import { callDashboardRoutes } from '../../src/emulator/calls/call-dashboard-routes.js';
 import { emulatorRoutes } from '../../src/emulator/emulator-routes.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DASHBOARD_DIST } from '../../src/dashboard/dashboard-files.js';
+import { DASHBOARD_DIST } from '../../src/http/dashboard/dashboard-files.js';
 import { dashboardHarness, type DashboardHarness } from './dashboard-harness.js';
 
 let h: DashboardHarness;

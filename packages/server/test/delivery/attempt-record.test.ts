@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptOutcome } from '../../src/delivery/attempt-outcome.js';
-import { buildAttemptRecord } from '../../src/delivery/attempt-record.js';
-import { RECORD_LIMIT_BYTES } from '../../src/delivery/capped-text.js';
+import type { AttemptOutcome } from '../../src/engine/delivery/attempt-outcome.js';
+import { buildAttemptRecord } from '../../src/engine/delivery/attempt-record.js';
+import { RECORD_LIMIT_BYTES } from '../../src/engine/delivery/capped-text.js';
 
 const big = 'é'.repeat(RECORD_LIMIT_BYTES);
 

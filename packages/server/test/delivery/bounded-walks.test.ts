@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JsonTooDeepError, MAX_JSON_DEPTH } from '@switchboard/core';
-import { classifyError } from '../../src/delivery/classify-error.js';
-import { encodeDeepObject } from '../../src/delivery/deep-object-query.js';
+import { classifyError } from '../../src/engine/delivery/classify-error.js';
+import { encodeDeepObject } from '../../src/engine/delivery/deep-object-query.js';
 import { toJsonText } from '../../src/storage/sql/json-text.js';
 
 /** `{"a":{"a":…"x"}}` with `levels` objects, parsed from text so nothing here recurses. */

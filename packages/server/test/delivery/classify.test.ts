@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError } from '../../src/delivery/classify-error.js';
-import { classifyResponse } from '../../src/delivery/classify-response.js';
-import { OriginSlots } from '../../src/delivery/origin-slots.js';
+import { classifyError } from '../../src/engine/delivery/classify-error.js';
+import { classifyResponse } from '../../src/engine/delivery/classify-response.js';
+import { OriginSlots } from '../../src/engine/delivery/origin-slots.js';
 
 const reply = (status: number, headers: [string, string][] = []) => ({ status, headers, body: '' });
 

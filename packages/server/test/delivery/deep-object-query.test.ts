@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeDeepObject } from '../../src/delivery/deep-object-query.js';
+import { encodeDeepObject } from '../../src/engine/delivery/deep-object-query.js';
 
 describe('encodeDeepObject', () => {
   it('encodes nested objects and arrays in deepObject style with sorted keys', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_ERROR_CODES } from '../../src/delivery/delivery-error-codes.js';
+import { DELIVERY_ERROR_CODES } from '../../src/engine/delivery/delivery-error-codes.js';
 
 const docs = (name: string): string =>
   readFileSync(new URL(`../../../../docs/${name}`, import.meta.url), 'utf8');

@@ -2,13 +2,13 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RECORD_LIMIT_BYTES } from '../../src/delivery/capped-text.js';
-import { Cancellation } from '../../src/delivery/cancellation.js';
+import { RECORD_LIMIT_BYTES } from '../../src/engine/delivery/capped-text.js';
+import { Cancellation } from '../../src/engine/delivery/cancellation.js';
 import {
   DRAIN_LIMIT_BYTES,
   exchange,
   type ExchangeRequest,
-} from '../../src/delivery/http-exchange.js';
+} from '../../src/engine/delivery/http-exchange.js';
 
 const POST: ExchangeRequest = {
   method: 'POST',

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '@switchboard/core';
-import { createDeliveryWorker, type DeliveryWorker } from '../../src/delivery/delivery-worker.js';
-import { DELIVERY_ERROR_CODES } from '../../src/delivery/delivery-error-codes.js';
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+} from '../../src/engine/delivery/delivery-worker.js';
+import { DELIVERY_ERROR_CODES } from '../../src/engine/delivery/delivery-error-codes.js';
 import {
   openSqliteThreadStore,
   type SqliteThreadStore,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadyDeliveries } from '../../src/delivery/ready-deliveries.js';
+import { ReadyDeliveries } from '../../src/engine/delivery/ready-deliveries.js';
 import type { Delivery } from '../../src/storage/store.js';
 
 function ready(id: string, origin: string) {

@@ -4,7 +4,7 @@ import {
   MAX_RETRY_AFTER_MS,
   nextRound,
   parseRetryAfter,
-} from '../../src/delivery/retry-policy.js';
+} from '../../src/engine/delivery/retry-policy.js';
 
 const NOW = 1_700_000_000_000;
 const noJitter = (): number => 0.5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Shutdown } from '../../src/delivery/shutdown.js';
+import { Shutdown } from '../../src/engine/delivery/shutdown.js';
 
 describe('Shutdown', () => {
   it('calls every watcher once on abort, and none that stopped watching', () => {

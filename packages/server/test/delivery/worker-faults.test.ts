@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_ERROR_CODES } from '../../src/delivery/delivery-error-codes.js';
+import { DELIVERY_ERROR_CODES } from '../../src/engine/delivery/delivery-error-codes.js';
 import type { CompleteInput, Store } from '../../src/storage/store.js';
 import { publish, settled, startWorker } from './support/delivery-fixture.js';
 import { useDeliveryHarness } from './support/delivery-harness.js';

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LEASE_SLACK_MS, MAX_TARGET_TIMEOUT_MS } from '../../src/delivery/delivery-worker.js';
+import {
+  LEASE_SLACK_MS,
+  MAX_TARGET_TIMEOUT_MS,
+} from '../../src/engine/delivery/delivery-worker.js';
 import {
   openFixture,
   publish,

@@ -9,7 +9,7 @@ import {
 } from '@switchboard/core/contract';
 import Type, { type TSchema } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors/api-error.js';
+import { ValidationError } from '../../src/support/errors/api-error.js';
 import { validatorCompiler } from '../../src/http/validation/validator-compiler.js';
 
 type Part = 'body' | 'querystring' | 'params';

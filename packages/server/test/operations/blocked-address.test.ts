@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedRange } from '../../src/egress/blocked-address.js';
+import { blockedRange } from '../../src/engine/egress/blocked-address.js';
 
 describe('blockedRange', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChaosSequence } from '../../src/delivery/chaos/chaos-sequence.js';
-import type { RoundEvent } from '../../src/delivery/delivery-worker.js';
+import { ChaosSequence } from '../../src/engine/delivery/chaos/chaos-sequence.js';
+import type { RoundEvent } from '../../src/engine/delivery/delivery-worker.js';
 import { CallEngine } from '../../src/emulator/calls/call-engine.js';
 import { MAX_COMMAND_IDS } from '../../src/emulator/calls/call-machine.js';
-import { createServerMetrics } from '../../src/metrics/server-metrics.js';
+import { createServerMetrics } from '../../src/ops/metrics/server-metrics.js';
 import type { Delivery, Store } from '../../src/storage/store.js';
 import { ACCOUNT, APP_ID, CallFixture } from '../emulator/calls/support/call-fixture.js';
 import { parsePrometheus } from './support/prometheus-text.js';

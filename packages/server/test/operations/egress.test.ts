@@ -1,11 +1,11 @@
 import type { LookupAddress } from 'node:dns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendTry } from '../../src/delivery/send-try.js';
-import { Shutdown } from '../../src/delivery/shutdown.js';
-import type { WebhookRequest } from '../../src/delivery/webhook-request.js';
-import { createWebhookDispatcher } from '../../src/delivery-dispatcher/create-webhook-dispatcher.js';
-import { blockedRange } from '../../src/egress/blocked-address.js';
-import type { ResolveAll } from '../../src/egress/guarded-lookup.js';
+import { sendTry } from '../../src/engine/delivery/send-try.js';
+import { Shutdown } from '../../src/engine/delivery/shutdown.js';
+import type { WebhookRequest } from '../../src/engine/delivery/webhook-request.js';
+import { createWebhookDispatcher } from '../../src/engine/delivery-dispatcher/create-webhook-dispatcher.js';
+import { blockedRange } from '../../src/engine/egress/blocked-address.js';
+import type { ResolveAll } from '../../src/engine/egress/guarded-lookup.js';
 import { startTarget, type HttpTarget } from './support/http-target.js';
 
 const targets: HttpTarget[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/create-logger.js';
-import { attemptLogger } from '../../src/logging/attempt-log.js';
-import { fixedShapeLogger } from '../../src/logging/fixed-shape-logger.js';
-import { REDACT_PATHS } from '../../src/logging/redact-paths.js';
+import { createLogger } from '../../src/ops/create-logger.js';
+import { attemptLogger } from '../../src/engine/delivery/attempt-log.js';
+import { fixedShapeLogger } from '../../src/support/fixed-shape-logger.js';
+import { REDACT_PATHS } from '../../src/ops/logging/redact-paths.js';
 import type { Delivery } from '../../src/storage/store.js';
 import { makeAttempt } from '../storage/store-fixtures.js';
 

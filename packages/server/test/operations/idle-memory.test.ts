@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../src/memory/collect-garbage.js';
-import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../../src/memory/heap-growth.js';
-import { IdleWatch } from '../../src/memory/idle-watch.js';
+import { collectGarbage } from '../../src/support/collect-garbage.js';
+import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../../src/ops/memory/heap-growth.js';
+import { IdleWatch } from '../../src/ops/memory/idle-watch.js';
 import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-store.js';
 import { makeAccount, makeKey } from '../storage/store-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/create-logger.js';
+import { createLogger } from '../../src/ops/create-logger.js';
 import { eventually, publishTo, runServer } from './support/running.js';
 import { startTarget } from './support/http-target.js';
 

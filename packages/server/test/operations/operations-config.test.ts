@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadServerConfig } from '../../src/config/server-config.js';
+import { loadServerConfig } from '../../src/ops/config/server-config.js';
 
 async function configFile(content: unknown): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'switchboard-config-')), 'switchboard.json');

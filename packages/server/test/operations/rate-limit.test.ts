@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokenBuckets } from '../../src/rate-limit/token-buckets.js';
+import { TokenBuckets } from '../../src/http/rate-limit/token-buckets.js';
 import { runServer } from './support/running.js';
 
 const closers: (() => Promise<void>)[] = [];

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRetentionPruner } from '../../src/retention/retention-pruner.js';
+import { startRetentionPruner } from '../../src/engine/retention/retention-pruner.js';
 import { openSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { eventually } from './support/running.js';

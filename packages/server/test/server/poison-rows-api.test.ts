@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DELIVERY_ERROR_CODES } from '../../src/delivery/delivery-error-codes.js';
+import { DELIVERY_ERROR_CODES } from '../../src/engine/delivery/delivery-error-codes.js';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { StoredRows } from '../delivery/support/stored-rows.js';
 import { TestReceiver } from '../delivery/support/test-receiver.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadServerConfig } from '../../src/config/server-config.js';
+import { loadServerConfig } from '../../src/ops/config/server-config.js';
 
 describe('loadServerConfig', () => {
   it('defaults to 127.0.0.1:7700, ./.switchboard and SQLite', () => {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { verifyWebhook } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readKeyFile } from '../../src/accounts/key-file.js';
+import { readKeyFile } from '../../src/engine/accounts/key-file.js';
 import { startServer, type RunningServer } from '../../src/start-server.js';
 import { startReceiver } from './support/receiver.js';
 import { testConfig } from './support/test-config.js';

@@ -1,6 +1,6 @@
 import { KeyedSerial } from '../keyed-serial.js';
-import type { Json, JsonObject, Store } from '../../storage/store.js';
-import { decodeCommandLog, jsonOf } from './call-document.js';
+import type { JsonObject, Store } from '../../storage/store.js';
+import { decodeCommandLog, jsonOf, type CommandEntry } from './call-document.js';
 
 /** Resource kind of a call's command log: one document per call, keyed by call control id. */
 export const CALL_COMMANDS_KIND = 'call_commands';
@@ -8,14 +8,7 @@ export const CALL_COMMANDS_KIND = 'call_commands';
 /** Keeps a bounded log: an emulated call that loops on commands must not grow without end. */
 const MAX_ENTRIES = 500;
 
-export interface CommandEntry {
-  readonly at: number;
-  /** `command` for the app's Call Control commands, `far_end` for the simulator's actions. */
-  readonly source: 'command' | 'far_end';
-  readonly action: string;
-  readonly status: number;
-  readonly body: Json;
-}
+export type { CommandEntry } from './call-document.js';
 
 /**
  * Appends to each call's command log. Appends to one call are chained, so two commands that

@@ -5,10 +5,10 @@ import {
   type CallSummary,
 } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteRegistrar } from '../../api/create-app.js';
-import { pathParam } from '../../api/path-param.js';
-import type { RouteContext } from '../../api/routes/route-context.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import type { RouteRegistrar } from '../../http/api/create-app.js';
+import { pathParam } from '../../http/api/path-param.js';
+import type { RouteContext } from '../../http/api/routes/route-context.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import { decodeCall, jsonOf } from './call-document.js';
 import { CallCommandLog, type CommandEntry } from './call-command-log.js';

@@ -1,7 +1,6 @@
 import Type from 'typebox';
 import { decoderOf, type Decoder } from '@switchboard/core/contract';
 import type { Json, JsonObject } from '../../storage/json.js';
-import type { CommandEntry } from './call-command-log.js';
 import type { CallState } from './call-state.js';
 
 /**
@@ -219,4 +218,13 @@ export function jsonObjectOf(value: object): JsonObject {
       .filter(([, member]) => member !== undefined)
       .map(([name, member]) => [name, jsonOf(member)]),
   );
+}
+
+export interface CommandEntry {
+  readonly at: number;
+  /** `command` for the app's Call Control commands, `far_end` for the simulator's actions. */
+  readonly source: 'command' | 'far_end';
+  readonly action: string;
+  readonly status: number;
+  readonly body: Json;
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { missingIssue } from '../../http/validation/issues.js';
-import { NotFoundError, ValidationError } from '../../errors/api-error.js';
+import { NotFoundError, ValidationError } from '../../support/errors/api-error.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import {
@@ -20,7 +20,7 @@ import { dialRequestOf, type DialBody } from './dial-request.js';
 import type { SimulatedCallBody } from './simulate-bodies.js';
 import { createCall, type NewCall } from './new-call.js';
 import { COMMAND_ID_WINDOW_MS } from './call-machine.js';
-import { ownMember } from '../../own-member.js';
+import { ownMember } from '../../support/own-member.js';
 import type { ExtendedCommand } from './extended-command.js';
 import { EXTENDED_NAMES, extendedReply } from './extended-commands.js';
 import { UnknownConversationError } from './call-errors.js';

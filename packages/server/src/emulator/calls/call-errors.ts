@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../support/errors/api-error.js';
 import type { Refusal } from './call-input.js';
 
 /** 422 / 90015: no call with this call_control_id belongs to the account. */

@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { typed } from '../../http/typed-app.js';
 import { decodeCall } from './call-document.js';
 import { MAX_PAGE_SIZE, pageMeta, slicePage } from '../../http/page-query.js';
-import { queryParams, type QueryParams } from '../../api/query-params.js';
+import { queryParams, type QueryParams } from '../../http/api/query-params.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { CallCommandLog } from './call-command-log.js';
 import { callEvents, callMatches, eventMatches, type CallEvent } from './call-events.js';

@@ -1,4 +1,4 @@
-import type { QueryParams } from '../../api/query-params.js';
+import type { QueryParams } from '../../http/api/query-params.js';
 import type { Delivery } from '../../storage/store.js';
 import type { CommandEntry } from './call-command-log.js';
 import type { CallState } from './call-state.js';

@@ -1,5 +1,5 @@
 import { detectionEnded, greetingEnded } from './amd-transitions.js';
-import { ownMember } from '../../own-member.js';
+import { ownMember } from '../../support/own-member.js';
 import { draftOf, finish, isAlive, patch, type Draft, type StepContext } from './call-draft.js';
 import type {
   CallInput,

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { CallResource } from '@switchboard/core/contract';
-import { NotFoundError } from '../../errors/api-error.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 
 /** The path of every `/v2/calls/{call_control_id}…` route. */
 export const CallParams = Type.Object({ call_control_id: Type.String() });

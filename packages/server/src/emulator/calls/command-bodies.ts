@@ -7,9 +7,8 @@ import {
   rangeIssue,
   type Issue,
 } from '../../http/validation/issues.js';
-import type { Command } from './call-input.js';
 import type { GatherState, MediaItem, RecordingState } from './call-state.js';
-import { playbackDurationMs, speakDurationMs, type CallTimings } from './call-timings.js';
+import { playbackDurationMs, speakDurationMs } from './call-timings.js';
 import { ClientState, clientStateOf } from './common-params.js';
 import { command, type CommandDeclaration } from './command-declaration.js';
 import { EXTENDED_COMMANDS } from './extended-command-bodies.js';
@@ -18,29 +17,9 @@ import { STREAM_FIELDS, streamOf } from './stream-request.js';
 
 /** LEGACY re-exports for the folders still on BodyReader (TeXML, conferences). */
 
-/** A command as read from its body; bridge, enqueue and transfer still need the engine's lookups. */
-export type ParsedCommand =
-  | Exclude<Command, { name: 'bridge' | 'enqueue' | 'transfer' }>
-  | { readonly name: 'bridge'; readonly peerId: string; readonly parkAfterUnbridge: boolean }
-  | { readonly name: 'bridge_queue'; readonly queue: string; readonly parkAfterUnbridge: boolean }
-  | {
-      readonly name: 'enqueue';
-      readonly queue: string;
-      readonly maxSize: number;
-      readonly maxWaitMs: number | null;
-    }
-  | {
-      readonly name: 'transfer';
-      readonly to: string;
-      readonly from: string | null;
-      readonly timeoutSecs: number;
-      readonly targetClientState: string | null;
-    };
+import type { ParseContext } from './parsed-command.js';
 
-export interface ParseContext {
-  readonly timings: CallTimings;
-  readonly newId: () => string;
-}
+export type { ParseContext, ParsedCommand } from './parsed-command.js';
 
 /** Dial's and Answer's `record: record-from-answer` and its settings. */
 export const RECORD_ON_ANSWER_FIELDS = {

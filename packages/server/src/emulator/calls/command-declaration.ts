@@ -1,7 +1,7 @@
 import { LENIENT } from '@switchboard/core/contract';
 import Type, { type Static, type TObject, type TProperties } from 'typebox';
 import type { CommonParams } from './call-input.js';
-import type { ParsedCommand, ParseContext } from './command-bodies.js';
+import type { ParsedCommand, ParseContext } from './parsed-command.js';
 import { COMMON_FIELDS, commonOf, readCommonBody } from './common-params.js';
 import { bodyReaderOf } from './declared-body.js';
 import { FoundIssues } from './found-issues.js';

@@ -1,7 +1,7 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { registerFormats } from '@switchboard/core/contract';
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { issuesOf } from '../../http/validation/issues-of.js';
 import { prepareValue } from '../../http/validation/lenient-values.js';
 

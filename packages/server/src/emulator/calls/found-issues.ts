@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import type { Issue } from '../../http/validation/issues.js';
 
 /**

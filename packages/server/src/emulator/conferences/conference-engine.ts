@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../support/errors/api-error.js';
 import { InvalidCallControlIdError, CallStateError } from '../calls/call-errors.js';
 import { uuidFrom } from '../calls/call-ids.js';
 import type { CallRuntime } from '../calls/call-runtime.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../support/errors/api-error.js';
 
 /** 404 / 90058: no conference with this id belongs to the account. */
 export class ConferenceNotFoundError extends ApiError {

@@ -1,6 +1,6 @@
 import { LENIENT } from '@switchboard/core/contract';
 import Type, { type Static } from 'typebox';
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { checkValue } from '../../http/validation/check-value.js';
 import { invalidIssue, missingIssue, type Issue } from '../../http/validation/issues.js';
 import { playbackDurationMs, speakDurationMs, type CallTimings } from '../calls/call-timings.js';

@@ -1,7 +1,7 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import { pageMeta, slicePage } from '../../http/page-query.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { pageOf } from '../../http/page-query.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';

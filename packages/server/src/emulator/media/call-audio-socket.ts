@@ -3,7 +3,7 @@ import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import Type from 'typebox';
-import { BadRequestError } from '../../errors/api-error.js';
+import { BadRequestError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { Pcm } from './call-pcm.js';
 import type { MediaPlane } from './media-plane.js';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { invalidIssue } from '../../http/validation/issues.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { findMedia } from './media-store.js';

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { Dispatcher } from 'undici';
 import { pageMeta, slicePage } from '../../http/page-query.js';
-import { NotFoundError, ValidationError } from '../../errors/api-error.js';
+import { NotFoundError, ValidationError } from '../../support/errors/api-error.js';
 import { pageOf } from '../../http/page-query.js';
 import { typed } from '../../http/typed-app.js';
 import { missingIssue } from '../../http/validation/issues.js';

@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { BadRequestError, ValidationError } from '../../errors/api-error.js';
+import { BadRequestError, ValidationError } from '../../support/errors/api-error.js';
 import { checkValue } from '../../http/validation/check-value.js';
 import { tooLargeIssue } from './fetch-media.js';
 import { UploadMedia } from './media-contract.js';

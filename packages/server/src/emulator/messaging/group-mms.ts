@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../storage/store.js';
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { isE164 } from '../phone-numbers/e164.js';
 import { requiredIssue, ruleIssue } from '../phone-numbers/rule-issues.js';
 import { stringField } from '../phone-numbers/json-fields.js';

@@ -1,4 +1,4 @@
-import { ownMember } from '../../own-member.js';
+import { ownMember } from '../../support/own-member.js';
 
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',

@@ -1,8 +1,8 @@
 import { ErrorEnvelope, SimulateInboundMessage } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { One } from '../phone-numbers/page-query.js';

@@ -1,6 +1,6 @@
 import type { Store } from '../../storage/store.js';
 import { isE164, isTollFree } from '../phone-numbers/e164.js';
-import { ValidationError, type ApiError } from '../../errors/api-error.js';
+import { ValidationError, type ApiError } from '../../support/errors/api-error.js';
 import { noSuchAssociationIssue, refusal, requiredIssue } from '../phone-numbers/rule-issues.js';
 import { findNumber, listNumbers } from '../phone-numbers/phone-number-store.js';
 import { getProfile, type MessagingProfile } from './messaging-profile.js';

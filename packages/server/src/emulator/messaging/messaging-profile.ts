@@ -1,4 +1,4 @@
-import { MESSAGING_PROFILE_KIND } from '../../resource-kinds.js';
+import { MESSAGING_PROFILE_KIND } from '../../storage/resource-kinds.js';
 import type { Resource, Store } from '../../storage/store.js';
 import {
   decodeProfile,

@@ -1,4 +1,4 @@
-import { ownMember } from '../../own-member.js';
+import { ownMember } from '../../support/own-member.js';
 import type { Message } from './messaging-schemas.js';
 
 /** The spec's `time_frame` values (default `24h`) and their length. */

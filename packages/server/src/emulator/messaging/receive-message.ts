@@ -7,7 +7,7 @@ import type { LifecycleContext } from './outbound-lifecycle.js';
 import { toSendRequest } from './send-message-request.js';
 import { sendMessage } from './send-message.js';
 import type { SimulateInboundMessage } from '@switchboard/core/contract';
-import { ApiError, ValidationError } from '../../errors/api-error.js';
+import { ApiError, ValidationError } from '../../support/errors/api-error.js';
 import type { Issue } from '../../http/validation/issues.js';
 import { noSuchAssociationIssue, requiredIssue } from '../phone-numbers/rule-issues.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { enumIssue } from '../../http/validation/issues.js';
 import type { NumberSearch } from './available-numbers.js';
 import { NUMBER_FEATURES, type AvailableNumbersQuery } from './number-order-schemas.js';

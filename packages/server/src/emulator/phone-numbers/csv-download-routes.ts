@@ -2,8 +2,8 @@ import { CsvFileParams, CsvFormat, ErrorEnvelope } from '@switchboard/core/contr
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { pageMeta } from '../../http/page-query.js';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { randomUuid } from '../messaging/random-uuid.js';

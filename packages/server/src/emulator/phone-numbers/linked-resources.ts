@@ -1,5 +1,5 @@
-import { CALL_CONTROL_APPLICATION_KIND } from '../../resource-kinds.js';
-import { TEXML_APPLICATION_KIND } from '../../resource-kinds.js';
+import { CALL_CONTROL_APPLICATION_KIND } from '../../storage/resource-kinds.js';
+import { TEXML_APPLICATION_KIND } from '../../storage/resource-kinds.js';
 import type { Resource, Store } from '../../storage/store.js';
 import { getProfile } from '../messaging/messaging-profile.js';
 import { nullableString } from './json-fields.js';

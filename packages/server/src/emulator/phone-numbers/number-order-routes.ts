@@ -1,9 +1,9 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
 import { pageMeta } from '../../http/page-query.js';
-import { pathParam } from '../../api/path-param.js';
-import type { QueryParams } from '../../api/query-params.js';
-import { NotFoundError, ValidationError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import type { QueryParams } from '../../http/api/query-params.js';
+import { NotFoundError, ValidationError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import { isResourceConflict } from '../../storage/resource-conflict-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';

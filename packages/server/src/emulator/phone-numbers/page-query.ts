@@ -1,6 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { PageMeta, slicePage } from '../../http/page-query.js';
-import type { QueryParams } from '../../api/query-params.js';
+import type { QueryParams } from '../../http/api/query-params.js';
 import type { Page as StorePage } from '../../storage/store.js';
 
 export { PAGE_QUERY as PageQuery, PageMeta, pageOf } from '../../http/page-query.js';

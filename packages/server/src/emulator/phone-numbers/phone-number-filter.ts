@@ -1,4 +1,4 @@
-import type { QueryParams } from '../../api/query-params.js';
+import type { QueryParams } from '../../http/api/query-params.js';
 import { countryOf } from './e164.js';
 import type { PhoneNumber } from './phone-number.js';
 

@@ -1,8 +1,8 @@
 import { AddPhoneNumber, ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { pageMeta } from '../../http/page-query.js';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { addPhoneNumber } from './add-phone-number.js';

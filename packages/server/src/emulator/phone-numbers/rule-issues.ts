@@ -1,4 +1,4 @@
-import { ApiError, ValidationError } from '../../errors/api-error.js';
+import { ApiError, ValidationError } from '../../support/errors/api-error.js';
 import type { Issue } from '../../http/validation/issues.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { KeyedSerial } from '../keyed-serial.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import type { CallRuntime } from '../calls/call-runtime.js';

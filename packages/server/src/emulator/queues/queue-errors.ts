@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../support/errors/api-error.js';
 
 /** 404 / 10007 "Resource not found", as the spec's queue routes answer an unknown name. */
 export class QueueNotFoundError extends ApiError {

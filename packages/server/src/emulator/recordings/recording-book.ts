@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../support/errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import type { CallRuntime } from '../calls/call-runtime.js';
 import type { CallState, RecordingState } from '../calls/call-state.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../support/errors/api-error.js';
 import type { ConferenceEngine } from '../conferences/conference-engine.js';
 import { activeParticipants, type ConferenceState } from '../conferences/conference-state.js';
 import { endConference } from '../conferences/seat-transitions.js';

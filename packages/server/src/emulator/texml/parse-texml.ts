@@ -1,4 +1,4 @@
-import { ownMember } from '../../own-member.js';
+import { ownMember } from '../../support/own-member.js';
 import { parseDial } from './parse-dial.js';
 import { parseGather } from './parse-gather.js';
 import { parseRecord, parseStart, parseStop } from './parse-media-verbs.js';

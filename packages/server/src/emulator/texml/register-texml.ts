@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { RoundReplies } from '../../delivery/round-replies.js';
+import type { RoundReplies } from '../../engine/delivery/round-replies.js';
 import type { CallEngine } from '../calls/call-engine.js';
 import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';
 import { EmulatedCalls } from './emulated-calls.js';

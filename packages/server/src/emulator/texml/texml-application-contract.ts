@@ -9,7 +9,7 @@ import {
   Text,
 } from '@switchboard/core/contract';
 import Type, { type Static, type TProperties } from 'typebox';
-import { TEXML_APPLICATION_KIND } from '../../resource-kinds.js';
+import { TEXML_APPLICATION_KIND } from '../../storage/resource-kinds.js';
 
 export { TEXML_APPLICATION_KIND };
 

@@ -1,9 +1,9 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { numericId, isNumericId } from '../../api/call-control-applications/numeric-id.js';
+import { numericId, isNumericId } from '../../http/api/call-control-applications/numeric-id.js';
 import { pageMeta, slicePage } from '../../http/page-query.js';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { Resource } from '../../storage/store.js';
 import type { EmulatorDeps } from '../emulator-deps.js';

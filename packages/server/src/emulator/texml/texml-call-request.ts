@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { invalidIssue, type Issue } from '../../http/validation/issues.js';
 import { isE164 } from '../phone-numbers/e164.js';
 import type { CallbackTarget } from './texml-call-record.js';

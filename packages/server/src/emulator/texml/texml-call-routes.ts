@@ -1,7 +1,7 @@
 import { ErrorEnvelope, TexmlCallResource } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError, ValidationError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError, ValidationError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import { invalidIssue } from '../../http/validation/issues.js';
 import type { EmulatorDeps } from '../emulator-deps.js';

@@ -1,7 +1,7 @@
 import { LENIENT, registerFormats, Text } from '@switchboard/core/contract';
 import Type, { type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { invalidIssue } from '../../http/validation/issues.js';
 import { issuesOf } from '../../http/validation/issues-of.js';
 import { prepareValue } from '../../http/validation/lenient-values.js';

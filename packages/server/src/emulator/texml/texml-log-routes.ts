@@ -5,8 +5,8 @@ import {
   type TexmlDashboardCall,
 } from '@switchboard/core/contract';
 import type { FastifyInstance } from 'fastify';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { callResourceView, type TexmlCallRecord } from './texml-call-record.js';

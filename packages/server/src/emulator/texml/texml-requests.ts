@@ -1,7 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { replyOf, type RoundReplies, type RoundReply } from '../../delivery/round-replies.js';
-import { FORM_REQUEST_FORMAT } from '../../delivery/form-request.js';
-import { microsecondTimestamp } from '../../events/publish-event.js';
+import {
+  replyOf,
+  type RoundReplies,
+  type RoundReply,
+} from '../../engine/delivery/round-replies.js';
+import { FORM_REQUEST_FORMAT } from '../../engine/delivery/form-request.js';
+import { microsecondTimestamp } from '../../engine/events/publish-event.js';
 import type { JsonObject, Store } from '../../storage/store.js';
 import { MAX_DOCUMENT_BYTES } from './parse-texml.js';
 import type { Method } from './texml-verbs.js';

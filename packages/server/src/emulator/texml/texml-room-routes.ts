@@ -1,7 +1,7 @@
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pathParam } from '../../api/path-param.js';
-import { NotFoundError } from '../../errors/api-error.js';
+import { pathParam } from '../../http/api/path-param.js';
+import { NotFoundError } from '../../support/errors/api-error.js';
 import { typed } from '../../http/typed-app.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import type { ConferenceState, Participant } from '../conferences/conference-state.js';

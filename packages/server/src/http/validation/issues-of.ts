@@ -9,7 +9,7 @@ import {
 } from '@switchboard/core/contract';
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { keywordsOf } from './schema-object.js';
+import { keywordsOf } from '../../support/schema-object.js';
 import {
   enumIssue,
   invalidIssue,

@@ -1,4 +1,4 @@
-import type { ErrorItem } from '../../errors/api-error.js';
+import type { ErrorItem } from '../../support/errors/api-error.js';
 
 /** A validation problem, reported as one Telnyx error item. */
 export type Issue = ErrorItem;

@@ -1,6 +1,6 @@
 import { LENIENT } from '@switchboard/core/contract';
 import type { TSchema } from 'typebox';
-import { keywordsOf, type SchemaObject } from './schema-object.js';
+import { keywordsOf, type SchemaObject } from '../../support/schema-object.js';
 
 /**
  * Readies a request value for its declaration's check, keeping Telnyx's leniencies:

@@ -2,10 +2,10 @@ import { LENIENT, registerFormats } from '@switchboard/core/contract';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { ValidationError } from '../../errors/api-error.js';
+import { ValidationError } from '../../support/errors/api-error.js';
 import { issuesOf, type RequestPart } from './issues-of.js';
 import { lastOfRepeated, prepareValue } from './lenient-values.js';
-import { keywordsOf } from './schema-object.js';
+import { keywordsOf } from '../../support/schema-object.js';
 
 /**
  * Fastify's validator for every declared route. It applies Telnyx's leniencies, drops members

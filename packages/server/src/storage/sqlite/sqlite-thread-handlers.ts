@@ -1,4 +1,4 @@
-import { collectGarbage } from '../../memory/collect-garbage.js';
+import { collectGarbage } from '../../support/collect-garbage.js';
 import type { SqliteStore } from './sqlite-store.js';
 import type { OperationTable } from './sqlite-thread-operations.js';
 

@@ -1,4 +1,4 @@
-import { endsWithin } from '../../settle-within.js';
+import { endsWithin } from '../../support/settle-within.js';
 import type { InboxStore } from '../inbox-store.js';
 import { byDueTime } from '../sql/delivery-row.js';
 import type {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createAccount, type CreatedAccount } from '../../../src/accounts/create-account.js';
-import { hashSecret } from '../../../src/accounts/api-key.js';
-import { createApp } from '../../../src/api/create-app.js';
+import { createAccount, type CreatedAccount } from '../../../src/engine/accounts/create-account.js';
+import { hashSecret } from '../../../src/engine/accounts/api-key.js';
+import { createApp } from '../../../src/http/api/create-app.js';
 import { callDashboardRoutes } from '../../../src/emulator/calls/call-dashboard-routes.js';
 import { registerRecordingRoutes } from '../../../src/emulator/calls/call-routes.js';
 import { emulatorRoutes } from '../../../src/emulator/emulator-routes.js';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createAccount } from '../../../src/accounts/create-account.js';
-import type { ChaosProfile } from '../../../src/delivery/chaos/chaos-profile.js';
+import { createAccount } from '../../../src/engine/accounts/create-account.js';
+import type { ChaosProfile } from '../../../src/engine/delivery/chaos/chaos-profile.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
-} from '../../../src/delivery/delivery-worker.js';
-import { publishEvent } from '../../../src/events/publish-event.js';
+} from '../../../src/engine/delivery/delivery-worker.js';
+import { publishEvent } from '../../../src/engine/events/publish-event.js';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
 import type { Account, AttemptRecord, Delivery, Store } from '../../../src/storage/store.js';
 import { ChaosReceiver } from './chaos-receiver.js';

@@ -6,7 +6,7 @@ import {
   createDeliveryWorker,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
-} from '../../../src/delivery/delivery-worker.js';
+} from '../../../src/engine/delivery/delivery-worker.js';
 
 export const T0 = Date.UTC(2026, 0, 1);
 

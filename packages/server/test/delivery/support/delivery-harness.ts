@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { DeliveryWorker } from '../../../src/delivery/delivery-worker.js';
+import type { DeliveryWorker } from '../../../src/engine/delivery/delivery-worker.js';
 import { openFixture, startWorker, type Fixture } from './delivery-fixture.js';
 import { TestReceiver } from './test-receiver.js';
 

@@ -1,4 +1,4 @@
-import { ROUTE_NOT_FOUND_PREFIX } from '../../../src/errors/api-error.js';
+import { ROUTE_NOT_FOUND_PREFIX } from '../../../src/support/errors/api-error.js';
 
 /** One route of the spec (`test/fixtures/spec-routes.json`, made by scripts/extract-spec-routes.mjs). */
 export interface SpecRoute {

@@ -7,7 +7,7 @@ import type { EmitInput, EmulatorDeps } from '../../../src/emulator/emulator-dep
 import { registerMessagingRoutes } from '../../../src/emulator/messaging/register-messaging-routes.js';
 import { TimerQueue } from '../../../src/emulator/messaging/timer-queue.js';
 import { registerPhoneNumberRoutes } from '../../../src/emulator/phone-numbers/register-phone-number-routes.js';
-import { toErrorResponse } from '../../../src/errors/to-error-response.js';
+import { toErrorResponse } from '../../../src/http/to-error-response.js';
 import { CHECK_RESPONSES_ENV, useResponseCheck } from '../../../src/http/response-check.js';
 import { validatorCompiler } from '../../../src/http/validation/validator-compiler.js';
 import { openStore } from '../../../src/storage/open-store.js';

@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyTexmlRequest } from '@switchboard/webhooks/texml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, type CreatedAccount } from '../../../src/accounts/create-account.js';
+import { createAccount, type CreatedAccount } from '../../../src/engine/accounts/create-account.js';
 import {
   createDeliveryWorker,
   type DeliveryWorker,
-} from '../../../src/delivery/delivery-worker.js';
-import { RoundReplies } from '../../../src/delivery/round-replies.js';
+} from '../../../src/engine/delivery/delivery-worker.js';
+import { RoundReplies } from '../../../src/engine/delivery/round-replies.js';
 import { TexmlRequester } from '../../../src/emulator/texml/texml-requests.js';
 import { eventually } from './support/texml-server.js';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';

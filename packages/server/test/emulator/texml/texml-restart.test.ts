@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadServerConfig } from '../../../src/config/server-config.js';
+import { loadServerConfig } from '../../../src/ops/config/server-config.js';
 import { startServer, type RunningServer } from '../../../src/start-server.js';
 import { TexmlApp } from './support/texml-app.js';
 import { eventually, FAST } from './support/texml-server.js';

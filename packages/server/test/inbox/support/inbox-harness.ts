@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { request as send, type Dispatcher } from 'undici';
-import { createAccount, type CreatedAccount } from '../../../src/accounts/create-account.js';
-import { createApp } from '../../../src/api/create-app.js';
+import { createAccount, type CreatedAccount } from '../../../src/engine/accounts/create-account.js';
+import { createApp } from '../../../src/http/api/create-app.js';
 import { createInboxModule } from '../../../src/inbox/inbox-module.js';
 import { openSqliteStore } from '../../../src/storage/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/storage/store.js';

@@ -3,7 +3,7 @@ import {
   type RunningServer,
   type StartServerOptions,
 } from '../../../src/start-server.js';
-import type { ServerConfig } from '../../../src/config/server-config.js';
+import type { ServerConfig } from '../../../src/ops/config/server-config.js';
 import { testConfig } from '../../server/support/test-config.js';
 
 /** A real server on port 0 with a fresh data dir; extra settings as `SWITCHBOARD_*` variables. */

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadServerConfig, type ServerConfig } from '../../../src/config/server-config.js';
+import { loadServerConfig, type ServerConfig } from '../../../src/ops/config/server-config.js';
 
 /** A server config on port 0 and a fresh temporary data dir. */
 export async function testConfig(env: Record<string, string> = {}): Promise<ServerConfig> {
