@@ -1,34 +1,67 @@
-/** One item of the Telnyx error envelope the API answers with. */
-export interface ApiErrorItem {
-  readonly code: string;
-  readonly title: string;
-  readonly detail: string;
-  readonly source?: { readonly pointer?: string; readonly parameter?: string };
-}
+import {
+  createApiClient,
+  type ApiClient as TypedApiClient,
+  type ApiError,
+  type ApiResult as TypedApiResult,
+} from '@switchboard/client';
+import {
+  switchboardRoutes,
+  type RouteInput,
+  type RouteOutput,
+  type SwitchboardRoutes,
+} from '@switchboard/core/contract';
+
+/** One item of the Telnyx error envelope the API answers with (`network` when none came). */
+export type ApiErrorItem = ApiError;
+
+/** A route of `switchboardRoutes`, by the name of its typed call. */
+export type RouteName = keyof SwitchboardRoutes;
+
+/** The `data` of a route's declared reply. */
+export type DataOf<K extends RouteName> =
+  RouteOutput<SwitchboardRoutes[K]> extends { readonly data: infer D } ? D : never;
+
+/** A list's page figures, as `GET /v2/webhook_deliveries` declares them. */
+export type PageMeta = RouteOutput<SwitchboardRoutes['listWebhookDeliveries']>['meta'];
 
 /** A call's outcome: the body's `data` (and `meta`), or the API's errors. Never thrown. */
 export type ApiResult<T> =
   | { readonly ok: true; readonly data: T; readonly meta: PageMeta | null }
   | { readonly ok: false; readonly status: number; readonly errors: readonly ApiErrorItem[] };
 
-export interface PageMeta {
-  readonly page_number: number;
-  readonly page_size: number;
-  readonly total_pages: number;
-  readonly total_results: number;
-}
-
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /**
  * The dashboard's only way to the server: the public HTTP API with the user's key as a Bearer
- * token. Same origin, so no CORS and no cookies are involved.
+ * token. Same origin, so no CORS and no cookies are involved. Declared routes go through the
+ * typed client (`createApiClient(switchboardRoutes)`), typed by the schemas the server validates
+ * with; `get`/`post`/`patch` remain for the routes whose declarations live in the server only.
  */
 export class ApiClient {
   readonly #key: string;
+  readonly #api: TypedApiClient<SwitchboardRoutes>;
 
   constructor(key: string) {
     this.#key = key;
+    this.#api = createApiClient(switchboardRoutes, { baseUrl: '', apiKey: key });
+  }
+
+  /** Calls a declared route; its reply's `data` (and `meta`) typed by the declaration. */
+  async call<K extends RouteName>(
+    name: K,
+    input: RouteInput<SwitchboardRoutes[K]>,
+  ): Promise<ApiResult<DataOf<K>>> {
+    // One function per route; each takes its own route's input.
+    const send = this.#api[name] as (input: unknown) => Promise<TypedApiResult<unknown>>;
+    const result = await send(input);
+    if (!result.ok) return result;
+    const body = isObject(result.body) ? result.body : {};
+    return {
+      ok: true,
+      // The declared reply of route K: `{ data, meta? }`.
+      data: body['data'] as DataOf<K>,
+      meta: (body['meta'] as PageMeta | undefined) ?? null,
+    };
   }
 
   get<T>(path: string): Promise<ApiResult<T>> {
@@ -85,6 +118,10 @@ function statusItem(response: Response): ApiErrorItem {
 function networkFailure<T>(error: unknown): ApiResult<T> {
   const detail = error instanceof Error ? error.message : String(error);
   return { ok: false, status: 0, errors: [{ code: 'network', title: 'Network error', detail }] };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The first error's text, for a banner. */

@@ -1,4 +1,7 @@
-import type { AttemptView, DeliveryView } from '../api/api-types.js';
+import type {
+  DeliveryAttemptView as AttemptView,
+  WebhookDeliveryView as DeliveryView,
+} from '@switchboard/core/contract';
 import { JsonView, prettyBody } from '../components/json-view.js';
 import { when } from '../components/format.js';
 import { StatusBadge } from './deliveries-page.js';

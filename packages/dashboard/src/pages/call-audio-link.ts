@@ -36,9 +36,9 @@ export class CallAudioLink {
     callId: string,
     onClosed: () => void,
   ): Promise<{ link: CallAudioLink; state: AudioLinkState } | { error: string }> {
-    const ticket = await api.post<{ url: string }>(
-      `/switchboard/calls/${encodeURIComponent(callId)}/audio_ticket`,
-    );
+    const ticket = await api.call('createCallAudioTicket', {
+      params: { call_control_id: callId },
+    });
     if (!ticket.ok) return { error: errorText(ticket) };
     const context = new AudioContext({ sampleRate: RATE });
     const socket = new WebSocket(socketUrl(ticket.data.url));

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { CallSummary, ResourceView, TimelineEntry } from '../api/api-types.js';
+import type { CallSummary } from '@switchboard/core/contract';
 import { Banner } from '../components/banner.js';
 import { CallTable } from '../components/call-table.js';
 import { when } from '../components/format.js';
@@ -12,9 +12,9 @@ import { Softphone } from './softphone.js';
 /** The emulator's calls, live, with the chosen call's timeline and a softphone. */
 export function CallsPage({ api }: { readonly api: ApiClient }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const calls = usePoll(() => api.get<CallSummary[]>('/switchboard/calls'), 2000, 'calls');
+  const calls = usePoll(() => api.call('listCalls', {}), 2000, 'calls');
   const apps = usePoll(
-    () => api.get<ResourceView[]>('/v2/call_control_applications?page[size]=250'),
+    () => api.call('listCallControlApplications', { query: { 'page[size]': 250 } }),
     30_000,
     'apps',
   );
@@ -60,7 +60,7 @@ export function CallsPage({ api }: { readonly api: ApiClient }) {
 function Timeline({ api, call }: { readonly api: ApiClient; readonly call: CallSummary }) {
   const path = `/switchboard/calls/${encodeURIComponent(call.call_control_id)}/timeline`;
   const { value } = usePoll(
-    () => api.get<{ timeline: TimelineEntry[] }>(path),
+    () => api.call('getCallTimeline', { params: { call_control_id: call.call_control_id } }),
     2000,
     `${path}:${call.phase}`,
   );

@@ -1,4 +1,4 @@
-import type { CaptureView } from '../api/api-types.js';
+import type { CaptureView } from '@switchboard/core/contract';
 
 /** Headers the browser sets itself or refuses to send. */
 const SKIPPED = new Set([
@@ -17,15 +17,14 @@ const SKIPPED = new Set([
  * inbox records it as a new capture and a running `switchboard listen` forwards it again.
  */
 export async function replayCapture(capture: CaptureView): Promise<string> {
-  if (capture.path === undefined) return 'This capture has no path to replay to.';
   const headers = new Headers();
-  for (const [name, value] of capture.headers ?? []) {
+  for (const [name, value] of capture.headers) {
     if (!SKIPPED.has(name.toLowerCase())) headers.append(name, value);
   }
-  const method = capture.method ?? 'POST';
+  const { method } = capture;
   const init: RequestInit = { method, headers };
-  if (method !== 'GET' && method !== 'HEAD') init.body = decodeBase64(capture.body_base64 ?? '');
-  const query = capture.query === undefined || capture.query === '' ? '' : `?${capture.query}`;
+  if (method !== 'GET' && method !== 'HEAD') init.body = decodeBase64(capture.body_base64);
+  const query = capture.query === '' ? '' : `?${capture.query}`;
   try {
     const response = await fetch(`${capture.path}${query}`, init);
     return `Replayed: the inbox answered ${response.status}.`;

@@ -1,4 +1,7 @@
-import type { AttemptView, DeliveryView } from '../api/api-types.js';
+import type {
+  DeliveryAttemptView as AttemptView,
+  WebhookDeliveryView as DeliveryView,
+} from '@switchboard/core/contract';
 
 /** Headers curl sets itself, or that would be wrong for a hand-made request. */
 const SKIPPED = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);

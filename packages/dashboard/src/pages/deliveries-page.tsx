@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { DeliveryView } from '../api/api-types.js';
+import type {
+  DeliveryListQuery,
+  WebhookDeliveryView as DeliveryView,
+} from '@switchboard/core/contract';
 import { Banner } from '../components/banner.js';
-import { when } from '../components/format.js';
+import { text, when } from '../components/format.js';
 import { Link } from '../components/link.js';
 import { usePoll } from '../use-poll.js';
 import { DeliveryFilters, filterQuery, NO_FILTERS } from './delivery-filters.js';
@@ -21,7 +24,19 @@ export function DeliveriesPage({ api }: { readonly api: ApiClient }) {
   query.set('page[number]', String(page));
   query.set('page[size]', String(PAGE_SIZE));
   const path = `/v2/webhook_deliveries?${query.toString()}`;
-  const { value } = usePoll(() => api.get<DeliveryView[]>(path), POLL_MS, path);
+  const { value } = usePoll(
+    () =>
+      api.call('listWebhookDeliveries', {
+        // The filters as typed; the server checks them and its refusal shows in the banner.
+        query: {
+          ...(Object.fromEntries(query) as DeliveryListQuery),
+          'page[number]': page,
+          'page[size]': PAGE_SIZE,
+        },
+      }),
+    POLL_MS,
+    path,
+  );
   const totalPages = value?.ok === true ? Math.max(1, value.meta?.total_pages ?? 1) : 1;
   return (
     <section aria-labelledby="deliveries-title">
@@ -90,7 +105,7 @@ function DeliveryTable({ rows }: { readonly rows: readonly DeliveryView[] }) {
             </td>
             <td>
               <Link href={`/deliveries/${delivery.id}`}>
-                {delivery.webhook.event_type ?? 'event'}
+                {text(delivery.webhook['event_type'], 'event')}
               </Link>
             </td>
             <td class="url">{delivery.attempts[0]?.http.request.url ?? '—'}</td>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { DeliveryView } from '../api/api-types.js';
+import type { WebhookDeliveryView as DeliveryView } from '@switchboard/core/contract';
 import { Banner } from '../components/banner.js';
 import { Field } from '../components/field.js';
 import { curlCommand } from './curl-command.js';
@@ -17,9 +17,8 @@ export function DeliveryActions({ api, delivery, onChanged }: DeliveryActionsPro
   const [message, setMessage] = useState<{ text: string; kind: 'error' | 'info' } | null>(null);
   const [replayUrl, setReplayUrl] = useState('');
   const [mode, setMode] = useState('resign');
-  const base = `/switchboard/webhook_deliveries/${delivery.id}`;
   const retry = async () => {
-    const result = await api.post(`${base}/retry`);
+    const result = await api.call('retryWebhookDelivery', { params: { id: delivery.id } });
     setMessage(
       result.ok
         ? { text: 'Retry queued.', kind: 'info' }
@@ -29,7 +28,10 @@ export function DeliveryActions({ api, delivery, onChanged }: DeliveryActionsPro
   };
   const replay = async (event: Event) => {
     event.preventDefault();
-    const result = await api.post(`${base}/replay`, { url: replayUrl, mode });
+    const result = await api.call('replayWebhookDelivery', {
+      params: { id: delivery.id },
+      body: { url: replayUrl, mode: mode === 'exact' ? 'exact' : 'resign' },
+    });
     const text = result.ok
       ? `Replayed to ${replayUrl}.`
       : replayError(result.status, errorText(result));

@@ -1,8 +1,7 @@
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { DeliveryView } from '../api/api-types.js';
 import { Banner } from '../components/banner.js';
-import { when } from '../components/format.js';
+import { text, when } from '../components/format.js';
 import { JsonView } from '../components/json-view.js';
 import { Link } from '../components/link.js';
 import { usePoll } from '../use-poll.js';
@@ -14,7 +13,11 @@ import { deliveryStatus } from './delivery-status.js';
 /** One delivery: its envelope, every attempt, and the actions; refreshed every 2 s. */
 export function DeliveryDetailPage({ api, id }: { readonly api: ApiClient; readonly id: string }) {
   const path = `/v2/webhook_deliveries/${encodeURIComponent(id)}`;
-  const { value, reload } = usePoll(() => api.get<DeliveryView>(path), 2000, path);
+  const { value, reload } = usePoll(
+    () => api.call('getWebhookDelivery', { params: { id } }),
+    2000,
+    path,
+  );
   if (value === null) return <p>Loading…</p>;
   if (!value.ok) return <Banner message={errorText(value)} />;
   const delivery = value.data;
@@ -25,7 +28,7 @@ export function DeliveryDetailPage({ api, id }: { readonly api: ApiClient; reado
         <Link href="/deliveries">← Deliveries</Link>
       </p>
       <h1 id="delivery-title">
-        {delivery.webhook.event_type ?? 'Delivery'}{' '}
+        {text(delivery.webhook['event_type'], 'Delivery')}{' '}
         <StatusBadge status={deliveryStatus(delivery)} />
       </h1>
       <p class="muted">

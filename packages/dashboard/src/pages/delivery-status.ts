@@ -1,4 +1,4 @@
-import type { DeliveryView } from '../api/api-types.js';
+import type { WebhookDeliveryView as DeliveryView } from '@switchboard/core/contract';
 
 /** The API says `failed` for a delivery still retrying; the dashboard tells the two apart. */
 export function deliveryStatus(

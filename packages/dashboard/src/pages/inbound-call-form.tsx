@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText, fieldErrors, type ApiErrorItem } from '../api/api-client.js';
-import type { CallSummary, ResourceView } from '../api/api-types.js';
+import type { CallResource } from '@switchboard/core/contract';
+import type { ResourceView } from './settings-form.js';
 import { Banner } from '../components/banner.js';
 import { Field } from '../components/field.js';
 
 export interface InboundCallFormProps {
   readonly api: ApiClient;
   readonly applications: readonly ResourceView[];
-  readonly onStarted: (call: CallSummary) => void;
+  readonly onStarted: (call: CallResource) => void;
 }
 
 /** Rings one of the account's applications from the softphone. */
@@ -20,7 +21,7 @@ export function InboundCallForm({ api, applications, onStarted }: InboundCallFor
   const byField = fieldErrors(errors);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await api.post<CallSummary>('/switchboard/simulate/calls', {
+    const result = await api.post<CallResource>('/switchboard/simulate/calls', {
       connection_id: connection,
       from,
       to,

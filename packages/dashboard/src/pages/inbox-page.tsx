@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { CaptureView, InboxView } from '../api/api-types.js';
+import type { CaptureView, InboxView } from '@switchboard/core/contract';
 import { Banner } from '../components/banner.js';
 import { text, when } from '../components/format.js';
 import { usePoll } from '../use-poll.js';
@@ -10,7 +10,7 @@ import { replayCapture } from './capture-replay.js';
 /** Inboxes and their captures: verification result, forward attempts, and replay. */
 export function InboxPage({ api }: { readonly api: ApiClient }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const { value } = usePoll(() => api.get<InboxView[]>('/switchboard/inboxes'), 10_000, 'inboxes');
+  const { value } = usePoll(() => api.call('listInboxes', {}), 10_000, 'inboxes');
   if (value === null) return <p>Loading…</p>;
   if (!value.ok) {
     const absent = value.status === 404;
@@ -61,7 +61,11 @@ export function InboxPage({ api }: { readonly api: ApiClient }) {
 function Captures({ api, inbox }: { readonly api: ApiClient; readonly inbox: InboxView }) {
   const [message, setMessage] = useState<string | null>(null);
   const path = `/switchboard/inboxes/${encodeURIComponent(inbox.id)}/captures?page[size]=50`;
-  const { value, reload } = usePoll(() => api.get<CaptureView[]>(path), 2000, path);
+  const { value, reload } = usePoll(
+    () => api.call('listCaptures', { params: { id: inbox.id }, query: { 'page[size]': 50 } }),
+    2000,
+    path,
+  );
   if (value === null) return <p>Loading…</p>;
   if (!value.ok) return <Banner message={errorText(value)} />;
   const replay = async (capture: CaptureView) => {
@@ -76,13 +80,13 @@ function Captures({ api, inbox }: { readonly api: ApiClient; readonly inbox: Inb
       {value.data.map((capture) => (
         <article class="capture" key={capture.id} aria-label={`Capture ${capture.id}`}>
           <h2>
-            {capture.method ?? 'POST'} {capture.event_type ?? ''}{' '}
+            {capture.method} {capture.event_type ?? ''}{' '}
             <span class="muted">{when(capture.received_at)}</span>
           </h2>
           <p>
             Verification: <strong>{verificationText(capture)}</strong>
           </p>
-          <Forwards forwards={capture.forward_attempts ?? []} />
+          <Forwards forwards={capture.forward_attempts} />
           <button type="button" onClick={() => void replay(capture)}>
             Replay into the inbox
           </button>

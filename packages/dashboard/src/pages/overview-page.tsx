@@ -1,6 +1,5 @@
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { StatsView } from '../api/api-types.js';
 import { Banner } from '../components/banner.js';
 import { ms, percent, when } from '../components/format.js';
 import { Sparkline } from '../components/sparkline.js';
@@ -9,7 +8,7 @@ import { usePoll } from '../use-poll.js';
 /** Delivery rate, success ratio, latency, queue depth and failing endpoints, refreshed every 5 s. */
 export function OverviewPage({ api }: { readonly api: ApiClient }) {
   const { value } = usePoll(
-    () => api.get<StatsView>('/switchboard/stats?bucket_secs=60'),
+    () => api.call('getDeliveryStats', { query: { bucket_secs: 60 } }),
     5000,
     'stats',
   );

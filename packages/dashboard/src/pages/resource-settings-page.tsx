@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { ResourceView } from '../api/api-types.js';
+import type { ResourceView } from './settings-form.js';
 import { Banner } from '../components/banner.js';
 import { text } from '../components/format.js';
 import { usePoll } from '../use-poll.js';

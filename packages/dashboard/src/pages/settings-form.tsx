@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient, ApiErrorItem } from '../api/api-client.js';
 import { errorText, fieldErrors } from '../api/api-client.js';
-import type { ResourceView } from '../api/api-types.js';
 import { Banner } from '../components/banner.js';
 import { Field } from '../components/field.js';
 import { text } from '../components/format.js';
 
 /** One editable field of a resource: its API name, label, and how its text maps to JSON. */
+/** A resource the settings forms edit (Call Control and TeXML applications, messaging profiles): any members, and an id. */
+export type ResourceView = Readonly<Record<string, unknown>> & { readonly id: string };
+
 export interface SettingSpec {
   readonly name: string;
   readonly label: string;

@@ -15,7 +15,9 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await new ApiClient(key.trim()).get('/v2/webhook_deliveries?page[size]=1');
+    const result = await new ApiClient(key.trim()).call('listWebhookDeliveries', {
+      query: { 'page[size]': 1 },
+    });
     setBusy(false);
     if (result.ok) onSignedIn(key.trim());
     else setError(result.status === 401 ? 'That API key was not accepted.' : errorText(result));

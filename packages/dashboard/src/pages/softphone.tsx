@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { CallSummary } from '../api/api-types.js';
+import type { CallSummary } from '@switchboard/core/contract';
 import { Banner } from '../components/banner.js';
 import { Field } from '../components/field.js';
 import { CallAudioLink, type AudioLinkState } from './call-audio-link.js';

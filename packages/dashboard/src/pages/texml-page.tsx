@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
 import { errorText } from '../api/api-client.js';
-import type { ResourceView } from '../api/api-types.js';
+import type { CallResource } from '@switchboard/core/contract';
+import type { ResourceView } from './settings-form.js';
 import { Banner } from '../components/banner.js';
 import { CallTable } from '../components/call-table.js';
 import { Field } from '../components/field.js';
@@ -18,27 +19,10 @@ const SPECS: readonly SettingSpec[] = [
   { name: 'status_callback', label: 'Status callback', type: 'url' },
 ];
 
-/** A TeXML call as `/switchboard/texml/calls` lists it. */
-interface TexmlCall {
-  readonly sid: string;
-  readonly status: string;
-  readonly direction: string;
-  readonly from: string;
-  readonly to: string;
-  readonly start_time: string;
-}
-
-interface LogEntry {
-  readonly at: string;
-  readonly kind: string;
-  readonly text: string;
-  readonly document?: string;
-}
-
 /** TeXML applications, a form to call one, and each call's requests and documents in order. */
 export function TexmlPage({ api }: { readonly api: ApiClient }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const calls = usePoll(() => api.get<TexmlCall[]>('/switchboard/texml/calls'), 2000, 'texml');
+  const calls = usePoll(() => api.call('listTexmlDashboardCalls', {}), 2000, 'texml');
   const apps = usePoll(
     () => api.get<ResourceView[]>('/v2/texml_applications?page[size]=250'),
     5000,
@@ -106,7 +90,7 @@ function TexmlCallForm({ api, applications, onStarted }: TexmlCallFormProps) {
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '')
       .map((dtmf) => ({ dtmf }));
-    const result = await api.post<{ call_control_id: string }>('/switchboard/simulate/calls', {
+    const result = await api.post<CallResource>('/switchboard/simulate/calls', {
       connection_id: connection,
       from,
       to,
@@ -142,7 +126,11 @@ function TexmlCallForm({ api, applications, onStarted }: TexmlCallFormProps) {
 /** The call's requests, documents and verbs, in the order they happened. */
 function CallLog({ api, sid }: { readonly api: ApiClient; readonly sid: string }) {
   const path = `/switchboard/texml/calls/${encodeURIComponent(sid)}`;
-  const { value } = usePoll(() => api.get<{ log: LogEntry[] }>(path), 2000, path);
+  const { value } = usePoll(
+    () => api.call('getTexmlDashboardCall', { params: { id: sid } }),
+    2000,
+    path,
+  );
   if (value === null) return <p>Loading…</p>;
   if (!value.ok) return <Banner message={errorText(value)} />;
   return (
