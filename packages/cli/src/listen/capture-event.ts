@@ -1,15 +1,20 @@
-/** A capture as the server's stream sends it (see docs/inbox.md). */
-export interface CaptureEvent {
-  readonly id: string;
-  readonly sequence: number;
-  readonly inbox_id: string;
-  readonly method: string;
-  readonly path: string;
-  readonly query: string;
-  readonly headers: readonly (readonly [string, string])[];
-  readonly body_base64: string;
-  readonly event_type: string | null;
-}
+import type { CaptureView } from '@switchboard/core/contract';
+
+/** A capture as the server's stream sends it (see docs/inbox.md): the members `listen` reads. */
+export type CaptureEvent = Readonly<
+  Pick<
+    CaptureView,
+    | 'id'
+    | 'sequence'
+    | 'inbox_id'
+    | 'method'
+    | 'path'
+    | 'query'
+    | 'headers'
+    | 'body_base64'
+    | 'event_type'
+  >
+>;
 
 /** Reads a `capture` event's data; throws on a shape this CLI does not know (a server bug). */
 export function parseCaptureEvent(data: string): CaptureEvent {
