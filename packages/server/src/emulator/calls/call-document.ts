@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { decoderOf, type Decoder } from '@switchboard/core/contract';
+import { decoderOf, FarEndBehaviour, type Decoder } from '@switchboard/core/contract';
 import type { Json, JsonObject } from '../../storage/json.js';
 import type { CallState } from './call-state.js';
 
@@ -146,17 +146,7 @@ export const StoredCall = Type.Object({
   to: Str,
   direction: Type.Enum(['incoming', 'outgoing']),
   phase: Type.Enum(['dialing', 'parked', 'answered', 'ended']),
-  farEnd: Type.Enum([
-    'human',
-    'human_business',
-    'busy',
-    'no_answer',
-    'rejected',
-    'machine_beep',
-    'machine_no_beep',
-    'fax',
-    'silence',
-  ]),
+  farEnd: FarEndBehaviour,
   amd: Type.Enum(['disabled', 'detect', 'detect_beep', 'detect_words', 'greeting_end', 'premium']),
   clientState: NullableStr,
   routing: Routing,

@@ -1,10 +1,9 @@
 import { AudioTicket, ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { TObject } from 'typebox';
+import Type, { type TObject } from 'typebox';
 import { CHECK_RESPONSES_ENV, useResponseCheck } from '../../http/response-check.js';
 import { typed } from '../../http/typed-app.js';
 import { validatorCompiler } from '../../http/validation/validator-compiler.js';
-import { pathParam } from '../../http/api/path-param.js';
 import { useJsonBodyParser } from '../../http/api/request-body/json-body-parser.js';
 import { BadRequestError, NotFoundError } from '../../support/errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
@@ -263,8 +262,17 @@ const RECORDING_FILE = /^[0-9a-f-]{36}\.(mp3|wav)$/;
  */
 export function recordingRoutes(recordings: RecordingFiles | null = null) {
   return (scope: FastifyInstance): void => {
-    scope.get('/switchboard/recordings/:file', async (request, reply: FastifyReply) => {
-      const file = pathParam(request, 'file');
+    const schema = {
+      summary: 'A recording file (MP3 or WAV), fetched without a key',
+      tags: ['recordings'],
+      params: Type.Object({ file: Type.String({ description: '<recording id>.mp3 or .wav' }) }),
+      response: {
+        200: Type.Unsafe<Buffer>({ description: 'audio/mpeg or audio/wav bytes' }),
+        '4xx': ErrorEnvelope,
+      },
+    };
+    typed(scope).get('/switchboard/recordings/:file', { schema }, async (request, reply) => {
+      const file = request.params.file;
       const format = RECORDING_FILE.exec(file)?.[1];
       if (format === undefined) throw new NotFoundError('No such recording.');
       const recorded = (await recordings?.get(file)) ?? null;

@@ -33,7 +33,10 @@ export function callAudioSocketRoutes(plane: MediaPlane) {
           params: Type.Object({
             ticket: Type.String({ description: 'From POST /switchboard/calls/{id}/audio_ticket' }),
           }),
-          response: { '4xx': ErrorEnvelope },
+          response: {
+            101: Type.Null({ description: 'Switching Protocols: the WebSocket carries the audio' }),
+            '4xx': ErrorEnvelope,
+          },
         },
         // A plain GET is a client that forgot the upgrade: say so, in the envelope.
         handler: () => {

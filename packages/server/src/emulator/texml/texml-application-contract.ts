@@ -1,4 +1,6 @@
 import {
+  ANCHORSITES,
+  DTMF_TYPES,
   DateTime,
   decoderOf,
   EXPECTED,
@@ -15,20 +17,6 @@ export { TEXML_APPLICATION_KIND };
 
 /** The spec's methods are lower-case on applications (`get`, `post`). */
 const METHODS = ['get', 'post'] as const;
-
-const ANCHORSITES = [
-  'Latency',
-  'Chicago, IL',
-  'Ashburn, VA',
-  'San Jose, CA',
-  'London, UK',
-  'Chennai, IN',
-  'Amsterdam, Netherlands',
-  'Toronto, Canada',
-  'Sydney, Australia',
-] as const;
-
-const DTMF_TYPES = ['RFC 2833', 'Inband', 'SIP INFO'] as const;
 
 const INBOUND_DEFAULTS = {
   channel_limit: null,
