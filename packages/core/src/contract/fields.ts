@@ -29,6 +29,9 @@ export const HTTP_URL = 'http-url';
 /** The same, or `""` for "not set". */
 export const HTTP_URL_OR_EMPTY = 'http-url-or-empty';
 
+/** Format of an ISO 8601 date, or date-time, as a filter bound (`2026-03-01` is its midnight, UTC). */
+export const ISO_DATE_OR_TIME = 'iso-date-or-time';
+
 /** Format of an ISO 8601 date-time, kept as written. */
 export const ISO_DATE_TIME = 'iso-date-time';
 
@@ -81,6 +84,11 @@ export function DateTime(options: { readonly description?: string } = {}) {
 /** A JSON value. */
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** An ISO 8601 date or date-time: a bound of a time filter. */
+export function Instant(options: { readonly description?: string } = {}) {
+  return Type.String({ format: ISO_DATE_OR_TIME, [EXPECTED]: 'an ISO 8601 date-time', ...options });
+}
 
 /** Any JSON object, members unchecked (JSON bodies hold only JSON, so its type says so). */
 export function AnyObject(

@@ -1,5 +1,5 @@
 import Format from 'typebox/format';
-import { HTTP_URL, HTTP_URL_OR_EMPTY, ISO_DATE_TIME } from './fields.js';
+import { HTTP_URL, HTTP_URL_OR_EMPTY, ISO_DATE_OR_TIME, ISO_DATE_TIME } from './fields.js';
 
 /** True for absolute `http:` and `https:` URLs with a host. */
 export function isHttpUrl(text: string): boolean {
@@ -22,4 +22,8 @@ export function registerFormats(): void {
   Format.Set(HTTP_URL, isHttpUrl);
   Format.Set(HTTP_URL_OR_EMPTY, (text) => text === '' || isHttpUrl(text));
   Format.Set(ISO_DATE_TIME, isIsoDateTime);
+  Format.Set(
+    ISO_DATE_OR_TIME,
+    (text) => /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)),
+  );
 }

@@ -184,3 +184,19 @@ describe('what the handler gets', () => {
     expect(items(Strict, { n: '3', s: 5 }).map((item) => item.pointer)).toEqual(['/n', '/s']);
   });
 });
+
+describe('time filter bounds', () => {
+  it('take a date or a date-time, as the deliveries list always has', async () => {
+    const { DeliveryListQuery } = await import('@switchboard/core/contract');
+    expect(
+      validate(DeliveryListQuery, { 'filter[started_at][gte]': '2026-03-01' }, 'querystring').error,
+    ).toBeUndefined();
+    expect(
+      items(DeliveryListQuery, { 'filter[started_at][gte]': 'yesterday' }, 'querystring')[0],
+    ).toMatchObject({
+      code: '10015',
+      parameter: 'filter[started_at][gte]',
+      detail: "The 'filter[started_at][gte]' parameter must be an ISO 8601 date-time.",
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { DateTime, HttpUrl, Nullable, OneOf } from '../fields.js';
+import { Instant, HttpUrl, Nullable, OneOf } from '../fields.js';
 import { HeaderPairs, IdParams, PageMeta, PageQueryMembers } from './common.js';
 
 /** `GET /v2/webhook_deliveries`: Telnyx's documented filters, plus its page parameters. */
@@ -15,10 +15,10 @@ export const DeliveryListQuery = Type.Object({
   'filter[attempts][contains]': Type.Optional(
     Type.String({ description: "Case-sensitive substring of the attempts' JSON" }),
   ),
-  'filter[started_at][gte]': Type.Optional(DateTime()),
-  'filter[started_at][lte]': Type.Optional(DateTime()),
-  'filter[finished_at][gte]': Type.Optional(DateTime()),
-  'filter[finished_at][lte]': Type.Optional(DateTime()),
+  'filter[started_at][gte]': Type.Optional(Instant()),
+  'filter[started_at][lte]': Type.Optional(Instant()),
+  'filter[finished_at][gte]': Type.Optional(Instant()),
+  'filter[finished_at][lte]': Type.Optional(Instant()),
 });
 
 /** One try of a delivery, as Telnyx's `webhook_delivery.attempts[]` shows it. */

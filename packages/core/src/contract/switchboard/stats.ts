@@ -1,12 +1,12 @@
 import Type, { type Static } from 'typebox';
-import { DateTime, Int, Nullable } from '../fields.js';
+import { Instant, Int, Nullable } from '../fields.js';
 
 /** Most seconds one stats bucket may span: a day. */
 export const MAX_BUCKET_SECS = 86_400;
 
 /** `GET /switchboard/stats`: the window (`since`, default an hour ago) and its bucket width. */
 export const StatsQuery = Type.Object({
-  since: Type.Optional(DateTime({ description: 'Start of the window; default an hour ago' })),
+  since: Type.Optional(Instant({ description: 'Start of the window; default an hour ago' })),
   bucket_secs: Type.Optional(Int(1, MAX_BUCKET_SECS, { default: 60 })),
 });
 
