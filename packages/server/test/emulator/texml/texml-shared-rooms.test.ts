@@ -10,6 +10,9 @@ afterAll(async () => {
   await f.close();
 });
 
+/** Two calls' TeXML fetches go through the delivery engine; on a loaded CI machine that is slow. */
+const HANG_MS = 25_000;
+
 interface Named {
   readonly id: string;
   readonly name: string;
@@ -41,7 +44,7 @@ describe("TeXML rooms are Call Control's", () => {
               muted: boolean;
             }[]);
       return found !== undefined && participants.length === 2 ? { found, participants } : undefined;
-    });
+    }, HANG_MS);
     expect(conference.participants.find((p) => p.call_control_id === host)?.muted).toBe(true);
     const texml = await f.s.api('GET', f.calls(`Conferences/${conference.found.id}`));
     expect(texml.json).toMatchObject({ friendly_name: 'allhands', status: 'in-progress' });
@@ -53,8 +56,9 @@ describe("TeXML rooms are Call Control's", () => {
       ]),
     );
     await f.s.api('POST', f.calls(`Calls/${host}`), { Status: 'completed' }, true);
-    await eventually(() =>
-      f.app.to('/left').some((r) => r.params.CallSid === member) ? true : undefined,
+    await eventually(
+      () => (f.app.to('/left').some((r) => r.params.CallSid === member) ? true : undefined),
+      HANG_MS,
     );
     const after = await f.s.api('GET', `/v2/conferences/${conference.found.id}`);
     expect((after.json['data'] as Named).status).toBe('completed');
