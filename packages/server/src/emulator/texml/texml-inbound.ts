@@ -1,10 +1,6 @@
-import { LENIENT, registerFormats, Text } from '@switchboard/core/contract';
-import Type, { type Static, type TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
-import { ValidationError } from '../../support/errors/api-error.js';
-import { invalidIssue } from '../../http/validation/issues.js';
-import { issuesOf } from '../../http/validation/issues-of.js';
-import { prepareValue } from '../../http/validation/lenient-values.js';
+import { LENIENT, Text } from '@switchboard/core/contract';
+import Type from 'typebox';
+import { readerOf } from '../../http/validation/check-value.js';
 import type { CallState } from '../calls/call-state.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
 import { findNumber } from '../phone-numbers/phone-number-store.js';
@@ -26,8 +22,8 @@ const SimulatedTexmlCall = Type.Object(
   { [LENIENT]: true },
 );
 
-const readTarget = bodyReader(Target);
-const readCall = bodyReader(SimulatedTexmlCall);
+const readTarget = readerOf(Target);
+const readCall = readerOf(SimulatedTexmlCall);
 
 /**
  * `POST /switchboard/simulate/calls` for a TeXML application (named by `connection_id`, or
@@ -69,16 +65,4 @@ function peekTarget(body: unknown): { readonly to?: string; readonly connection_
   } catch {
     return {};
   }
-}
-
-/** Checks a body handed over by another route as a declared body is checked (one mapping, 422). */
-function bodyReader<T extends TSchema>(schema: T): (body: unknown) => Static<T> {
-  registerFormats();
-  const validator = Compile(schema);
-  return (body) => {
-    const value = prepareValue(schema, body, false);
-    if (validator.Check(value)) return value;
-    const [first, ...rest] = issuesOf(schema, value, validator.Errors(value), 'body');
-    throw new ValidationError([first ?? invalidIssue({ pointer: '/' }, 'a JSON object'), ...rest]);
-  };
 }

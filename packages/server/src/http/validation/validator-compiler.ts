@@ -1,11 +1,11 @@
-import { LENIENT, registerFormats } from '@switchboard/core/contract';
+import { LENIENT } from '@switchboard/core/contract';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { ValidationError } from '../../support/errors/api-error.js';
-import { issuesOf, type RequestPart } from './issues-of.js';
-import { lastOfRepeated, prepareValue } from './lenient-values.js';
 import { keywordsOf } from '../../support/schema-object.js';
+import { checkerOf } from './check-value.js';
+import type { RequestPart } from './issues-of.js';
+import { lastOfRepeated } from './lenient-values.js';
 
 /**
  * Fastify's validator for every declared route. It applies Telnyx's leniencies, drops members
@@ -13,24 +13,19 @@ import { keywordsOf } from '../../support/schema-object.js';
  * handler gets the cleaned value. A failure is a {@link ValidationError} in the Telnyx envelope.
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  registerFormats();
   const part = partOf(httpPart);
-  const validator = Compile(schema);
+  const check = checkerOf(schema, part);
   return (data: unknown) => {
-    const value = prepared(schema, part, data);
-    if (validator.Check(value)) return { value };
-    const [first, ...rest] = issuesOf(schema, value, validator.Errors(value), part);
-    if (first === undefined) return { value };
-    return { error: new ValidationError([first, ...rest]) };
+    const checked = check(raw(schema, part, data));
+    return checked.ok ? { value: checked.value } : { error: new ValidationError(checked.issues) };
   };
 };
 
-function prepared(schema: TSchema, part: RequestPart, data: unknown): unknown {
+function raw(schema: TSchema, part: RequestPart, data: unknown): unknown {
   // Fastify hands a missing body to validators as `null`.
   const absent = data === undefined || data === null;
-  const bodyless = part === 'body' && absent && keywordsOf(schema)[LENIENT] === true;
-  const raw = bodyless ? {} : part === 'querystring' ? lastOfRepeated(schema, data) : data;
-  return prepareValue(schema, raw, part !== 'body');
+  if (part === 'body' && absent && keywordsOf(schema)[LENIENT] === true) return {};
+  return part === 'querystring' ? lastOfRepeated(schema, data) : data;
 }
 
 function partOf(httpPart: string | undefined): RequestPart {
