@@ -1,9 +1,7 @@
 import { AudioTicket, ErrorEnvelope } from '@switchboard/core/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type, { type TObject } from 'typebox';
-import { CHECK_RESPONSES_ENV, useResponseCheck } from '../../http/response-check.js';
 import { typed } from '../../http/typed-app.js';
-import { validatorCompiler } from '../../http/validation/validator-compiler.js';
 import { useJsonBodyParser } from '../../http/api/request-body/json-body-parser.js';
 import { BadRequestError, NotFoundError } from '../../support/errors/api-error.js';
 import type { EmulatorDeps } from '../emulator-deps.js';
@@ -38,7 +36,6 @@ export function registerCallRoutes(
   const engine = new CallEngine(deps, options);
   // Fastify queues plugin registration and awaits it in ready(); errors surface there.
   void app.register((scope: FastifyInstance, _opts: unknown, done: (error?: Error) => void) => {
-    useDeclarations(scope);
     allowEmptyJson(scope);
     callRoutes(scope, engine, deps);
     simulateRoutes(scope, engine, deps);
@@ -58,26 +55,6 @@ export function registerCallRoutes(
     await options.media?.close();
   });
   return engine;
-}
-
-/**
- * The call routes are declared: an app built without `createApp` (the call tests' bare Fastify)
- * gets the same validator, serializer and, in tests, reply check the root app would give them.
- */
-function useDeclarations(scope: FastifyInstance): void {
-  if (scope.validatorCompiler === validatorCompiler) return;
-  scope.setValidatorCompiler(validatorCompiler);
-  scope.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  if (process.env[CHECK_RESPONSES_ENV] === '1') useResponseCheck(scope);
-}
-
-/**
- * A request without a body (Fastify's `null`) is a body-less command: `{}`, as the lenient
- * declarations read it.
- */
-function bodyless(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
-  request.body ??= {};
-  done();
 }
 
 /**
@@ -105,7 +82,6 @@ function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDe
         body: DialBody,
         response: { 200: CallResponse, '4xx': ErrorEnvelope },
       },
-      preValidation: bodyless,
     },
     async (request) => ({
       data: callView(await engine.dial(deps.accountId(request), request.body), { dialing: true }),
@@ -140,7 +116,6 @@ function callRoutes(scope: FastifyInstance, engine: CallEngine, deps: EmulatorDe
           body: declaration.body,
           response: { 200: CommandResponse, '4xx': ErrorEnvelope },
         },
-        preValidation: bodyless,
         handler: async (request) => {
           const accountId = deps.accountId(request);
           await checkMediaReference(deps, accountId, action, request.body);
@@ -166,7 +141,6 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
         body: SimulatedCallBody,
         response: { 200: CallResponse, '4xx': ErrorEnvelope },
       },
-      preValidation: bodyless,
     },
     async (request) => ({
       data: callView(await engine.simulateInbound(deps.accountId(request), request.body)),
@@ -184,7 +158,6 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
       `/switchboard/simulate/calls/:call_control_id/actions/${name}`,
       {
         schema: farEndSchema(`The far end ${FAR_END_VERBS[name]}`, FAR_END_BODIES[name]),
-        preValidation: bodyless,
       },
       (request) => run(request, { name }),
     );
@@ -192,13 +165,12 @@ function simulateRoutes(scope: FastifyInstance, engine: CallEngine, deps: Emulat
     '/switchboard/simulate/calls/:call_control_id/actions/dtmf',
     {
       schema: farEndSchema('The far end presses keys', FAR_END_BODIES.dtmf),
-      preValidation: bodyless,
     },
     (request) => run(request, { name: 'dtmf', digits: request.body.digits }),
   );
   app.post(
     '/switchboard/simulate/calls/:call_control_id/actions/speech',
-    { schema: farEndSchema('The far end speaks', FAR_END_BODIES.speech), preValidation: bodyless },
+    { schema: farEndSchema('The far end speaks', FAR_END_BODIES.speech) },
     (request) => run(request, { name: 'speech', text: request.body.text }),
   );
 }

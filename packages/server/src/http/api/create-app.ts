@@ -7,8 +7,7 @@ import Fastify, {
 } from 'fastify';
 import { RouteNotFoundError } from '../../support/errors/api-error.js';
 import { registerOpenApiRoute, useOpenApi } from '../openapi/openapi-document.js';
-import { CHECK_RESPONSES_ENV, useResponseCheck } from '../response-check.js';
-import { validatorCompiler } from '../validation/validator-compiler.js';
+import { useDeclarations } from '../use-declarations.js';
 import { SERVER_VERSION } from '../server-version.js';
 import { toErrorResponse } from '../to-error-response.js';
 import { fixedShapeLogger } from '../../support/fixed-shape-logger.js';
@@ -90,16 +89,10 @@ export function createApp(
   return app;
 }
 
-/**
- * Routes are declared with TypeBox schemas: one validator (Telnyx's leniencies and error
- * envelope), replies written as they are (a response schema documents and, in tests, checks;
- * it never filters), and the OpenAPI document generated from the declarations.
- */
+/** Routes are declared with TypeBox schemas, and the OpenAPI document is generated from them. */
 function installDeclarations(app: FastifyInstance): void {
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  useDeclarations(app);
   useOpenApi(app, SERVER_VERSION);
-  if (process.env[CHECK_RESPONSES_ENV] === '1') useResponseCheck(app);
 }
 
 function registerAuthenticatedRoutes(

@@ -8,8 +8,7 @@ import { registerMessagingRoutes } from '../../../src/emulator/messaging/registe
 import { TimerQueue } from '../../../src/emulator/messaging/timer-queue.js';
 import { registerPhoneNumberRoutes } from '../../../src/emulator/phone-numbers/register-phone-number-routes.js';
 import { toErrorResponse } from '../../../src/http/to-error-response.js';
-import { CHECK_RESPONSES_ENV, useResponseCheck } from '../../../src/http/response-check.js';
-import { validatorCompiler } from '../../../src/http/validation/validator-compiler.js';
+import { useDeclarations } from '../../../src/http/use-declarations.js';
 import { openStore } from '../../../src/storage/open-store.js';
 import type { Store } from '../../../src/storage/store.js';
 
@@ -94,9 +93,7 @@ export async function makeHarness(): Promise<Harness> {
 function buildApp(deps: EmulatorDeps, queue: TimerQueue): FastifyInstance {
   const app = Fastify();
   // The declarations' validator, serializer and (in tests) reply check, as the API app has them.
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  if (process.env[CHECK_RESPONSES_ENV] === '1') useResponseCheck(app);
+  useDeclarations(app);
   app.setErrorHandler((error, _request, reply) => {
     const response = toErrorResponse(error, 1_000_000);
     return reply.code(response.status).send(response.body);

@@ -16,8 +16,7 @@ import { openStore } from '../../../../src/storage/open-store.js';
 import type { Store } from '../../../../src/storage/store.js';
 import type { CallTimings } from '../../../../src/emulator/calls/call-timings.js';
 import { schemaErrors } from './event-schemas.js';
-import { validatorCompiler } from '../../../../src/http/validation/validator-compiler.js';
-import { useResponseCheck } from '../../../../src/http/response-check.js';
+import { useDeclarations } from '../../../../src/http/use-declarations.js';
 
 export const T0 = 1_750_000_000_000;
 export const ACCOUNT = 'acct-calls';
@@ -95,9 +94,7 @@ export class CallFixture {
   async #buildApp(timings: CallTimings): Promise<FastifyInstance> {
     const app = Fastify();
     // Declared routes are checked as the server checks them, replies against their declarations.
-    app.setValidatorCompiler(validatorCompiler);
-    app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-    useResponseCheck(app);
+    useDeclarations(app);
     app.setNotFoundHandler((request) => {
       throw new RouteNotFoundError(request.method, request.url);
     });
