@@ -1,11 +1,16 @@
 import Format from 'typebox/format';
-import { HTTP_URL, HTTP_URL_OR_EMPTY, ISO_DATE_OR_TIME, ISO_DATE_TIME } from './fields.js';
+import { BASE64, HTTP_URL, HTTP_URL_OR_EMPTY, ISO_DATE_OR_TIME, ISO_DATE_TIME } from './fields.js';
 
 /** True for absolute `http:` and `https:` URLs with a host. */
 export function isHttpUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   const parsed = new URL(text);
   return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+}
+
+/** True for standard Base-64 text (padding included). */
+export function isBase64(text: string): boolean {
+  return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text);
 }
 
 /** True for an ISO 8601 date-time that `Date.parse` reads. */
@@ -20,6 +25,7 @@ export function isIsoDateTime(text: string): boolean {
 export function registerFormats(): void {
   if (Format.Has(HTTP_URL)) return;
   Format.Set(HTTP_URL, isHttpUrl);
+  Format.Set(BASE64, isBase64);
   Format.Set(HTTP_URL_OR_EMPTY, (text) => text === '' || isHttpUrl(text));
   Format.Set(ISO_DATE_TIME, isIsoDateTime);
   Format.Set(

@@ -1,5 +1,5 @@
 export * from './fields.js';
-export { isHttpUrl, isIsoDateTime, registerFormats } from './formats.js';
+export { isBase64, isHttpUrl, isIsoDateTime, registerFormats } from './formats.js';
 export { decoderOf, StoredDocumentError, type Decoder } from './decoder.js';
 export { ErrorEnvelope, ErrorEnvelopeItem } from './error-envelope.js';
 export * from './chaos-profile.js';

@@ -1,12 +1,19 @@
 import Type, { type Static, type TObject } from 'typebox';
-import { EXPECTED, HttpUrl, isHttpUrl, LENIENT, OneOf, Text } from '@switchboard/core/contract';
+import {
+  EXPECTED,
+  HttpUrl,
+  isBase64,
+  isHttpUrl,
+  LENIENT,
+  OneOf,
+  Text,
+} from '@switchboard/core/contract';
 import { invalidIssue } from '../../http/validation/issues.js';
 import type { CommonParams } from './call-input.js';
 import type { Routing } from './call-state.js';
 import { bodyReaderOf } from './declared-body.js';
 import { FoundIssues } from './found-issues.js';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const MAX_RETRIES = 5;
 const MAX_RETRY_TOTAL_MS = 60_000;
 const METHODS = ['POST', 'GET'] as const;
@@ -70,7 +77,7 @@ export function clientStateOf(
   issues: FoundIssues,
 ): string | null {
   if (value === undefined) return null;
-  if (BASE64.test(value)) return value;
+  if (isBase64(value)) return value;
   return issues.report(invalidIssue({ pointer: `/${name}` }, 'a valid Base-64 encoded string'));
 }
 

@@ -1,6 +1,13 @@
-import { EXPECTED, HttpUrl, Int, LENIENT, OneOf, Text } from '@switchboard/core/contract';
+import {
+  Base64Text,
+  EXPECTED,
+  HttpUrl,
+  Int,
+  LENIENT,
+  OneOf,
+  Text,
+} from '@switchboard/core/contract';
 import Type, { type Static } from 'typebox';
-import Format from 'typebox/format';
 import { PAGE_QUERY, PageMeta } from '../../http/page-query.js';
 import { BEEP_SETTINGS, SUPERVISOR_ROLES } from './join-options.js';
 
@@ -9,17 +16,10 @@ import { BEEP_SETTINGS, SUPERVISOR_ROLES } from './join-options.js';
  * call commands do, see {@link LENIENT}) and the replies.
  */
 
-const BASE64_FORMAT = 'sb-base64';
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-if (!Format.Has(BASE64_FORMAT)) Format.Set(BASE64_FORMAT, (text) => BASE64.test(text));
-
 const REGIONS = ['Australia', 'Europe', 'Middle East', 'US'] as const;
 
 /** `client_state`: Telnyx wants valid Base-64; the spec names no code, so 10015 it is. */
-export const ClientState = Type.String({
-  format: BASE64_FORMAT,
-  [EXPECTED]: 'a valid Base-64 encoded string',
-});
+export const ClientState = Base64Text();
 
 const CallIds = (description: string) =>
   Type.Array(Type.String(), { [EXPECTED]: 'an array of call control ids', description });

@@ -15,7 +15,6 @@ import { registerShortCodeRoute } from './add-short-code.js';
 import { alphanumericSenderIds } from './alphanumeric-sender-ids.js';
 import { registerAutorespRoutes } from './autoresp-config-routes.js';
 import { MESSAGE_KIND } from './message-store.js';
-import { refuseBadChaos } from './messaging-profile-input.js';
 import { filterProfiles, v1Secret } from './messaging-profile-filter.js';
 import {
   getProfile,
@@ -86,7 +85,6 @@ export function registerMessagingProfileRoutes(app: FastifyInstance, deps: Emula
       },
     },
     async (request) => {
-      refuseBadChaos(request.body);
       const accountId = deps.accountId(request);
       const profile = newProfile({
         id: randomUuid(() => deps.random()),
@@ -123,7 +121,6 @@ export function registerMessagingProfileRoutes(app: FastifyInstance, deps: Emula
     },
     async (request) => {
       const [accountId, profile] = await load(request);
-      refuseBadChaos(request.body);
       return { data: await save(accountId, updateProfile(profile, request.body, deps.now())) };
     },
   );

@@ -1,3 +1,4 @@
+import { mergePatch } from '../../http/api/call-control-applications/application-document.js';
 import { ErrorEnvelope } from '@switchboard/core/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { numericId, isNumericId } from '../../http/api/call-control-applications/numeric-id.js';
@@ -140,20 +141,15 @@ function created(
   };
 }
 
-/** A patch applied: members replace, `inbound` and `outbound` merge one level deep. */
+/** A patch applied as to a call control application; the identity and creation stay. */
 function patched(
   current: TexmlApplication,
   patch: UpdateTexmlApplication,
   stamp: string,
 ): TexmlApplication {
-  const { inbound, outbound, ...rest } = patch;
   return {
-    ...current,
-    ...rest,
-    inbound: { ...current.inbound, ...inbound },
-    outbound: { ...current.outbound, ...outbound },
+    ...mergePatch(current, patch),
     id: current.id,
-    record_type: 'texml_application',
     created_at: current.created_at,
     updated_at: stamp,
   };
