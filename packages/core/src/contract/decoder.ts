@@ -17,9 +17,13 @@ export type Decoder<T> = (value: unknown) => T;
 
 /** The decoder of `schema`: checks the value and returns it typed, or throws {@link StoredDocumentError}. */
 export function decoderOf<T extends TSchema>(kind: string, schema: T): Decoder<Static<T>> {
-  registerFormats();
-  const validator = Compile(schema);
+  // Compiled on first use: modules declare their decoders at load, and start-up stays quick.
+  let validator: ReturnType<typeof Compile<T>> | null = null;
   return (value) => {
+    if (validator === null) {
+      registerFormats();
+      validator = Compile(schema);
+    }
     if (validator.Check(value)) return value;
     const [first] = validator.Errors(value);
     throw new StoredDocumentError(

@@ -39,10 +39,14 @@ export function registerOpenApiRoute(app: FastifyInstance): void {
       }),
     },
   };
+  // The routes are fixed once the app is ready, so the document is built once, on first request.
+  let document: unknown = null;
   app.get(OPENAPI_PATH, { schema }, () => {
-    const document: unknown = app.swagger();
-    bodiesOptionalWhenLenient(document);
-    withoutExtraMethods(document);
+    if (document === null) {
+      document = app.swagger();
+      bodiesOptionalWhenLenient(document);
+      withoutExtraMethods(document);
+    }
     return document;
   });
 }
