@@ -7,6 +7,7 @@ import type { EmulatorDeps } from '../emulator-deps.js';
 import type { CallCommander } from '../queues/queue-engine.js';
 import type { RecordingBook } from '../recordings/recording-book.js';
 import { COMMAND_ID_WINDOW_MS } from '../calls/call-machine.js';
+import { KeyedSerial } from '../keyed-serial.js';
 import { ConferenceCore } from './conference-core.js';
 import { RecentIds } from './recent-ids.js';
 import { ConferenceStateError } from './conference-errors.js';
@@ -28,6 +29,11 @@ export class ConferenceEngine {
   readonly core: ConferenceCore;
   /** Conference actions' `command_id`s of the last 60 s. */
   readonly commandIds: RecentIds;
+  /**
+   * Creating by name is a check then a write, each awaiting the store: two calls dialling the
+   * same new room at once would both find none and open two (or one would fail as name_taken).
+   */
+  readonly #names = new KeyedSerial();
 
   constructor(
     deps: EmulatorDeps,
@@ -50,22 +56,24 @@ export class ConferenceEngine {
     name: string,
     options: Partial<JoinOptions> = {},
   ): Promise<ConferenceState> {
-    const existing = await this.#liveNamed(accountId, name);
-    if (existing !== null) return this.seat(accountId, existing.id, callId, options);
-    return this.#create(
-      accountId,
-      {
-        callId,
-        name,
-        clientState: null,
-        beep: 'never',
-        startOnCreate: true,
-        maxParticipants: 250,
-        durationMs: null,
-        region: 'US',
-      },
-      options,
-    );
+    return this.#byName(accountId, name, async () => {
+      const existing = await this.#liveNamed(accountId, name);
+      if (existing !== null) return this.seat(accountId, existing.id, callId, options);
+      return this.#create(
+        accountId,
+        {
+          callId,
+          name,
+          clientState: null,
+          beep: 'never',
+          startOnCreate: true,
+          maxParticipants: 250,
+          durationMs: null,
+          region: 'US',
+        },
+        options,
+      );
+    });
   }
 
   /** `POST /v2/conferences`. */
@@ -74,7 +82,7 @@ export class ConferenceEngine {
       await this.core.command(accountId, request.callId, 'client_state_update', {
         client_state: request.clientState,
       });
-    return this.#create(accountId, request, {});
+    return this.#byName(accountId, request.name, () => this.#create(accountId, request, {}));
   }
 
   /** `POST /v2/conferences/{id}/actions/join`. */
@@ -137,6 +145,10 @@ export class ConferenceEngine {
       created(draft, request.durationMs);
     });
     return this.seat(accountId, state.id, call.id, options);
+  }
+
+  #byName<T>(accountId: string, name: string, task: () => Promise<T>): Promise<T> {
+    return this.#names.run(`${accountId}\u0000${name}`, task);
   }
 
   async #liveNamed(accountId: string, name: string): Promise<ConferenceState | null> {
