@@ -109,6 +109,7 @@ export function buildWorker(
 /** A worker does not close a dispatcher it was given, so its stop does it here. */
 function closingDispatcher(worker: DeliveryWorker, close: () => Promise<void>): DeliveryWorker {
   return {
+    handoff: worker.handoff,
     start: () => {
       worker.start();
     },

@@ -93,4 +93,16 @@ export interface NewDelivery {
   /** When the first try is due. */
   readonly nextAttemptAt: number;
   readonly options?: JsonObject;
+  /**
+   * Written already leased: the publishing process's worker takes the delivery straight from
+   * the publish, with no claim (see `DeliveryWorker.lease`).
+   */
+  readonly lease?: PublishLease;
+}
+
+/** A lease written with a new delivery: as a claim at `startedAt` by `owner` would set it. */
+export interface PublishLease {
+  readonly owner: string;
+  readonly expiresAt: number;
+  readonly startedAt: number;
 }

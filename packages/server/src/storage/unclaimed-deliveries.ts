@@ -48,6 +48,8 @@ export class UnclaimedDeliveries {
    * claimed). `webhookBytes` is the length of the event's stored webhook JSON.
    */
   remember(event: EventRecord, delivery: NewDelivery, storedAsIs: boolean, webhookBytes = 0): void {
+    // A delivery written leased went to its worker with the publish; no claim will look for it.
+    if (delivery.lease !== undefined) return;
     if (!storedAsIs || this.#limit === 0 || webhookBytes > this.#maxBytes) return;
     // Oldest first out: claims take the oldest due work, so under a long backlog the cache
     // simply misses until the backlog is short again.
@@ -57,7 +59,7 @@ export class UnclaimedDeliveries {
     )
       this.#forgetOldest();
     this.#bytes += webhookBytes;
-    this.#byId.set(delivery.id, { bytes: webhookBytes, delivery: asQueued(event, delivery) });
+    this.#byId.set(delivery.id, { bytes: webhookBytes, delivery: freshDelivery(event, delivery) });
   }
 
   /** The claimed delivery if it was remembered (and forgets it), else undefined. */
@@ -109,8 +111,12 @@ export class UnclaimedDeliveries {
   }
 }
 
-/** The delivery as a claim would read it, before the claim's own columns. */
-function asQueued(event: EventRecord, delivery: NewDelivery): Delivery {
+/**
+ * A new delivery as the store reads it back once written: the claim's columns as its `lease`
+ * set them (none when it has none). It is what the store reads back only when the event's JSON
+ * does (`readsBackAsIs`); a caller checks that before trusting it.
+ */
+export function freshDelivery(event: EventRecord, delivery: NewDelivery): Delivery {
   return {
     id: delivery.id,
     accountId: event.accountId,
@@ -123,9 +129,9 @@ function asQueued(event: EventRecord, delivery: NewDelivery): Delivery {
     attempts: 0,
     rounds: 0,
     nextAttemptAt: delivery.nextAttemptAt,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    startedAt: null,
+    leaseOwner: delivery.lease?.owner ?? null,
+    leaseExpiresAt: delivery.lease?.expiresAt ?? null,
+    startedAt: delivery.lease?.startedAt ?? null,
     finishedAt: null,
     createdAt: event.createdAt,
     options: delivery.options ?? {},

@@ -58,6 +58,34 @@ export function queueContract(ctx: ContractContext): void {
     );
   });
 
+  it('writes a delivery leased at publish: read back as a claim would, claimed by none until the lease ends', async () => {
+    const lease = { owner: 'w1', startedAt: T0 - 5, expiresAt: T0 + LEASE };
+    const delivery = await publishOne(ctx.store, 'acct', { lease });
+    expect(await ctx.store.getDelivery('acct', delivery.id)).toMatchObject({
+      leaseOwner: 'w1',
+      leaseExpiresAt: T0 + LEASE,
+      startedAt: T0 - 5,
+      attempts: 0,
+    });
+    expect(await claim(ctx, { owner: 'w2', now: T0 + LEASE - 1 })).toEqual([]);
+    const done = { deliveryId: delivery.id, owner: 'w1', rounds: 1, attempts: [] };
+    expect(
+      await ctx.store.complete({ ...done, update: { state: 'queued', nextAttemptAt: T0 + 10 } }),
+    ).toBe(true);
+    const [again] = await claim(ctx, { owner: 'w2', now: T0 + 10 });
+    expect(again).toMatchObject({ id: delivery.id, leaseOwner: 'w2', startedAt: T0 - 5 });
+  });
+
+  it('lets a delivery leased at publish be claimed once its lease ends (its publisher died)', async () => {
+    const lease = { owner: 'gone', startedAt: T0, expiresAt: T0 + 5 };
+    const delivery = await publishOne(ctx.store, 'acct', { lease });
+    expect(await claim(ctx, { now: T0 + 4 })).toEqual([]);
+    const [claimed] = await claim(ctx, { now: T0 + 5 });
+    expect(claimed).toMatchObject({ id: delivery.id, leaseOwner: 'w1' });
+    expect(claimed?.webhook['record_type']).toBe('event');
+    expect(await ctx.store.releaseLeases('w1', T0 + 6)).toBe(1);
+  });
+
   it('skips excluded origins', async () => {
     const a = await publishOne(ctx.store, 'acct', { origin: 'https://a.example' });
     const b = await publishOne(ctx.store, 'acct', { origin: 'https://b.example' });

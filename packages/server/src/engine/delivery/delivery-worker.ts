@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import { Agent, type Dispatcher } from 'undici';
 import type { CompleteInput, DeliveryQueue, DeliveryUpdate } from '../../storage/delivery-queue.js';
-import type { AttemptRecord, Delivery } from '../../storage/delivery-records.js';
+import type { AttemptRecord, Delivery, PublishLease } from '../../storage/delivery-records.js';
 import { settleWithin } from '../../support/settle-within.js';
 import { TurnBatch } from '../../storage/turn-batch.js';
 import { ChaosGate } from './chaos/chaos-gate.js';
@@ -85,7 +85,27 @@ export type RoundEvent =
   | { readonly kind: 'started' | 'ended'; readonly delivery: Delivery }
   | { readonly kind: 'recorded'; readonly delivery: Delivery; readonly update: DeliveryUpdate };
 
+/**
+ * Handing new deliveries to this process's worker at publish, instead of through a claim: the
+ * publisher asks for a lease per delivery due now, writes the delivery with it, then adopts
+ * it, or forgoes the lease when nothing was written. One message and one write fewer per
+ * delivery, and the first try starts as soon as the publish commits.
+ */
+export interface DeliveryHandoff {
+  /**
+   * A lease for one delivery to `origin`, due now, or null when the worker has no room for it
+   * (or is not running). Every lease given must be settled by {@link adopt} or {@link forgo}.
+   */
+  lease(origin: string): PublishLease | null;
+  /** Takes a delivery written with a lease from {@link lease} (its lease columns set). */
+  adopt(delivery: Delivery): void;
+  /** Gives back a lease whose delivery was not written (a duplicate event, a failed write). */
+  forgo(origin: string): void;
+}
+
 export interface DeliveryWorker {
+  /** New deliveries handed over at publish (see {@link DeliveryHandoff}). */
+  readonly handoff: DeliveryHandoff;
   /** Starts claiming due deliveries. Calling it twice has no effect. */
   start(): void;
   /** Claims now instead of at the next poll (call after publishing). */
@@ -134,7 +154,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   );
 }
 
-class Worker implements DeliveryWorker {
+class Worker implements DeliveryWorker, DeliveryHandoff {
   readonly #settings: Settings;
   readonly #ownsDispatcher: boolean;
   /** Rounds whose HTTP tries have not ended: what the concurrency bounds count. */
@@ -154,6 +174,10 @@ class Worker implements DeliveryWorker {
   readonly #shutdown = new Shutdown();
   readonly #leaseMs: number;
   readonly #minClaim: number;
+  /** Leases given at publish and not yet adopted or forgone; they count against the room. */
+  #reserved = 0;
+  /** Set once `stop` has given this worker's leases back. */
+  #leasesGivenBack = false;
   #loop: Promise<void> | null = null;
   #listening: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
   #stopping = false;
@@ -188,6 +212,51 @@ class Worker implements DeliveryWorker {
 
   wake(): void {
     this.#signal.notify();
+  }
+
+  get handoff(): DeliveryHandoff {
+    return this;
+  }
+
+  lease(origin: string): PublishLease | null {
+    if (this.#loop === null || this.#stopping) return null;
+    const { concurrency, prefetch, perOriginConcurrency, owner, now } = this.#settings;
+    const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
+    // The same bound per origin as a claim's plan, so that one slow origin cannot fill the room.
+    if (room <= 0 || this.#held.inFlight(origin) >= 2 * perOriginConcurrency) return null;
+    this.#reserved += 1;
+    this.#held.acquire(origin);
+    const startedAt = now();
+    return { owner, startedAt, expiresAt: startedAt + this.#leaseMs };
+  }
+
+  adopt(delivery: Delivery): void {
+    this.#reserved -= 1;
+    if (this.#stopping) {
+      this.#held.release(delivery.origin);
+      this.#afterStopAdopt();
+      return;
+    }
+    const leaseExpiresAt = delivery.leaseExpiresAt ?? this.#settings.now();
+    this.#ready.add([{ delivery, leaseExpiresAt }]);
+    this.#startReady();
+  }
+
+  forgo(origin: string): void {
+    this.#reserved -= 1;
+    this.#held.release(origin);
+  }
+
+  /**
+   * A delivery written under a lease after `stop` began: the leases given back before the write
+   * committed did not include it, so they are given back again (every round is recorded by then).
+   */
+  #afterStopAdopt(): void {
+    if (!this.#leasesGivenBack) return;
+    const { store, owner, now, logger } = this.#settings;
+    store.releaseLeases(owner, now()).catch((error: unknown) => {
+      logger.warn({ err: error }, 'a lease taken while stopping could not be given back');
+    });
   }
 
   async stop(options: { graceMs?: number } = {}): Promise<void> {
@@ -231,6 +300,7 @@ class Worker implements DeliveryWorker {
       );
       return;
     }
+    this.#leasesGivenBack = true;
     const released = await settleWithin(store.releaseLeases(owner, now()), STOP_STEP_MS);
     if (released.status !== 'fulfilled') {
       const err = released.status === 'rejected' ? released.reason : 'no answer in time';
@@ -257,7 +327,7 @@ class Worker implements DeliveryWorker {
   async #tick(): Promise<void> {
     const { store, owner, now, concurrency, prefetch, pollIntervalMs } = this.#settings;
     this.#startReady();
-    const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size;
+    const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
     if (room <= 0) return this.#signal.wait(pollIntervalMs);
     // Waits one short window for a bigger batch, then claims whatever there is room for, so
     // that slots held by a slow origin never stop the claiming.

@@ -4,6 +4,8 @@ import type { Account } from '../../storage/account-store.js';
 import type { EventRecord, NewDelivery } from '../../storage/delivery-records.js';
 import type { EventPublisher, PublishInput } from '../../storage/event-publisher.js';
 import type { JsonObject } from '../../storage/json.js';
+import type { DeliveryHandoff } from '../delivery/delivery-worker.js';
+import { leftToClaim, settleLeases, withLeases } from './publish-handoff.js';
 import {
   resolveTarget,
   type ResolvedTarget,
@@ -20,6 +22,8 @@ export interface PublishEventDeps {
   readonly newId: () => string;
   /** Nudges the delivery worker after a new delivery is stored. */
   readonly wake: () => void;
+  /** This process's worker, when it runs here: new deliveries go to it with their publish. */
+  readonly handoff?: DeliveryHandoff;
   /** Seeds chaos runs that set no `seed`; default a random 32-bit integer. */
   readonly randomSeed?: () => number;
 }
@@ -29,7 +33,13 @@ export interface PublishingContext {
   readonly store: PublishingStore;
   readonly now: () => number;
   readonly newId: () => string;
-  readonly worker: { wake(): void };
+  readonly worker: PublishWorker;
+}
+
+/** What publishing needs of the delivery worker: a nudge, and the handoff when it is in-process. */
+export interface PublishWorker {
+  wake(): void;
+  readonly handoff?: DeliveryHandoff;
 }
 
 /** Publishing deps for a server context: its store, clock, ids, and its worker's wake-up. */
@@ -41,6 +51,7 @@ export function publishDepsOf(ctx: PublishingContext): PublishEventDeps {
     wake: () => {
       ctx.worker.wake();
     },
+    ...(ctx.worker.handoff === undefined ? {} : { handoff: ctx.worker.handoff }),
   };
 }
 
@@ -71,9 +82,15 @@ export async function publishEvent(
   const resolved = await resolveTarget(deps.store, input.account, input);
   if (!resolved.ok) return { kind: resolved.reason };
   const prepared = preparePublish(deps, input, resolved);
-  const result = await deps.store.publish(prepared.write);
-  if (!result.created) return prepared.duplicate;
-  deps.wake();
+  const write = withLeases(deps.handoff, prepared.write.event.createdAt, prepared.write);
+  let created = false;
+  try {
+    created = (await deps.store.publish(write)).created;
+  } finally {
+    settleLeases(deps.handoff, write, created);
+  }
+  if (!created) return prepared.duplicate;
+  if (leftToClaim(write)) deps.wake();
   return prepared.published;
 }
 

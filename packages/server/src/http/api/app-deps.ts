@@ -2,6 +2,7 @@ import { newTimeOrderedId } from '../../storage/time-ordered-id.js';
 import { pino, type Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { Store } from '../../storage/store.js';
+import type { PublishWorker } from '../../engine/events/publish-event.js';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   requestLimits,
@@ -14,8 +15,8 @@ export const DEFAULT_BODY_LIMIT = 1_048_576;
 /** What the HTTP API needs from the rest of the server. */
 export interface AppDeps {
   readonly store: Store;
-  /** Told when new deliveries are due, so it does not wait for its next poll. */
-  readonly worker: { wake(): void };
+  /** Told when new deliveries are due, so it does not wait for its next poll; takes new ones at publish when it runs in-process. */
+  readonly worker: PublishWorker;
   /** Epoch ms; default `Date.now`. */
   readonly now?: () => number;
   /** New UUIDs (event and delivery ids); default time-ordered UUIDv7. */
@@ -33,7 +34,7 @@ export interface AppDeps {
 /** {@link AppDeps} with every default filled in. */
 export interface AppContext {
   readonly store: Store;
-  readonly worker: { wake(): void };
+  readonly worker: PublishWorker;
   readonly now: () => number;
   readonly newId: () => string;
   readonly logger: Logger;

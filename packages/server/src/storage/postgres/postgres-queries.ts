@@ -90,14 +90,16 @@ export const PG_DELIVERY_SQL = {
       ), inserted AS (
         INSERT INTO deliveries (id, account_id, event_id, event_type, url, failover_url, method,
           api_version, timeout_ms, retry_schedule, body_format, origin, next_attempt_at,
-          created_at, options)
+          created_at, options, lease_owner, lease_expires_at, started_at)
         SELECT x.id, x.account_id, x.event_id, x.event_type, x.url, x.failover_url, x.method,
           x.api_version, x.timeout_ms, x.retry_schedule::jsonb, x.body_format, x.origin,
-          x.next_attempt_at, x.created_at, x.options::jsonb
+          x.next_attempt_at, x.created_at, x.options::jsonb, x.lease_owner, x.lease_expires_at,
+          x.started_at
         FROM jsonb_to_recordset($2::jsonb) AS x (id text, account_id text, event_id text,
           event_type text, url text, failover_url text, method text, api_version text, timeout_ms integer,
           retry_schedule text, body_format text, origin text, next_attempt_at bigint,
-          created_at bigint, options text)
+          created_at bigint, options text, lease_owner text, lease_expires_at bigint,
+          started_at bigint)
         WHERE EXISTS (SELECT 1 FROM event e WHERE e.account_id = x.account_id AND e.id = x.event_id))
       SELECT account_id, id FROM event`,
   },

@@ -58,6 +58,9 @@ export type DeliveryInsertRow = Pick<
   | 'next_attempt_at'
   | 'created_at'
   | 'options'
+  | 'lease_owner'
+  | 'lease_expires_at'
+  | 'started_at'
 >;
 
 /**
@@ -139,6 +142,9 @@ export function deliveryInsertRow(event: EventRecord, delivery: NewDelivery): De
     next_attempt_at: delivery.nextAttemptAt,
     created_at: event.createdAt,
     options: toJsonText(delivery.options ?? {}),
+    lease_owner: delivery.lease?.owner ?? null,
+    lease_expires_at: delivery.lease?.expiresAt ?? null,
+    started_at: delivery.lease?.startedAt ?? null,
   };
 }
 

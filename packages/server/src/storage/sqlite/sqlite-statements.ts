@@ -118,10 +118,10 @@ function publishStatements(db: Database.Database) {
       db,
       `INSERT INTO deliveries (id, account_id, event_id, event_type, url, failover_url, method,
          api_version, timeout_ms, retry_schedule, body_format, origin, next_attempt_at,
-         created_at, options)
+         created_at, options, lease_owner, lease_expires_at, started_at)
        VALUES (@id, @account_id, @event_id, @event_type, @url, @failover_url, @method,
          @api_version, @timeout_ms, @retry_schedule, @body_format, @origin, @next_attempt_at,
-         @created_at, @options)`,
+         @created_at, @options, @lease_owner, @lease_expires_at, @started_at)`,
     ),
   };
 }
