@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeliveryWorker } from '../../src/engine/delivery/delivery-worker.js';
+import {
+  HANDOFF_MAX_OVERTAKE_MS,
+  type DeliveryWorker,
+} from '../../src/engine/delivery/delivery-worker.js';
 import { publishEvent, type PublishEventDeps } from '../../src/engine/events/publish-event.js';
 import type { Account, ClaimInput, Delivery, JsonObject, Store } from '../../src/storage/store.js';
 import { openFixture, settled, startWorker, type Fixture } from './support/delivery-fixture.js';
@@ -119,6 +122,20 @@ describe('new deliveries handed to the worker at publish', () => {
   });
 });
 
+/** Gives a lease straight back; whether there was one. */
+function settle(lease: unknown, origin: string): boolean {
+  if (lease === null) return false;
+  worker?.handoff.forgo(origin);
+  return true;
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5_000) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('the worker’s room for handed-over deliveries', () => {
   it('is its concurrency plus prefetch, at most twice the per-origin bound per origin', () => {
     worker = startWorker(fixture, { concurrency: 2, prefetch: 2, perOriginConcurrency: 1 });
@@ -131,6 +148,20 @@ describe('the worker’s room for handed-over deliveries', () => {
     expect(worker.handoff.lease('https://d.example')).toBeNull();
     worker.handoff.forgo(a);
     expect(worker.handoff.lease('https://d.example')).not.toBeNull();
+  });
+
+  it('is none while the store may hold due work more than a second older; a short claim lifts that', async () => {
+    worker = startWorker(fixture);
+    const a = 'https://a.example';
+    await until(() => settle(worker?.handoff.lease(a) ?? null, a));
+    // A wake says the store may hold due work no claim has seen yet (a publish left to a claim).
+    worker.wake();
+    fixture.clock.advance(HANDOFF_MAX_OVERTAKE_MS);
+    expect(settle(worker.handoff.lease(a), a)).toBe(true);
+    fixture.clock.advance(1);
+    expect(worker.handoff.lease(a)).toBeNull();
+    // The woken loop claims, finds nothing due, and handing over resumes.
+    await until(() => settle(worker?.handoff.lease(a) ?? null, a));
   });
 
   it('is none before the worker starts and once it stops', async () => {

@@ -33,6 +33,12 @@ const DEFAULT_GRACE_MS = 10_000;
 export const STOP_STEP_MS = 1_000;
 /** How long a claim waits for more slots to free up, so that claims come in batches. */
 const BATCH_WINDOW_MS = 2;
+/**
+ * Settled: how much older a backlog in the store may be than a new delivery that the publish
+ * hands straight to the worker. Beyond it, new deliveries queue behind the backlog and go out
+ * oldest first, so that neither retries nor a backlog wait behind a stream of new events.
+ */
+export const HANDOFF_MAX_OVERTAKE_MS = 1_000;
 
 /** What the worker needs of the store: the queue, and the accounts' signing keys. */
 export type WorkerStore = DeliveryQueue & SigningKeyReader;
@@ -178,6 +184,14 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   #reserved = 0;
   /** Set once `stop` has given this worker's leases back. */
   #leasesGivenBack = false;
+  /**
+   * The due time of the oldest delivery the store may hold due and unleased, as far as this
+   * worker knows; null when its last claim left nothing due behind. Set from full claims, from
+   * wake-ups (publishes that were not handed over, other processes), and when the room is full.
+   */
+  #backlogSince: number | null;
+  /** Whether a slot that frees up should wake the claim loop: the store may hold due work. */
+  #claimOnFree = true;
   #loop: Promise<void> | null = null;
   #listening: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
   #stopping = false;
@@ -200,6 +214,8 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
     // Under load, claim in batches rather than one row per finished try: a claim of 16 rows
     // costs little more than a claim of 1.
     this.#minClaim = Math.max(1, Math.min(32, Math.floor(settings.concurrency / 4)));
+    // Until a first claim says otherwise, the store may hold anything.
+    this.#backlogSince = settings.now();
   }
 
   start(): void {
@@ -211,6 +227,7 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   }
 
   wake(): void {
+    this.#mayBeDue();
     this.#signal.notify();
   }
 
@@ -221,6 +238,8 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   lease(origin: string): PublishLease | null {
     if (this.#loop === null || this.#stopping) return null;
     const { concurrency, prefetch, perOriginConcurrency, owner, now } = this.#settings;
+    const since = this.#backlogSince;
+    if (since !== null && now() - since > HANDOFF_MAX_OVERTAKE_MS) return null;
     const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
     // The same bound per origin as a claim's plan, so that one slow origin cannot fill the room.
     if (room <= 0 || this.#held.inFlight(origin) >= 2 * perOriginConcurrency) return null;
@@ -245,6 +264,25 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   forgo(origin: string): void {
     this.#reserved -= 1;
     this.#held.release(origin);
+  }
+
+  /** Something may be due in the store that no claim has seen: claim when a slot frees up. */
+  #mayBeDue(): void {
+    this.#backlogSince ??= this.#settings.now();
+    this.#claimOnFree = true;
+  }
+
+  /** What a claim tells of the store: more may be due behind it when it took all it asked for. */
+  #noteClaim(claimed: readonly Delivery[], limit: number, excluded: boolean): void {
+    if (claimed.length === limit) {
+      const newest = Math.max(...claimed.map((delivery) => delivery.nextAttemptAt ?? 0));
+      this.#backlogSince = Math.max(this.#backlogSince ?? 0, newest);
+      this.#claimOnFree = true;
+      return;
+    }
+    this.#backlogSince = null;
+    // Excluded origins may hold due work: a finishing try wakes the loop for it.
+    this.#claimOnFree = excluded;
   }
 
   /**
@@ -328,7 +366,11 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
     const { store, owner, now, concurrency, prefetch, pollIntervalMs } = this.#settings;
     this.#startReady();
     const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
-    if (room <= 0) return this.#signal.wait(pollIntervalMs);
+    if (room <= 0) {
+      // Full, so nothing new is looked at: retries falling due now must not wait behind handoffs.
+      this.#mayBeDue();
+      return this.#signal.wait(pollIntervalMs);
+    }
     // Waits one short window for a bigger batch, then claims whatever there is room for, so
     // that slots held by a slow origin never stop the claiming.
     if (room < this.#minClaim && !this.#batchWaited) {
@@ -346,6 +388,7 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
       excludeOrigins: plan.excludeOrigins,
       originRoom: plan.originRoom,
     });
+    this.#noteClaim(claimed, plan.limit, plan.excludeOrigins.length > 0);
     for (const delivery of claimed) this.#held.acquire(delivery.origin);
     const leaseExpiresAt = claimedAt + this.#leaseMs;
     this.#ready.add(claimed.map((delivery) => ({ delivery, leaseExpiresAt })));
@@ -411,7 +454,8 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
       this.#held.release(delivery.origin);
       this.#inFlight.delete(task);
       this.#startReady();
-      this.#signal.notify();
+      // A claim per finished try would mostly come back empty once publishes hand deliveries over.
+      if (this.#claimOnFree) this.#signal.notify();
     };
     const task: Promise<void> = this.#deliver(delivery, leaseExpiresAt, free)
       .catch((error: unknown) => {
@@ -457,6 +501,8 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
       );
       return;
     }
+    // A retry is due later: the loop's sleep is measured again to its due time.
+    if (recorded.update.state === 'queued') this.#signal.notify();
     for (const attempt of recorded.attempts) {
       this.#hook(() => this.#settings.onAttempt?.(attempt, delivery));
     }
