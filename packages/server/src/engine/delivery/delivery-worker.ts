@@ -220,8 +220,9 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
 
   start(): void {
     if (this.#loop !== null || this.#stopping) return;
+    // Another process published: its deliveries are due and unleased, like ours left to a claim.
     this.#listening = listenForPublishes(this.#settings.store, this.#settings.logger, () => {
-      this.#signal.notify();
+      this.wake();
     });
     this.#loop = this.#run();
   }
