@@ -55,6 +55,7 @@ export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
       wake: () => {
         ctx.worker.wake();
       },
+      ...(ctx.worker.handoff === undefined ? {} : { handoff: ctx.worker.handoff }),
       replies: options.replies ?? new RoundReplies(),
       ...(options.texml === undefined ? {} : { options: options.texml }),
       onError: (error) => {

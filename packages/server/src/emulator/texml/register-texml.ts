@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { DeliveryHandoff } from '../../engine/delivery/delivery-worker.js';
 import type { RoundReplies } from '../../engine/delivery/round-replies.js';
 import type { CallEngine } from '../calls/call-engine.js';
 import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';
@@ -18,6 +19,7 @@ export interface TexmlWiring {
   /** Storing deliveries and waking the worker, as publishing events does. */
   readonly newId: () => string;
   readonly wake: () => void;
+  readonly handoff?: DeliveryHandoff;
   readonly replies: RoundReplies;
   readonly options?: TexmlOptions;
   readonly onError: (error: unknown) => void;
@@ -35,6 +37,7 @@ export function registerTexml(app: FastifyInstance, wiring: TexmlWiring): TexmlC
     now: () => deps.now(),
     newId: wiring.newId,
     wake: wiring.wake,
+    ...(wiring.handoff === undefined ? {} : { handoff: wiring.handoff }),
     replies: wiring.replies,
   });
   const calls = new TexmlCalls({

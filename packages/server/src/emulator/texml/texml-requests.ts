@@ -5,7 +5,10 @@ import {
   type RoundReply,
 } from '../../engine/delivery/round-replies.js';
 import { FORM_REQUEST_FORMAT } from '../../engine/delivery/form-request.js';
+import type { DeliveryHandoff } from '../../engine/delivery/delivery-worker.js';
 import { microsecondTimestamp } from '../../engine/events/publish-event.js';
+import { publishHandedOver } from '../../engine/events/publish-handoff.js';
+import type { PublishInput } from '../../storage/event-publisher.js';
 import type { JsonObject, Store } from '../../storage/store.js';
 import { MAX_DOCUMENT_BYTES } from './parse-texml.js';
 import type { Method } from './texml-verbs.js';
@@ -16,6 +19,8 @@ export interface TexmlRequestPorts {
   readonly now: () => number;
   readonly newId: () => string;
   readonly wake: () => void;
+  /** The worker, when it runs in this process: the fetch goes to it with its publish. */
+  readonly handoff?: DeliveryHandoff;
   readonly replies: RoundReplies;
 }
 
@@ -100,7 +105,7 @@ export class TexmlRequester {
     request: TexmlRequest,
     retrySchedule: readonly number[] | null,
   ): Promise<void> {
-    const { store, now, wake } = this.#ports;
+    const { store, now } = this.#ports;
     const at = now();
     const webhook: JsonObject = {
       record_type: 'event',
@@ -109,7 +114,7 @@ export class TexmlRequester {
       occurred_at: microsecondTimestamp(at),
       payload: { ...request.params },
     };
-    await store.publish({
+    const write: PublishInput = {
       event: {
         id,
         accountId: request.accountId,
@@ -134,8 +139,8 @@ export class TexmlRequester {
           options: { request_format: FORM_REQUEST_FORMAT, reply_limit_bytes: MAX_DOCUMENT_BYTES },
         },
       ],
-    });
-    wake();
+    };
+    await publishHandedOver(store, this.#ports, write);
   }
 
   async #poll(

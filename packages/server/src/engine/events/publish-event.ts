@@ -5,7 +5,7 @@ import type { EventRecord, NewDelivery } from '../../storage/delivery-records.js
 import type { EventPublisher, PublishInput } from '../../storage/event-publisher.js';
 import type { JsonObject } from '../../storage/json.js';
 import type { DeliveryHandoff } from '../delivery/delivery-worker.js';
-import { leftToClaim, settleLeases, withLeases } from './publish-handoff.js';
+import { publishHandedOver } from './publish-handoff.js';
 import {
   resolveTarget,
   type ResolvedTarget,
@@ -82,16 +82,8 @@ export async function publishEvent(
   const resolved = await resolveTarget(deps.store, input.account, input);
   if (!resolved.ok) return { kind: resolved.reason };
   const prepared = preparePublish(deps, input, resolved);
-  const write = withLeases(deps.handoff, prepared.write.event.createdAt, prepared.write);
-  let created = false;
-  try {
-    created = (await deps.store.publish(write)).created;
-  } finally {
-    settleLeases(deps.handoff, write, created);
-  }
-  if (!created) return prepared.duplicate;
-  if (leftToClaim(write)) deps.wake();
-  return prepared.published;
+  const result = await publishHandedOver(deps.store, deps, prepared.write);
+  return result.created ? prepared.published : prepared.duplicate;
 }
 
 /** An event ready to store, and what its publisher is told once the store has answered. */

@@ -1,6 +1,6 @@
 import type { DeliveryHandoff } from '../delivery/delivery-worker.js';
 import type { NewDelivery } from '../../storage/delivery-records.js';
-import type { PublishInput } from '../../storage/event-publisher.js';
+import type { EventPublisher, PublishInput, PublishResult } from '../../storage/event-publisher.js';
 import { readsBackAsIs } from '../../storage/sql/json-text.js';
 import { freshDelivery } from '../../storage/unclaimed-deliveries.js';
 
@@ -44,4 +44,31 @@ export function settleLeases(
 /** Whether a written publish left a delivery for a claim, so the worker should look. */
 export function leftToClaim(write: PublishInput): boolean {
   return write.deliveries.some((delivery) => delivery.lease === undefined);
+}
+
+/** What one publish needs of the worker: its handoff when it runs here, and a nudge. */
+export interface PublishWorkerPorts {
+  readonly handoff?: DeliveryHandoff | undefined;
+  readonly wake: () => void;
+}
+
+/**
+ * Writes one publish with the worker's leases, settles them, and wakes the worker when a
+ * delivery was left to a claim. The store's answer, or its failure, comes back as it was.
+ */
+export async function publishHandedOver(
+  store: EventPublisher,
+  ports: PublishWorkerPorts,
+  write: PublishInput,
+): Promise<PublishResult> {
+  const leased = withLeases(ports.handoff, write.event.createdAt, write);
+  let created = false;
+  try {
+    const result = await store.publish(leased);
+    created = result.created;
+    return result;
+  } finally {
+    settleLeases(ports.handoff, leased, created);
+    if (created && leftToClaim(leased)) ports.wake();
+  }
 }

@@ -56,14 +56,18 @@ afterAll(async () => {
   await store.close();
 });
 
-function requester(hub: RoundReplies): TexmlRequester {
+let wakes = 0;
+
+function requester(hub: RoundReplies, handOver = false): TexmlRequester {
   return new TexmlRequester({
     store,
     now: Date.now,
     newId: randomUUID,
     wake: () => {
+      wakes += 1;
       worker.wake();
     },
+    ...(handOver ? { handoff: worker.handoff } : {}),
     replies: hub,
   });
 }
@@ -89,6 +93,13 @@ describe('TexmlRequester', () => {
     });
     expect(attempt.request.body).toBe('CallSid=v3%3Aabc&From=%2B14155550123&To=%2B13125557000');
     expect(attempt.response?.body.length).toBe(10 * 1024);
+  });
+
+  it('hands the fetch to the worker with its publish, without waking the claim loop', async () => {
+    const before = wakes;
+    const reply = await requester(replies, true).fetch(request('POST'));
+    expect(reply.delivered?.body).toBe(BIG);
+    expect(wakes).toBe(before);
   });
 
   it('without the hand-back (another process ran the round) reads the recorded reply', async () => {
