@@ -276,8 +276,9 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   /** What a claim tells of the store: more may be due behind it when it took all it asked for. */
   #noteClaim(claimed: readonly Delivery[], limit: number, excluded: boolean): void {
     if (claimed.length === limit) {
-      const newest = Math.max(...claimed.map((delivery) => delivery.nextAttemptAt ?? 0));
-      this.#backlogSince = Math.max(this.#backlogSince ?? 0, newest);
+      // Claims take the oldest due first, so what is left fell due no earlier than the newest
+      // taken (a wake-up's guess, made before this claim looked, is replaced by this fact).
+      this.#backlogSince = Math.max(...claimed.map((delivery) => delivery.nextAttemptAt ?? 0));
       this.#claimOnFree = true;
       return;
     }
