@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { clientFrom, type ConnectionOptions } from '../client/connection-options.js';
-import { createOutput, formatOf, type Row } from '../output/output.js';
+import type { CreateTexmlApplication } from '@switchboard/core/contract';
+import { UsageError } from '../client/cli-error.js';
+import { createOutput, formatOf } from '../output/output.js';
 import { connectedCommand } from './connected-command.js';
 import { text } from './phone-numbers.js';
 import { runAction } from './run-action.js';
@@ -16,8 +18,6 @@ interface CreateOptions extends Options {
   readonly statusCallback?: string;
 }
 
-const BASE = '/v2/texml_applications';
-
 /** `switchboard texml-applications list|create`: TeXML applications (a number's connection). */
 export function texmlApplicationsCommand(io: CliIo): Command {
   return new Command('texml-applications')
@@ -30,8 +30,8 @@ function listCommand(io: CliIo): Command {
   return connectedCommand('list', "list the account's TeXML applications").action(
     (options: Options) =>
       runAction(io, async () => {
-        const listed = await clientFrom(options, io).get<{ data: Row[] }>(BASE, {
-          'page[size]': 250,
+        const listed = await clientFrom(options, io).call('listTexmlApplications', {
+          query: { 'page[size]': 250 },
         });
         createOutput(io, formatOf(options)).table(
           [
@@ -54,22 +54,29 @@ function createCommand(io: CliIo): Command {
     .option('--status-callback <url>', 'where call progress goes')
     .action((options: CreateOptions) =>
       runAction(io, async () => {
-        const body: Row = {
+        const body: CreateTexmlApplication = {
           friendly_name: options.name,
           voice_url: options.voiceUrl,
           ...(options.voiceMethod === undefined
             ? {}
-            : { voice_method: options.voiceMethod.toLowerCase() }),
+            : { voice_method: methodOf(options.voiceMethod) }),
           ...(options.fallbackUrl === undefined ? {} : { voice_fallback_url: options.fallbackUrl }),
           ...(options.statusCallback === undefined
             ? {}
             : { status_callback: options.statusCallback }),
         };
-        const { data } = await clientFrom(options, io).post<{ data: Row }>(BASE, body);
+        const { data } = await clientFrom(options, io).call('createTexmlApplication', { body });
         createOutput(io, formatOf(options)).record(
           [`+ TeXML application ${text(data['id'])} ${options.name}`],
           data,
         );
       }),
     );
+}
+
+/** `--voice-method`, either case; applications spell methods lower-case. */
+function methodOf(value: string): 'get' | 'post' {
+  const method = value.toLowerCase();
+  if (method === 'get' || method === 'post') return method;
+  throw new UsageError(`--voice-method is get or post, not ${JSON.stringify(value)}`);
 }

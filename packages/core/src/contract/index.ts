@@ -6,6 +6,7 @@ export * from './chaos-profile.js';
 export * from './switchboard/events.js';
 export type { RouteInput, RouteMethod, RouteOutput, RouteSpec, RouteTable } from './route-spec.js';
 export * from './switchboard/texml.js';
+export * from './switchboard/texml-applications.js';
 export * from './switchboard/telnyx-fields.js';
 export * from './switchboard/phone-numbers.js';
 export * from './switchboard/common.js';

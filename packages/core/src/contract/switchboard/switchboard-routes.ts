@@ -11,6 +11,7 @@ import { inboxRoutes } from './inbox.js';
 import { signingKeyRoutes } from './signing-keys.js';
 import { statsRoutes } from './stats.js';
 import { TexmlDashboardCallDetail, TexmlDashboardCalls } from './texml.js';
+import { texmlApplicationRoutes } from './texml-applications.js';
 
 /** `GET /switchboard/texml/calls[/{sid}]`: the dashboard's TeXML view. */
 export const texmlDashboardRoutes = {
@@ -81,6 +82,8 @@ export const switchboardRoutes = {
   ...eventRoutes,
   ...texmlDashboardRoutes,
   ...callDashboardRoutes,
+  ...texmlApplicationRoutes,
+  createTexmlApplication: { ...texmlApplicationRoutes.createTexmlApplication, status: 201 },
 } as const satisfies RouteTable;
 
 export type SwitchboardRoutes = typeof switchboardRoutes;
