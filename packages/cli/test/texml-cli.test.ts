@@ -41,4 +41,15 @@ describe.skipIf(!built)('switchboard and TeXML applications', () => {
     expect(bad.code).not.toBe(0);
     expect((await sb('trigger', '--flow', 'texml-inbound')).stderr).toContain('--connection-id');
   });
+
+  it('takes --voice-method in either case and refuses any other method before calling', async () => {
+    const base = ['texml-applications', 'create', '--name', 'by-get', '--voice-url'] as const;
+    const created = firstJson(
+      await sb(...base, cli.receiver.url, '--voice-method', 'GET', '--format', 'json'),
+    );
+    expect(created).toMatchObject({ voice_method: 'get' });
+    const refused = await sb(...base, cli.receiver.url, '--voice-method', 'PUT');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--voice-method is get or post');
+  });
 });
