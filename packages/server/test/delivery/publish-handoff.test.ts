@@ -6,7 +6,13 @@ import {
 } from '../../src/engine/delivery/delivery-worker.js';
 import { publishEvent, type PublishEventDeps } from '../../src/engine/events/publish-event.js';
 import type { Account, ClaimInput, Delivery, JsonObject, Store } from '../../src/storage/store.js';
-import { openFixture, settled, startWorker, type Fixture } from './support/delivery-fixture.js';
+import {
+  openFixture,
+  settled,
+  startWorker,
+  type Fixture,
+  until,
+} from './support/delivery-fixture.js';
 import { TestReceiver } from './support/test-receiver.js';
 
 let fixture: Fixture;
@@ -127,13 +133,6 @@ function settle(lease: unknown, origin: string): boolean {
   if (lease === null) return false;
   worker?.handoff.forgo(origin);
   return true;
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5_000) throw new Error('condition not met within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('the worker’s room for handed-over deliveries', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_ERROR_CODES } from '../../src/engine/delivery/delivery-error-codes.js';
 import type { CompleteInput, Store } from '../../src/storage/store.js';
-import { publish, settled, startWorker } from './support/delivery-fixture.js';
+import { publish, settled, startWorker, until } from './support/delivery-fixture.js';
 import { useDeliveryHarness } from './support/delivery-harness.js';
 
 const h = useDeliveryHarness();
@@ -26,10 +26,6 @@ async function restartOn(store: Store, options: Parameters<typeof startWorker>[1
 }
 
 const never = (): Promise<never> => new Promise(() => undefined);
-
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
 
 describe('faults in one delivery', () => {
   it('a round whose record the store refuses is recorded as a fault (75009), and the others are not held', async () => {

@@ -10,6 +10,7 @@ import {
   startWorker,
   T0,
   type Fixture,
+  until,
 } from './support/delivery-fixture.js';
 import { TestReceiver } from './support/test-receiver.js';
 
@@ -34,10 +35,6 @@ afterEach(async () => {
 function bound(target: object, name: string | symbol): unknown {
   const value = Reflect.get(target, name) as unknown;
   return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('worker scheduling', () => {

@@ -157,9 +157,7 @@ export class CallEngine {
     action: string,
     body: unknown,
   ): Promise<CommandExtras> {
-    const declaration = ownMember(COMMANDS, action);
-    if (declaration === undefined) throw new NotFoundError();
-    return this.run(accountId, id, declaration.read(body, this.#parseContext()));
+    return this.run(accountId, id, declaredCommand(action).read(body, this.#parseContext()));
   }
 
   /** `POST /v2/calls/{id}/actions/{action}` with its checked body; the reply's extra fields. */
@@ -169,9 +167,8 @@ export class CallEngine {
     action: string,
     body: unknown,
   ): Promise<CommandExtras> {
-    const declaration = ownMember(COMMANDS, action);
-    if (declaration === undefined) throw new NotFoundError();
-    return this.run(accountId, id, declaration.readChecked(body, this.#parseContext()));
+    const read = declaredCommand(action).readChecked(body, this.#parseContext());
+    return this.run(accountId, id, read);
   }
 
   async run(accountId: string, id: string, read: ReadCommand): Promise<CommandExtras> {
@@ -351,4 +348,11 @@ function simulatedParties(body: SimulatedCallBody): { from: string; to: string }
   const to = phoneOf(body.to, 'to', issues) ?? '';
   issues.done();
   return { from, to };
+}
+
+/** The declaration of a call command by its action name; 404 for an action there is none of. */
+function declaredCommand(action: string): (typeof COMMANDS)[keyof typeof COMMANDS] {
+  const declaration = ownMember(COMMANDS, action);
+  if (declaration === undefined) throw new NotFoundError();
+  return declaration;
 }

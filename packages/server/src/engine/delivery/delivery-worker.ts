@@ -238,12 +238,11 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
 
   lease(origin: string): PublishLease | null {
     if (this.#loop === null || this.#stopping) return null;
-    const { concurrency, prefetch, perOriginConcurrency, owner, now } = this.#settings;
+    const { perOriginConcurrency, owner, now } = this.#settings;
     const since = this.#backlogSince;
     if (since !== null && now() - since > HANDOFF_MAX_OVERTAKE_MS) return null;
-    const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
     // The same bound per origin as a claim's plan, so that one slow origin cannot fill the room.
-    if (room <= 0 || this.#held.inFlight(origin) >= 2 * perOriginConcurrency) return null;
+    if (this.#room() <= 0 || this.#held.inFlight(origin) >= 2 * perOriginConcurrency) return null;
     this.#reserved += 1;
     this.#held.acquire(origin);
     const startedAt = now();
@@ -265,6 +264,12 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   forgo(origin: string): void {
     this.#reserved -= 1;
     this.#held.release(origin);
+  }
+
+  /** Deliveries this worker may still take: in flight, waiting and promised all count. */
+  #room(): number {
+    const { concurrency, prefetch } = this.#settings;
+    return concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
   }
 
   /** Something may be due in the store that no claim has seen: claim when a slot frees up. */
@@ -365,9 +370,9 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
   }
 
   async #tick(): Promise<void> {
-    const { store, owner, now, concurrency, prefetch, pollIntervalMs } = this.#settings;
+    const { store, owner, now, pollIntervalMs } = this.#settings;
     this.#startReady();
-    const room = concurrency + prefetch - this.#inFlight.size - this.#ready.size - this.#reserved;
+    const room = this.#room();
     if (room <= 0) {
       // Full, so nothing new is looked at: retries falling due now must not wait behind handoffs.
       this.#mayBeDue();

@@ -5,7 +5,8 @@ import type { EventRecord, NewDelivery } from '../../storage/delivery-records.js
 import type { EventPublisher, PublishInput } from '../../storage/event-publisher.js';
 import type { JsonObject } from '../../storage/json.js';
 import type { DeliveryHandoff } from '../delivery/delivery-worker.js';
-import { publishHandedOver } from './publish-handoff.js';
+import { publishHandedOver, type PublishWorker } from './publish-handoff.js';
+
 import {
   resolveTarget,
   type ResolvedTarget,
@@ -34,12 +35,6 @@ export interface PublishingContext {
   readonly now: () => number;
   readonly newId: () => string;
   readonly worker: PublishWorker;
-}
-
-/** What publishing needs of the delivery worker: a nudge, and the handoff when it is in-process. */
-export interface PublishWorker {
-  wake(): void;
-  readonly handoff?: DeliveryHandoff;
 }
 
 /** Publishing deps for a server context: its store, clock, ids, and its worker's wake-up. */

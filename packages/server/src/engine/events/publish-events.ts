@@ -53,9 +53,7 @@ export async function publishEvents(
   const prepared = resolved.flatMap(({ input, target }) =>
     target.ok ? [preparePublish(deps, input, target)] : [],
   );
-  const writes = prepared.map((event) =>
-    withLeases(deps.handoff, event.write.event.createdAt, event.write),
-  );
+  const writes = prepared.map((event) => withLeases(deps.handoff, event.write));
   let created: readonly boolean[] = [];
   try {
     created = await deps.store.publishBatch(writes);

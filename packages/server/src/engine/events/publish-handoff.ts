@@ -5,18 +5,17 @@ import { readsBackAsIs } from '../../storage/sql/json-text.js';
 import { freshDelivery } from '../../storage/unclaimed-deliveries.js';
 
 /**
- * The publish with a lease from the worker on each delivery due by `now`, as far as the worker
- * has room. An event whose JSON would not read back as it is (see `readsBackAsIs`) is left to
+ * The publish with a lease from the worker on each delivery due when its event was created, as
+ * far as the worker has room. An event whose JSON would not read back as it is (see `readsBackAsIs`) is left to
  * a claim, so that its first try sends the same bytes as its retries.
  */
 export function withLeases(
   handoff: DeliveryHandoff | undefined,
-  now: number,
   write: PublishInput,
 ): PublishInput {
   if (handoff === undefined || !readsBackAsIs(write.event.webhook)) return write;
   const deliveries = write.deliveries.map((delivery): NewDelivery => {
-    if (delivery.nextAttemptAt > now) return delivery;
+    if (delivery.nextAttemptAt > write.event.createdAt) return delivery;
     if (delivery.options !== undefined && !readsBackAsIs(delivery.options)) return delivery;
     const lease = handoff.lease(delivery.origin);
     return lease === null ? delivery : { ...delivery, lease };
@@ -46,10 +45,10 @@ export function leftToClaim(write: PublishInput): boolean {
   return write.deliveries.some((delivery) => delivery.lease === undefined);
 }
 
-/** What one publish needs of the worker: its handoff when it runs here, and a nudge. */
-export interface PublishWorkerPorts {
+/** What publishing needs of the delivery worker: a nudge, and the handoff when it is in-process. */
+export interface PublishWorker {
+  wake(): void;
   readonly handoff?: DeliveryHandoff | undefined;
-  readonly wake: () => void;
 }
 
 /**
@@ -58,17 +57,17 @@ export interface PublishWorkerPorts {
  */
 export async function publishHandedOver(
   store: EventPublisher,
-  ports: PublishWorkerPorts,
+  worker: PublishWorker,
   write: PublishInput,
 ): Promise<PublishResult> {
-  const leased = withLeases(ports.handoff, write.event.createdAt, write);
+  const leased = withLeases(worker.handoff, write);
   let created = false;
   try {
     const result = await store.publish(leased);
     created = result.created;
     return result;
   } finally {
-    settleLeases(ports.handoff, leased, created);
-    if (created && leftToClaim(leased)) ports.wake();
+    settleLeases(worker.handoff, leased, created);
+    if (created && leftToClaim(leased)) worker.wake();
   }
 }

@@ -2,7 +2,7 @@ import { newTimeOrderedId } from '../../storage/time-ordered-id.js';
 import { pino, type Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { Store } from '../../storage/store.js';
-import type { PublishWorker } from '../../engine/events/publish-event.js';
+import type { PublishWorker } from '../../engine/events/publish-handoff.js';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   requestLimits,

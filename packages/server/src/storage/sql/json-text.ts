@@ -1,5 +1,6 @@
 import { copyJson, jsonDepthExceeds, MAX_JSON_DEPTH } from '@switchboard/core';
 import type { Json, JsonObject } from '../json.js';
+import { unstorablePart } from '../storable-json.js';
 
 const NUL_ESCAPE = '\\u0000';
 
@@ -18,31 +19,11 @@ export function toJsonText(value: unknown): string {
 
 /**
  * Whether a value written with {@link toJsonText} reads back equal to itself: no U+0000 in any
- * string or key, and nested no deeper than {@link MAX_JSON_DEPTH} (deeper reads back unreadable).
- * A walk with its own stack, so no depth of input can exhaust the call stack.
+ * string or key (stored as U+FFFD), and nested no deeper than {@link MAX_JSON_DEPTH} (deeper
+ * reads back unreadable).
  */
 export function readsBackAsIs(value: unknown): boolean {
-  if (typeof value === 'string') return !value.includes('\u0000');
-  const containers: object[] = isObject(value) ? [value] : [];
-  const depths: number[] = [1];
-  for (let container = containers.pop(); container !== undefined; container = containers.pop()) {
-    const depth = depths.pop() ?? 1;
-    if (depth > MAX_JSON_DEPTH) return false;
-    for (const [key, child] of Object.entries(container)) {
-      if (key.includes('\u0000')) return false;
-      if (typeof child === 'string') {
-        if (child.includes('\u0000')) return false;
-      } else if (isObject(child)) {
-        containers.push(child);
-        depths.push(depth + 1);
-      }
-    }
-  }
-  return true;
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null;
+  return unstorablePart(value, MAX_JSON_DEPTH) === null;
 }
 
 function withoutNul(text: string): string {

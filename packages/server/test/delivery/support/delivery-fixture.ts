@@ -114,3 +114,11 @@ export async function settled(fixture: Fixture, id: string, attempts: number): P
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Polls every 10 ms until `condition` holds; throws after 10 s rather than hang the test. */
+export async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 10_000) throw new Error('condition not met within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

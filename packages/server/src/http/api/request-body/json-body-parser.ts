@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { BadRequestError, ValidationError } from '../../../support/errors/api-error.js';
-import { MAX_JSON_DEPTH, unstorablePart, type Unstorable } from './storable-json.js';
+import { MAX_JSON_DEPTH, unstorablePart, type Unstorable } from '../../../storage/storable-json.js';
 
 /**
  * What an empty `application/json` body is: no body at all (many clients send the header on
