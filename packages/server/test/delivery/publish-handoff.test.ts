@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  createDeliveryWorker,
   HANDOFF_MAX_OVERTAKE_MS,
   type DeliveryWorker,
 } from '../../src/engine/delivery/delivery-worker.js';
@@ -164,7 +165,13 @@ describe('the worker’s room for handed-over deliveries', () => {
   });
 
   it('is none before the worker starts and once it stops', async () => {
-    fixture.clock.advance(0);
+    const idle = createDeliveryWorker({
+      store: fixture.store,
+      owner: 'idle',
+      now: fixture.clock.now,
+    });
+    expect(idle.handoff.lease('https://a.example')).toBeNull();
+    await idle.stop({ graceMs: 0 });
     worker = startWorker(fixture);
     await worker.stop({ graceMs: 0 });
     expect(worker.handoff.lease('https://a.example')).toBeNull();
