@@ -10,6 +10,8 @@
  *   from the moment it was due, whatever the server's pace.
  *
  * Each event carries its publish time (`bench_t`). Starts on `start`; answers `{ published }`.
+ * An open loop may first be told `{ warmup: n }`: it publishes n events at the same rate, untimed,
+ * and answers `{ warmedUp: n }`, so that the timed run measures a warm server and application.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -210,16 +212,16 @@ async function closedLoop(client: Client): Promise<CallerResult> {
   };
 }
 
-/** Open loop: one event every 1/rate s, each timed from when it was due. */
-async function openLoop(client: Client): Promise<CallerResult> {
+/** Open loop: `count` events, one every 1/rate s, each timed from when it was due. */
+async function openLoop(client: Client, count: number): Promise<CallerResult> {
   const rate = config.rate ?? 1_000;
   const latenciesUs: number[] = [];
   const inFlight = new Set<Promise<void>>();
   let failures = 0;
   const startedAtUs = nowUs();
-  for (let n = 0; n < config.count;) {
+  for (let n = 0; n < count;) {
     const due = Math.floor(((nowUs() - startedAtUs) * rate) / 1_000_000);
-    for (; n < Math.min(due + 1, config.count); n += 1) {
+    for (; n < Math.min(due + 1, count); n += 1) {
       const dueAt = startedAtUs + Math.round((n * 1_000_000) / rate);
       const sent = client
         .publish([benchEvent(n, config.urls, dueAt)])
@@ -236,7 +238,7 @@ async function openLoop(client: Client): Promise<CallerResult> {
   const sorted = latenciesUs.sort((a, b) => a - b);
   const ms = (us: number | null): number | null => (us === null ? null : us / 1000);
   return {
-    published: config.count,
+    published: count,
     startedAtUs,
     endedAtUs: nowUs(),
     requestP50Ms: ms(percentile(sorted, 0.5)),
@@ -245,16 +247,30 @@ async function openLoop(client: Client): Promise<CallerResult> {
   };
 }
 
+let client: Promise<Client> | null = null;
+
+async function warmUp(count: number): Promise<void> {
+  client ??= clientFor(config.mode);
+  await openLoop(await client, count);
+  process.send?.({ warmedUp: count });
+}
+
 async function run(): Promise<void> {
-  const client = await clientFor(config.mode);
+  client ??= clientFor(config.mode);
+  const ready = await client;
   const result =
-    config.mode === 'switchboard-open' ? await openLoop(client) : await closedLoop(client);
-  await client.close();
+    config.mode === 'switchboard-open'
+      ? await openLoop(ready, config.count)
+      : await closedLoop(ready);
+  await ready.close();
   process.send?.({ published: result });
 }
 
-process.on('message', (message: 'start' | { delivered: number }) => {
+type CallerMessage = 'start' | { readonly delivered: number } | { readonly warmup: number };
+
+process.on('message', (message: CallerMessage) => {
   if (message === 'start') run().catch(fail);
+  else if ('warmup' in message) warmUp(message.warmup).catch(fail);
   else deliveredNow(message.delivered);
 });
 process.on('disconnect', () => process.exit(0));

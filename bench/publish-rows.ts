@@ -30,6 +30,8 @@ export interface BenchSettings {
   readonly origins: number;
   readonly rate: number;
   readonly openSeconds: number;
+  /** Open loop: seconds published at the same rate, untimed, before the timed run. */
+  readonly openWarmupSeconds: number;
   readonly databaseUrl: string;
   readonly redis: { readonly host: string; readonly port: number };
   readonly rowTimeoutMs: number;
@@ -215,6 +217,7 @@ async function callerRun(
   const { child: caller } = await forkBench('caller', config, join(ctx.dir, `caller-${mode}.log`));
   try {
     receiver.reset();
+    if (open) await warmUp(caller, receiver, settings);
     receiver.onDelivered((delivered) => {
       caller.send({ delivered });
     });
@@ -237,6 +240,27 @@ async function callerRun(
     receiver.onDelivered(null);
     await caller.stop();
   }
+}
+
+/**
+ * The open loop's untimed first seconds: the server's and the application's code is compiled and
+ * their connections are open before the timed run, as in a process that has been serving for a
+ * while. What a cold start costs is its own figure (docs/benchmarks.md).
+ */
+async function warmUp(
+  caller: BenchChild,
+  receiver: ReceiverHandle,
+  settings: BenchSettings,
+): Promise<void> {
+  const count = Math.round(settings.rate * settings.openWarmupSeconds);
+  if (count === 0) return;
+  caller.send({ warmup: count });
+  await caller.next(
+    (message) => (isRecord(message) && 'warmedUp' in message ? true : undefined),
+    settings.rowTimeoutMs,
+  );
+  await waitForDeliveries(receiver, count, settings.rowTimeoutMs);
+  receiver.reset();
 }
 
 function callerDone(caller: BenchChild, timeoutMs: number): Promise<CallerResult> {

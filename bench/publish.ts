@@ -8,7 +8,8 @@
  *
  * Knobs: BENCH_N (20000 events per row), BENCH_CONCURRENCY (64 callers and senders),
  * BENCH_BATCH (100), BENCH_BACKLOG (1024 published but undelivered at most), BENCH_ORIGINS (4),
- * BENCH_RATE (1000/s) and BENCH_OPEN_SECONDS (10) for the open loop, BENCH_DATABASE_URL,
+ * BENCH_RATE (1000/s), BENCH_OPEN_SECONDS (10) and BENCH_OPEN_WARMUP_S (3, untimed, before the
+ * timed seconds) for the open loop, BENCH_DATABASE_URL,
  * BENCH_REDIS_URL, BENCH_ROW_TIMEOUT_S (180), BENCH_RUNS (comma list of bullmq, graphile,
  * sqlite, postgres, open; default all; the ceiling always runs), BENCH_SERVE_NODE_ARGS (node
  * flags for each `switchboard serve`, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile the rows),
@@ -40,6 +41,7 @@ const settings: BenchSettings = {
   origins: Number(env('BENCH_ORIGINS', '4')),
   rate: Number(env('BENCH_RATE', '1000')),
   openSeconds: Number(env('BENCH_OPEN_SECONDS', '10')),
+  openWarmupSeconds: Number(env('BENCH_OPEN_WARMUP_S', '3')),
   databaseUrl: env('BENCH_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/test'),
   redis: { host: redisUrl.hostname, port: Number(redisUrl.port || '6379') },
   rowTimeoutMs: Number(env('BENCH_ROW_TIMEOUT_S', '180')) * 1000,

@@ -6,7 +6,7 @@ export {
 } from './start-server.js';
 export { tlsClientLines, type TlsClientInfo } from './ops/tls/tls-client-lines.js';
 export { startWorker, type RunningWorker, type StartOptions } from './start-worker.js';
-export { limitHeapGrowth } from './ops/memory/heap-growth.js';
+export { useServingV8Flags } from './ops/memory/serving-v8-flags.js';
 export {
   loadServerConfig,
   allSettingNames,

@@ -29,9 +29,9 @@ export function serveCommand(io: CliIo): Command {
     }
     try {
       // Loaded here so that every other command starts without the server's weight.
-      const { limitHeapGrowth, startServer } = await import('@switchboard/server');
-      // This process is ours: keep V8's heap near what is live (docs/operations.md#memory).
-      limitHeapGrowth();
+      const { useServingV8Flags, startServer } = await import('@switchboard/server');
+      // This process is ours: V8 flags for a long-lived server (docs/operations.md#memory).
+      useServingV8Flags();
       const server = await startServer(config);
       printBanner(server, io);
       io.onStopSignal(() => void stopWithin(() => server.close(), config.shutdownGraceMs, io));

@@ -16,8 +16,8 @@ export function workerCommand(io: CliIo): Command {
       return;
     }
     try {
-      const { limitHeapGrowth, startWorker } = await import('@switchboard/server');
-      limitHeapGrowth();
+      const { useServingV8Flags, startWorker } = await import('@switchboard/server');
+      useServingV8Flags();
       const worker = await startWorker(config);
       io.out(`Switchboard worker ${worker.owner} started`);
       io.onStopSignal(() => void stopWithin(() => worker.close(), config.shutdownGraceMs, io));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectGarbage } from '../../src/support/collect-garbage.js';
-import { HEAP_GROWING_PERCENT, heapGrowthFlag } from '../../src/ops/memory/heap-growth.js';
+import { HEAP_GROWING_PERCENT, servingV8Flags } from '../../src/ops/memory/serving-v8-flags.js';
 import { IdleWatch } from '../../src/ops/memory/idle-watch.js';
 import { openSqliteThreadStore } from '../../src/storage/sqlite/sqlite-thread-store.js';
 import { makeAccount, makeKey } from '../storage/store-fixtures.js';
@@ -57,13 +57,21 @@ describe('memory release', () => {
   });
 });
 
-describe('heap growth', () => {
-  it('bounds V8 heap growth unless Node was started with its own setting', () => {
-    expect(heapGrowthFlag([])).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    expect(heapGrowthFlag(['--inspect', '--max-old-space-size=512'])).toBe(
-      '--heap-growing-percent=50',
+describe('serving V8 flags', () => {
+  const growth = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
+  const pretenuring = '--no-allocation-site-pretenuring';
+
+  it('bounds heap growth and turns pretenuring off unless Node was started with its own', () => {
+    expect(servingV8Flags([])).toEqual([growth, pretenuring]);
+    expect(servingV8Flags(['--inspect', '--max-old-space-size=512'])).toEqual([
+      growth,
+      pretenuring,
+    ]);
+    expect(servingV8Flags(['--heap-growing-percent=100'])).toEqual([pretenuring]);
+    expect(servingV8Flags(['--heap_growing_percent=20'])).toEqual([pretenuring]);
+    expect(servingV8Flags(['--allocation-site-pretenuring'])).toEqual([growth]);
+    expect(servingV8Flags(['--no_allocation_site_pretenuring', '--heap-growing-percent'])).toEqual(
+      [],
     );
-    expect(heapGrowthFlag(['--heap-growing-percent=100'])).toBeNull();
-    expect(heapGrowthFlag(['--heap_growing_percent=20'])).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { useDeclarations } from '../use-declarations.js';
 import { SERVER_VERSION } from '../server-version.js';
 import { toErrorResponse } from '../to-error-response.js';
 import { fixedShapeLogger } from '../../support/fixed-shape-logger.js';
+import { lazyChildLogger } from './lazy-child-logger.js';
 import { clientErrorReply } from '../net/client-error-reply.js';
 import { serverTimeouts } from '../net/request-limits.js';
 import { needsApiKey } from './api-key-gate.js';
@@ -51,6 +52,7 @@ export function createApp(
     bodyLimit: base.bodyLimit,
     // One line per request, written by the onResponse hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyChildLogger,
     // Bad URLs and over-long path parameters are refused before routing; they get the envelope too.
     frameworkErrors: (error, request, reply) => {
       void sendError(ctx, error, request, reply);

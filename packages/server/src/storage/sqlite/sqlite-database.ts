@@ -17,6 +17,11 @@ export interface SqliteStoreOptions {
    * real database.
    */
   readonly maxPageCount?: number;
+  /**
+   * Whether a commit that fills the WAL checkpoints it (default true, SQLite's own way). False when
+   * a `WalCheckpointer` does it beside the writer; see {@link resumeCommitCheckpoints}.
+   */
+  readonly checkpointOnCommit?: boolean;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -27,7 +32,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  */
 const CACHE_KIB = 8 * 1024;
 /** 32 MB of 4 kB pages between automatic checkpoints (SQLite's default is 1000 pages). */
-const WAL_CHECKPOINT_PAGES = 8192;
+export const WAL_CHECKPOINT_PAGES = 8192;
 /** The WAL file is truncated back to this after a checkpoint, so it does not stay large. */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -42,11 +47,19 @@ export function openSqliteDatabase(options: SqliteStoreOptions): Database.Databa
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma(`cache_size = -${CACHE_KIB}`);
-  // Each delivery rewrites its page three times (publish, claim, complete). A longer WAL lets a
-  // checkpoint copy such a page once instead of three times, and fsync less often.
-  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+  if (options.checkpointOnCommit === false) db.pragma('wal_autocheckpoint = 0');
+  else resumeCommitCheckpoints(db);
   db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.pragma('foreign_keys = ON');
   if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
   return db;
+}
+
+/**
+ * Lets commits checkpoint the WAL again. Each delivery rewrites its page three times (publish,
+ * claim, complete); a longer WAL than SQLite's default lets a checkpoint copy such a page once
+ * instead of three times, and fsync less often.
+ */
+export function resumeCommitCheckpoints(db: Database.Database): void {
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
 }

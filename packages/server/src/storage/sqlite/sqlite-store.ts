@@ -41,7 +41,11 @@ import {
   type SigningKey,
   type Store,
 } from '../store.js';
-import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js';
+import {
+  openSqliteDatabase,
+  resumeCommitCheckpoints,
+  type SqliteStoreOptions,
+} from './sqlite-database.js';
 import { SQLITE_FLAVOR } from './sqlite-flavor.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { SqliteInboxStore } from './sqlite-inbox-store.js';
@@ -138,6 +142,13 @@ export class SqliteStore implements Store {
 
   get accountWrites(): number {
     return this.#accountWrites;
+  }
+
+  /** Commits checkpoint the WAL again: the checkpointer that did it has given up. */
+  resumeCommitCheckpoints(): Promise<void> {
+    return settle(() => {
+      if (this.#db.open) resumeCommitCheckpoints(this.#db);
+    });
   }
 
   /** Frees what the page cache holds (`PRAGMA shrink_memory`); it refills from the file. */

@@ -14,6 +14,7 @@ export const SQLITE_THREAD_HANDLERS: OperationTable<SqliteStore> = {
     // This thread has a heap of its own, which only a collection run here can shrink.
     await collectGarbage();
   },
+  resumeCommitCheckpoints: (store) => store.resumeCommitCheckpoints(),
 
   createAccount: (store, account, key) => store.createAccount(account, key),
   getAccount: (store, id) => store.getAccount(id),

@@ -65,11 +65,13 @@ function storeOptions(data: unknown): SqliteStoreOptions {
   const filename: unknown = Reflect.get(data, 'filename');
   const busyTimeoutMs: unknown = Reflect.get(data, 'busyTimeoutMs');
   const maxPageCount: unknown = Reflect.get(data, 'maxPageCount');
+  const checkpointOnCommit: unknown = Reflect.get(data, 'checkpointOnCommit');
   if (typeof filename !== 'string')
     throw new TypeError('sqlite-thread-host expects a filename in its store options');
   return {
     filename,
     ...(typeof busyTimeoutMs === 'number' ? { busyTimeoutMs } : {}),
     ...(typeof maxPageCount === 'number' ? { maxPageCount } : {}),
+    ...(typeof checkpointOnCommit === 'boolean' ? { checkpointOnCommit } : {}),
   };
 }

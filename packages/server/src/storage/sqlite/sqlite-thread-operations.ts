@@ -34,6 +34,8 @@ export interface SqliteThreadOperations {
   readonly close: Of<StoreLifecycle['close']>;
   /** The page cache, then the thread's own heap, which only a collection run there can shrink. */
   readonly releaseMemory: Of<SqliteStore['releaseMemory']>;
+  /** Commits checkpoint again, after the WAL checkpointer's thread gave up. */
+  readonly resumeCommitCheckpoints: Of<SqliteStore['resumeCommitCheckpoints']>;
 
   // Accounts and keys
   readonly createAccount: Of<AccountStore['createAccount']>;

@@ -23,6 +23,7 @@ import type {
 import { UnclaimedDeliveries } from '../unclaimed-deliveries.js';
 import type { SqliteStoreOptions } from './sqlite-database.js';
 import { SqliteThreadClient } from './sqlite-thread-client.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /** How long a close waits for the thread to commit, checkpoint and end before giving up on it. */
 export const THREAD_CLOSE_MS = 1_000;
@@ -43,7 +44,8 @@ export async function openSqliteThreadStore(
  * during one turn of the event loop travel together and share one group commit in the thread.
  *
  * The deliveries published through this store are remembered until claimed
- * ({@link UnclaimedDeliveries}), so a claim brings back only the columns it changed.
+ * ({@link UnclaimedDeliveries}), so a claim brings back only the columns it changed. The WAL of
+ * a database file is checkpointed by a third thread ({@link WalCheckpointer}), not by commits.
  */
 export class SqliteThreadStore implements Store {
   readonly dialect = 'sqlite';
@@ -51,13 +53,28 @@ export class SqliteThreadStore implements Store {
   readonly inboxes: InboxStore;
   readonly #client: SqliteThreadClient;
   readonly #unclaimed = new UnclaimedDeliveries();
+  #checkpointer: WalCheckpointer | null = null;
   #closed: Promise<void> | null = null;
   #accountWrites = 0;
 
   constructor(options: SqliteStoreOptions) {
-    this.#client = new SqliteThreadClient(options);
-    this.ready = this.#client.ready;
+    // A private in-memory database has no WAL to checkpoint.
+    const separate = options.filename !== ':memory:' && options.checkpointOnCommit !== true;
+    this.#client = new SqliteThreadClient({ ...options, checkpointOnCommit: !separate });
+    this.ready = this.#client.ready.then(() => {
+      if (separate) this.#checkpointer = this.#startCheckpointer(options);
+    });
     this.inboxes = inboxesThrough(this.#client);
+  }
+
+  #startCheckpointer(options: SqliteStoreOptions): WalCheckpointer {
+    return WalCheckpointer.start({
+      filename: options.filename,
+      // Without it the WAL would grow for good: the writer takes the work back.
+      onGiveUp: () => {
+        this.#client.call('resumeCommitCheckpoints').catch(() => undefined);
+      },
+    });
   }
 
   migrate(): Promise<void> {
@@ -76,6 +93,8 @@ export class SqliteThreadStore implements Store {
   }
 
   async #closeWithin(ms: number): Promise<void> {
+    // First, so that the writer's connection is the last one and its close empties the WAL.
+    await this.#checkpointer?.stop();
     if (await endsWithin(this.#client.call('close'), ms)) await this.#client.exited();
     else this.#client.giveUp(new Error('The SQLite store was closed while its thread was stuck'));
   }
