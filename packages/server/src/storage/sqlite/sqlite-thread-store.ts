@@ -62,7 +62,8 @@ export class SqliteThreadStore implements Store {
     const separate = options.filename !== ':memory:' && options.checkpointOnCommit !== true;
     this.#client = new SqliteThreadClient({ ...options, checkpointOnCommit: !separate });
     this.ready = this.#client.ready.then(() => {
-      if (separate) this.#checkpointer = this.#startCheckpointer(options);
+      // A store closed before it was ready has no WAL left to look after.
+      if (separate && this.#closed === null) this.#checkpointer = this.#startCheckpointer(options);
     });
     this.inboxes = inboxesThrough(this.#client);
   }
