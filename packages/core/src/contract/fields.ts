@@ -74,9 +74,12 @@ export function OneOf<const T extends string[]>(
   return Type.Enum(values, options);
 }
 
-/** `null`, or whatever `schema` accepts; errors name the non-null form. */
-export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+/**
+ * `null`, or whatever `schema` accepts, with options of its own (a default); errors name the
+ * non-null form.
+ */
+export function Nullable<T extends TSchema>(schema: T, options: { default?: unknown } = {}) {
+  return Type.Union([schema, Type.Null()], options);
 }
 
 /** An ISO 8601 date-time string. */

@@ -52,10 +52,7 @@ export function emulatorRoutes(options: EmulatorOptions): RouteRegistrar {
       deps,
       engine,
       newId: ctx.newId,
-      wake: () => {
-        ctx.worker.wake();
-      },
-      ...(ctx.worker.handoff === undefined ? {} : { handoff: ctx.worker.handoff }),
+      worker: ctx.worker,
       replies: options.replies ?? new RoundReplies(),
       ...(options.texml === undefined ? {} : { options: options.texml }),
       onError: (error) => {

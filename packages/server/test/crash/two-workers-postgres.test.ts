@@ -127,7 +127,12 @@ describe.runIf(reachable && cliBuilt())('two worker processes on one PostgreSQL'
         for (let i = 0; i < 2; i += 1) {
           workers.push(await spawnSwitchboard(['worker', '--database-url', databaseUrl], {}));
         }
-        const deps = { store: store!, now: Date.now, newId: randomUUID, wake: () => undefined };
+        const deps = {
+          store: store!,
+          now: Date.now,
+          newId: randomUUID,
+          worker: { wake: () => undefined },
+        };
         const published = await Promise.all(
           Array.from({ length: EVENTS }, () =>
             publishEvent(deps, {

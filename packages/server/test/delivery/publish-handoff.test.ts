@@ -68,8 +68,10 @@ function deps(store: Store, handoff: DeliveryWorker['handoff'] | undefined): Pub
     store,
     now: fixture.clock.now,
     newId: randomUUID,
-    wake: () => worker?.wake(),
-    ...(handoff === undefined ? {} : { handoff }),
+    worker: {
+      wake: () => worker?.wake(),
+      ...(handoff === undefined ? {} : { handoff }),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { ChaosProfile } from '../chaos-profile.js';
-import { EXPECTED, HttpUrl, Int, OneOf, Text } from '../fields.js';
+import { EXPECTED, HttpUrl, Int, Nullable, OneOf, Text } from '../fields.js';
 import { IdParams, PageMeta, PageQueryMembers } from './common.js';
 
 export const ANCHORSITES = [
@@ -22,16 +22,11 @@ type Defaults = <T>(value: T) => { default?: T };
 const withDefaults: Defaults = (value) => ({ default: value });
 const noDefaults: Defaults = () => ({});
 
-/** `null`, or `schema`, with its own options (a default). */
-function OrNull<T extends TSchema>(schema: T, options: { default?: unknown } = {}) {
-  return Type.Union([schema, Type.Null()], options);
-}
-
 function inboundMembers(or: Defaults) {
   return {
-    channel_limit: Type.Optional(OrNull(Int(0, Number.MAX_SAFE_INTEGER), or(null))),
+    channel_limit: Type.Optional(Nullable(Int(0, Number.MAX_SAFE_INTEGER), or(null))),
     shaken_stir_enabled: Type.Optional(Type.Boolean(or(false))),
-    sip_subdomain: Type.Optional(OrNull(Text({ maxLength: 255 }), or(null))),
+    sip_subdomain: Type.Optional(Nullable(Text({ maxLength: 255 }), or(null))),
     sip_subdomain_receive_settings: Type.Optional(
       OneOf(['only_my_connections', 'from_anyone'], or('from_anyone' as const)),
     ),
@@ -40,8 +35,8 @@ function inboundMembers(or: Defaults) {
 
 function outboundMembers(or: Defaults) {
   return {
-    channel_limit: Type.Optional(OrNull(Int(0, Number.MAX_SAFE_INTEGER), or(null))),
-    outbound_voice_profile_id: Type.Optional(OrNull(Text({ maxLength: 255 }), or(null))),
+    channel_limit: Type.Optional(Nullable(Int(0, Number.MAX_SAFE_INTEGER), or(null))),
+    outbound_voice_profile_id: Type.Optional(Nullable(Text({ maxLength: 255 }), or(null))),
   };
 }
 
@@ -68,9 +63,9 @@ function optionalMembers<I extends TSchema, O extends TSchema>(
   outbound: O,
 ) {
   return {
-    webhook_event_failover_url: Type.Optional(OrNull(HttpUrl({ allowEmpty: true }), or(''))),
+    webhook_event_failover_url: Type.Optional(Nullable(HttpUrl({ allowEmpty: true }), or(''))),
     webhook_api_version: Type.Optional(OneOf(['1', '2'], or('2' as const))),
-    webhook_timeout_secs: Type.Optional(OrNull(Int(0, 30), or(null))),
+    webhook_timeout_secs: Type.Optional(Nullable(Int(0, 30), or(null))),
     active: Type.Optional(Type.Boolean(or(true))),
     anchorsite_override: Type.Optional(OneOf([...ANCHORSITES], or('Latency' as const))),
     dtmf_type: Type.Optional(OneOf([...DTMF_TYPES], or('RFC 2833' as const))),
@@ -82,7 +77,7 @@ function optionalMembers<I extends TSchema, O extends TSchema>(
     outbound: Type.Optional(outbound),
     tags: Type.Optional(Type.Array(Text({ maxLength: 255 }), or([]))),
     /** Switchboard's fault injection for this application's webhooks (docs/chaos.md). */
-    switchboard_chaos: Type.Optional(OrNull(ChaosProfile)),
+    switchboard_chaos: Type.Optional(Nullable(ChaosProfile)),
   };
 }
 
@@ -114,9 +109,9 @@ export const CallControlApplication = Type.Object({
   record_type: Type.Literal('call_control_application'),
   application_name: Type.String(),
   webhook_event_url: Type.String(),
-  webhook_event_failover_url: OrNull(Type.String()),
+  webhook_event_failover_url: Nullable(Type.String()),
   webhook_api_version: OneOf(['1', '2']),
-  webhook_timeout_secs: OrNull(Type.Integer()),
+  webhook_timeout_secs: Nullable(Type.Integer()),
   active: Type.Boolean(),
   anchorsite_override: Type.String(),
   dtmf_type: Type.String(),
@@ -125,17 +120,17 @@ export const CallControlApplication = Type.Object({
   call_cost_in_webhooks: Type.Boolean(),
   redact_dtmf_debug_logging: Type.Boolean(),
   inbound: Type.Object({
-    channel_limit: OrNull(Type.Integer()),
+    channel_limit: Nullable(Type.Integer()),
     shaken_stir_enabled: Type.Boolean(),
-    sip_subdomain: OrNull(Type.String()),
+    sip_subdomain: Nullable(Type.String()),
     sip_subdomain_receive_settings: Type.String(),
   }),
   outbound: Type.Object({
-    channel_limit: OrNull(Type.Integer()),
-    outbound_voice_profile_id: OrNull(Type.String()),
+    channel_limit: Nullable(Type.Integer()),
+    outbound_voice_profile_id: Nullable(Type.String()),
   }),
   tags: Type.Array(Type.String()),
-  switchboard_chaos: Type.Optional(OrNull(ChaosProfile)),
+  switchboard_chaos: Type.Optional(Nullable(ChaosProfile)),
   created_at: Type.String(),
   updated_at: Type.String(),
 });

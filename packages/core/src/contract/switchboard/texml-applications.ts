@@ -23,8 +23,8 @@ function writable(mode: 'create' | 'patch') {
   const create = mode === 'create';
   const opt = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) => Type.Optional(schema);
   const withDefault = <V>(value: V) => (create ? { default: value } : {});
-  const channelLimit = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], withDefault(null));
-  const nameOrNull = Type.Union([Text({ maxLength: 255 }), Type.Null()], withDefault(null));
+  const channelLimit = Nullable(Type.Integer({ minimum: 0 }), withDefault(null));
+  const nameOrNull = Nullable(Text({ maxLength: 255 }), withDefault(null));
   const inbound = {
     channel_limit: opt(channelLimit),
     shaken_stir_enabled: opt(Type.Boolean(withDefault(false))),
@@ -34,7 +34,7 @@ function writable(mode: 'create' | 'patch') {
     ),
   };
   const outbound = { channel_limit: opt(channelLimit), outbound_voice_profile_id: opt(nameOrNull) };
-  const urlOrNull = Type.Union([HttpUrl({ allowEmpty: true }), Type.Null()], withDefault(null));
+  const urlOrNull = Nullable(HttpUrl({ allowEmpty: true }), withDefault(null));
   const properties = {
     friendly_name: create ? Text({ maxLength: 255 }) : opt(Text({ maxLength: 255 })),
     voice_url: create ? HttpUrl() : opt(HttpUrl()),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { DeliveryHandoff } from '../../engine/delivery/delivery-worker.js';
+import type { PublishWorker } from '../../engine/events/publish-handoff.js';
 import type { RoundReplies } from '../../engine/delivery/round-replies.js';
 import type { CallEngine } from '../calls/call-engine.js';
 import type { EmitInput, EmulatorDeps } from '../emulator-deps.js';
@@ -18,8 +18,7 @@ export interface TexmlWiring {
   readonly engine: CallEngine;
   /** Storing deliveries and waking the worker, as publishing events does. */
   readonly newId: () => string;
-  readonly wake: () => void;
-  readonly handoff?: DeliveryHandoff;
+  readonly worker: PublishWorker;
   readonly replies: RoundReplies;
   readonly options?: TexmlOptions;
   readonly onError: (error: unknown) => void;
@@ -36,8 +35,7 @@ export function registerTexml(app: FastifyInstance, wiring: TexmlWiring): TexmlC
     store: deps.store,
     now: () => deps.now(),
     newId: wiring.newId,
-    wake: wiring.wake,
-    ...(wiring.handoff === undefined ? {} : { handoff: wiring.handoff }),
+    worker: wiring.worker,
     replies: wiring.replies,
   });
   const calls = new TexmlCalls({

@@ -5,9 +5,8 @@ import {
   type RoundReply,
 } from '../../engine/delivery/round-replies.js';
 import { FORM_REQUEST_FORMAT } from '../../engine/delivery/form-request.js';
-import type { DeliveryHandoff } from '../../engine/delivery/delivery-worker.js';
 import { microsecondTimestamp } from '../../engine/events/publish-event.js';
-import { publishHandedOver } from '../../engine/events/publish-handoff.js';
+import { publishHandedOver, type PublishWorker } from '../../engine/events/publish-handoff.js';
 import type { PublishInput } from '../../storage/event-publisher.js';
 import type { JsonObject, Store } from '../../storage/store.js';
 import { MAX_DOCUMENT_BYTES } from './parse-texml.js';
@@ -18,9 +17,8 @@ export interface TexmlRequestPorts {
   readonly store: Store;
   readonly now: () => number;
   readonly newId: () => string;
-  readonly wake: () => void;
-  /** The worker, when it runs in this process: the fetch goes to it with its publish. */
-  readonly handoff?: DeliveryHandoff;
+  /** Woken for each fetch stored; takes it with its publish when it runs in this process. */
+  readonly worker: PublishWorker;
   readonly replies: RoundReplies;
 }
 
@@ -140,7 +138,7 @@ export class TexmlRequester {
         },
       ],
     };
-    await publishHandedOver(store, this.#ports, write);
+    await publishHandedOver(store, this.#ports.worker, write);
   }
 
   async #poll(

@@ -4,9 +4,7 @@ import type { Account } from '../../storage/account-store.js';
 import type { EventRecord, NewDelivery } from '../../storage/delivery-records.js';
 import type { EventPublisher, PublishInput } from '../../storage/event-publisher.js';
 import type { JsonObject } from '../../storage/json.js';
-import type { DeliveryHandoff } from '../delivery/delivery-worker.js';
 import { publishHandedOver, type PublishWorker } from './publish-handoff.js';
-
 import {
   resolveTarget,
   type ResolvedTarget,
@@ -21,10 +19,8 @@ export interface PublishEventDeps {
   readonly store: PublishingStore;
   readonly now: () => number;
   readonly newId: () => string;
-  /** Nudges the delivery worker after a new delivery is stored. */
-  readonly wake: () => void;
-  /** This process's worker, when it runs here: new deliveries go to it with their publish. */
-  readonly handoff?: DeliveryHandoff;
+  /** Woken when a new delivery is stored; in this process, it takes them with their publish. */
+  readonly worker: PublishWorker;
   /** Seeds chaos runs that set no `seed`; default a random 32-bit integer. */
   readonly randomSeed?: () => number;
 }
@@ -37,17 +33,9 @@ export interface PublishingContext {
   readonly worker: PublishWorker;
 }
 
-/** Publishing deps for a server context: its store, clock, ids, and its worker's wake-up. */
+/** Publishing deps for a server context: its store, clock, ids, and its worker. */
 export function publishDepsOf(ctx: PublishingContext): PublishEventDeps {
-  return {
-    store: ctx.store,
-    now: ctx.now,
-    newId: ctx.newId,
-    wake: () => {
-      ctx.worker.wake();
-    },
-    ...(ctx.worker.handoff === undefined ? {} : { handoff: ctx.worker.handoff }),
-  };
+  return { store: ctx.store, now: ctx.now, newId: ctx.newId, worker: ctx.worker };
 }
 
 export interface PublishEventInput extends TargetRequest {
@@ -77,7 +65,7 @@ export async function publishEvent(
   const resolved = await resolveTarget(deps.store, input.account, input);
   if (!resolved.ok) return { kind: resolved.reason };
   const prepared = preparePublish(deps, input, resolved);
-  const result = await publishHandedOver(deps.store, deps, prepared.write);
+  const result = await publishHandedOver(deps.store, deps.worker, prepared.write);
   return result.created ? prepared.published : prepared.duplicate;
 }
 

@@ -5,7 +5,7 @@ import {
   type PublishEventInput,
   type PublishEventOutcome,
 } from './publish-event.js';
-import { leftToClaim, settleLeases, withLeases } from './publish-handoff.js';
+import { publishBatchHandedOver } from './publish-handoff.js';
 import { resolveTarget, type ResourceReader } from './resolve-target.js';
 
 export { MAX_BATCH_EVENTS } from '@switchboard/core/contract';
@@ -53,16 +53,11 @@ export async function publishEvents(
   const prepared = resolved.flatMap(({ input, target }) =>
     target.ok ? [preparePublish(deps, input, target)] : [],
   );
-  const writes = prepared.map((event) => withLeases(deps.handoff, event.write));
-  let created: readonly boolean[] = [];
-  try {
-    created = await deps.store.publishBatch(writes);
-  } finally {
-    writes.forEach((write, index) => {
-      settleLeases(deps.handoff, write, created[index] === true);
-    });
-  }
-  if (writes.some((write, index) => created[index] === true && leftToClaim(write))) deps.wake();
+  const created = await publishBatchHandedOver(
+    deps.store,
+    deps.worker,
+    prepared.map((event) => event.write),
+  );
   return {
     kind: 'published',
     outcomes: prepared.map((event, index) => (created[index] ? event.published : event.duplicate)),

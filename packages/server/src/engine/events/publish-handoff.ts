@@ -6,13 +6,10 @@ import { freshDelivery } from '../../storage/unclaimed-deliveries.js';
 
 /**
  * The publish with a lease from the worker on each delivery due when its event was created, as
- * far as the worker has room. An event whose JSON would not read back as it is (see `readsBackAsIs`) is left to
- * a claim, so that its first try sends the same bytes as its retries.
+ * far as the worker has room. An event whose JSON would not read back as it is (see
+ * `readsBackAsIs`) is left to a claim, so that its first try sends the same bytes as its retries.
  */
-export function withLeases(
-  handoff: DeliveryHandoff | undefined,
-  write: PublishInput,
-): PublishInput {
+function withLeases(handoff: DeliveryHandoff | undefined, write: PublishInput): PublishInput {
   if (handoff === undefined || !readsBackAsIs(write.event.webhook)) return write;
   const deliveries = write.deliveries.map((delivery): NewDelivery => {
     if (delivery.nextAttemptAt > write.event.createdAt) return delivery;
@@ -27,7 +24,7 @@ export function withLeases(
  * Settles the leases of a publish: the worker takes the deliveries that were written, and gets
  * back the leases of the ones that were not (a duplicate event, or a failed write).
  */
-export function settleLeases(
+function settleLeases(
   handoff: DeliveryHandoff | undefined,
   write: PublishInput,
   written: boolean,
@@ -41,7 +38,7 @@ export function settleLeases(
 }
 
 /** Whether a written publish left a delivery for a claim, so the worker should look. */
-export function leftToClaim(write: PublishInput): boolean {
+function leftToClaim(write: PublishInput): boolean {
   return write.deliveries.some((delivery) => delivery.lease === undefined);
 }
 
@@ -69,5 +66,27 @@ export async function publishHandedOver(
   } finally {
     settleLeases(worker.handoff, leased, created);
     if (created && leftToClaim(leased)) worker.wake();
+  }
+}
+
+/**
+ * {@link publishHandedOver} for a batch written as one (`publishBatch`): answers whether each
+ * publish created its event, in the order given.
+ */
+export async function publishBatchHandedOver(
+  store: EventPublisher,
+  worker: PublishWorker,
+  writes: readonly PublishInput[],
+): Promise<readonly boolean[]> {
+  const leased = writes.map((write) => withLeases(worker.handoff, write));
+  let created: readonly boolean[] = [];
+  try {
+    created = await store.publishBatch(leased);
+    return created;
+  } finally {
+    leased.forEach((write, index) => {
+      settleLeases(worker.handoff, write, created[index] === true);
+    });
+    if (leased.some((write, index) => created[index] === true && leftToClaim(write))) worker.wake();
   }
 }

@@ -15,7 +15,10 @@ export const DEFAULT_BODY_LIMIT = 1_048_576;
 /** What the HTTP API needs from the rest of the server. */
 export interface AppDeps {
   readonly store: Store;
-  /** Told when new deliveries are due, so it does not wait for its next poll; takes new ones at publish when it runs in-process. */
+  /**
+   * Told when new deliveries are due, so it does not wait for its next poll; takes new ones with
+   * their publish when it runs in this process.
+   */
   readonly worker: PublishWorker;
   /** Epoch ms; default `Date.now`. */
   readonly now?: () => number;

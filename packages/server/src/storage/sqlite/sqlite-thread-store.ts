@@ -71,8 +71,14 @@ export class SqliteThreadStore implements Store {
   #startCheckpointer(options: SqliteStoreOptions): WalCheckpointer {
     return WalCheckpointer.start({
       filename: options.filename,
-      // Without it the WAL would grow for good: the writer takes the work back.
-      onGiveUp: () => {
+      // Without it the WAL would grow for good: the writer takes the work back. The store has no
+      // logger, so the reason goes out as a process warning (stderr, and `process.on('warning')`).
+      onGiveUp: (error) => {
+        process.emitWarning(`SQLite WAL checkpointer stopped: ${error.message}`, {
+          code: 'SB_WAL_CHECKPOINTER_STOPPED',
+          detail: 'Commits checkpoint the WAL again.',
+        });
+        // It fails only once the database thread has ended, and then every call reports that.
         this.#client.call('resumeCommitCheckpoints').catch(() => undefined);
       },
     });

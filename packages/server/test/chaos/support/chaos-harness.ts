@@ -80,8 +80,10 @@ async function publishTo(
       store,
       now: Date.now,
       newId: randomUUID,
-      wake: () => {
-        worker.wake();
+      worker: {
+        wake: () => {
+          worker.wake();
+        },
       },
     },
     {

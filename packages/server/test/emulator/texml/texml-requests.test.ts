@@ -63,11 +63,13 @@ function requester(hub: RoundReplies, handOver = false): TexmlRequester {
     store,
     now: Date.now,
     newId: randomUUID,
-    wake: () => {
-      wakes += 1;
-      worker.wake();
+    worker: {
+      wake: () => {
+        wakes += 1;
+        worker.wake();
+      },
+      ...(handOver ? { handoff: worker.handoff } : {}),
     },
-    ...(handOver ? { handoff: worker.handoff } : {}),
     replies: hub,
   });
 }
