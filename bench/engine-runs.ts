@@ -109,6 +109,7 @@ export async function ceilingRun(options: RunOptions, sender: CeilingSender): Pr
         webhook: webhook(randomUUID()),
         target: target(url),
         attempts: 0,
+        options: {},
       } as unknown as Delivery;
       const req = buildWebhookRequest({
         delivery,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Account, SigningKey } from '../../src/storage/account-store.js';
+import type { JsonObject } from '../../src/storage/store.js';
 import type { ReportedPublish } from '../../src/storage/sqlite/sqlite-store.js';
 import { SqliteThreadClient } from '../../src/storage/sqlite/sqlite-thread-client.js';
 import type {
@@ -11,10 +12,12 @@ import type {
   ResultOf,
 } from '../../src/storage/sqlite/sqlite-thread-operations.js';
 import {
-  decode,
-  encode,
   fromThreadError,
+  pack,
+  PLAIN_DEPTH,
+  postBatch,
   toThreadError,
+  unpack,
 } from '../../src/storage/sqlite/sqlite-thread-protocol.js';
 import { makeAccount, makeKey } from './store-fixtures.js';
 
@@ -59,9 +62,50 @@ describe('SQLite thread protocol', () => {
     }
   });
 
-  it("reads back what it encoded, and carries an error's name, code and text across", () => {
-    const value = { a: [1, 'two', null], b: new Uint8Array([3]) };
-    expect(decode(encode(value))).toEqual(value);
+  it('packs a shallow value as itself and a deeper one as bytes, and reads both back', () => {
+    const shallow = { a: [1, 'two', null], b: new Uint8Array(100_000) };
+    expect(pack(shallow)).toEqual({ value: shallow });
+    expect(unpack(pack(shallow))).toBe(shallow);
+    const atLimit = nested(PLAIN_DEPTH);
+    expect(pack(atLimit).bytes).toBeUndefined();
+    const deeper = nested(PLAIN_DEPTH + 1);
+    expect(pack(deeper).bytes).toBeInstanceOf(Uint8Array);
+    expect(unpack(pack(deeper))).toEqual(deeper);
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    const back = unpack(pack(cyclic));
+    expect(back['self']).toBe(back);
+  });
+
+  it('posts a batch whole, or item by item when it cannot be cloned, and names what could not go', () => {
+    const posted: (readonly unknown[])[] = [];
+    const unsent: unknown[] = [];
+    const post = (batch: readonly unknown[]): void => {
+      if (batch.some((item) => typeof item === 'function')) throw new Error('cannot clone');
+      posted.push(batch);
+    };
+    postBatch(post, [1, 2], (item) => unsent.push(item));
+    const bad = (): number => 3;
+    postBatch(post, [4, bad, 5], (item) => unsent.push(item));
+    expect(posted).toEqual([[1, 2], [4], [5]]);
+    expect(unsent).toEqual([bad]);
+  });
+
+  it('carries a deep argument and a deep result across the thread', async () => {
+    const client = await openClient();
+    try {
+      const account = makeAccount();
+      await client.call('createAccount', account, makeKey(account.id));
+      const settings = { deep: nested(500) };
+      await client.call('updateAccountSettings', account.id, settings);
+      expect((await client.call('getAccount', account.id))?.settings).toEqual(settings);
+    } finally {
+      await client.call('close');
+      await client.exited();
+    }
+  });
+
+  it("carries an error's name, code and text across", () => {
     const error = Object.assign(new RangeError('too deep'), { code: 'SB_DEEP' });
     const rebuilt = fromThreadError(toThreadError(error));
     expect(rebuilt).toMatchObject({ name: 'RangeError', message: 'too deep', code: 'SB_DEEP' });
@@ -71,3 +115,10 @@ describe('SQLite thread protocol', () => {
     });
   });
 });
+
+/** `levels` nested objects: `{ next: { next: … {} } }`. */
+function nested(levels: number): JsonObject {
+  let value: JsonObject = {};
+  for (let level = 1; level < levels; level += 1) value = { next: value };
+  return value;
+}

@@ -2,11 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { SqliteStoreOptions } from './sqlite-database.js';
 import type { ArgsOf, OperationName, ResultOf } from './sqlite-thread-operations.js';
 import {
-  decode,
-  encode,
   fromThreadError,
-  type Encoded,
+  pack,
+  toThreadError,
+  postBatch,
+  unpack,
+  type Packed,
   type SentCall,
+  type ThreadError,
+  type ThreadLost,
   type ThreadReady,
   type ThreadReply,
 } from './sqlite-thread-protocol.js';
@@ -21,7 +25,7 @@ interface Pending {
    * Reads the reply's value back as the result of this call's operation (the reply to a call's
    * id holds its operation's result) and settles the call with it; throws if it cannot be read.
    */
-  readonly read: (value: Uint8Array) => void;
+  readonly read: (value: Packed<unknown>) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -29,15 +33,15 @@ interface Pending {
 interface QueuedCall {
   readonly id: number;
   readonly op: OperationName;
-  /** Encodes the arguments `call` was given for `op`. */
-  readonly encodeArgs: () => Uint8Array;
+  /** Packs the arguments `call` was given for `op`. */
+  readonly packArgs: () => Packed<unknown>;
 }
 
 /**
  * Sends operations (`SqliteThreadOperations`) to the database thread and settles them with its
  * replies. Calls made during one turn of the event loop travel in one message. The thread keeps
- * the process alive only while a call is waiting for its reply. Every call settles: arguments that cannot be encoded, and
- * results that cannot be read back, fail their own call (see `encode`).
+ * the process alive only while a call is waiting for its reply. Every call settles: arguments that cannot be sent, and
+ * results that cannot be read back, fail their own call (see `pack`).
  */
 export class SqliteThreadClient {
   readonly ready: Promise<void>;
@@ -54,14 +58,19 @@ export class SqliteThreadClient {
       this.#worker.once('message', (message: ThreadReady) => {
         if (message.ready) resolve();
         else reject(fromThreadError(message.error));
-        this.#worker.on('message', (replies: readonly ThreadReply[]) => {
-          this.#receive(replies);
+        this.#worker.on('message', (message: readonly ThreadReply[] | ThreadLost) => {
+          if ('lost' in message) this.#rejectPending(lostMessage(message.lost));
+          else this.#receive(message);
         });
       });
       this.#worker.once('error', reject);
     });
     this.#worker.on('error', (error) => {
       this.#fail(error);
+    });
+    // Not expected (see `pack`), and not left to hang: the calls waiting cannot be told apart.
+    this.#worker.on('messageerror', (error) => {
+      this.#rejectPending(lostMessage(toThreadError(error)));
     });
     this.#worker.once('exit', (code) => {
       this.#fail(new Error(`The SQLite thread exited (code ${code})`));
@@ -73,8 +82,9 @@ export class SqliteThreadClient {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     return new Promise<ResultOf<K>>((resolve, reject) => {
       const id = this.#nextId++;
-      const read = (value: Encoded<ResultOf<K>>): void => {
-        resolve(decode(value));
+      // The reply to this call's id holds its operation's result (see `Pending.read`).
+      const read = (value: Packed<unknown>): void => {
+        resolve(unpack(value as Packed<ResultOf<K>>));
       };
       this.#pending.set(id, { op, read, reject });
       if (this.#pending.size === 1) this.#worker.ref();
@@ -83,7 +93,7 @@ export class SqliteThreadClient {
           this.#send();
         });
       }
-      this.#queue.push({ id, op, encodeArgs: () => encode(args) });
+      this.#queue.push({ id, op, packArgs: () => pack(args) });
     });
   }
 
@@ -111,14 +121,25 @@ export class SqliteThreadClient {
     const batch: SentCall[] = [];
     for (const call of calls) {
       try {
-        batch.push({ id: call.id, op: call.op, args: call.encodeArgs() });
+        batch.push({ id: call.id, op: call.op, args: call.packArgs() });
       } catch (error) {
         this.#settle(call.id, (pending) => {
           pending.reject(unsent(call.op, error));
         });
       }
     }
-    if (batch.length > 0) this.#worker.postMessage(batch);
+    if (batch.length === 0) return;
+    postBatch(
+      (calls) => {
+        this.#worker.postMessage(calls);
+      },
+      batch,
+      (call, error) => {
+        this.#settle(call.id, (pending) => {
+          pending.reject(unsent(call.op, error));
+        });
+      },
+    );
   }
 
   #receive(replies: readonly ThreadReply[]): void {
@@ -147,8 +168,14 @@ export class SqliteThreadClient {
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#rejectPending(error);
+  }
+
+  #rejectPending(error: Error): void {
+    const waiting = [...this.#pending.values()];
     this.#pending.clear();
+    this.#worker.unref();
+    for (const pending of waiting) pending.reject(error);
   }
 }
 
@@ -160,6 +187,13 @@ function unsent(op: OperationName, error: unknown): Error {
 
 function unreadable(op: OperationName, error: unknown): Error {
   return new Error(`The SQLite thread's reply to ${op} could not be read: ${messageOf(error)}`);
+}
+
+function lostMessage(error: ThreadError): Error {
+  return new Error(
+    `A message between the SQLite thread and its caller could not be read (${error.message}); ` +
+      'the calls waiting on it are failed rather than left waiting',
+  );
 }
 
 function messageOf(error: unknown): string {

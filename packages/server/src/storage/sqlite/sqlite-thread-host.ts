@@ -10,11 +10,13 @@ import { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sq
 import { SQLITE_THREAD_HANDLERS } from './sqlite-thread-handlers.js';
 import type { OperationName, ResultOf } from './sqlite-thread-operations.js';
 import {
-  decode,
-  encode,
+  pack,
+  postBatch,
   toThreadError,
-  type Encoded,
+  unpack,
+  type Packed,
   type ThreadCall,
+  type ThreadLost,
   type ThreadReady,
   type ThreadReply,
 } from './sqlite-thread-protocol.js';
@@ -34,10 +36,26 @@ try {
 
 port.on('message', (calls: readonly ThreadCall[]) => {
   void Promise.all(calls.map(run)).then((replies) => {
-    port.postMessage(replies);
+    postBatch(
+      (batch) => {
+        port.postMessage(batch);
+      },
+      replies,
+      unsendable,
+    );
     if (calls.some((call) => call.op === 'close')) port.close();
   });
 });
+
+port.on('messageerror', (error) => {
+  port.postMessage({ lost: toThreadError(error) } satisfies ThreadLost);
+});
+
+/** A reply whose value cannot be cloned goes back as its call's error. */
+function unsendable(reply: ThreadReply, error: unknown): void {
+  const failed: ThreadReply = { id: reply.id, ok: false, error: toThreadError(error) };
+  port.postMessage([failed]);
+}
 
 /** Never throws: arguments that cannot be read and results that cannot be sent fail this call only. */
 async function run(call: ThreadCall): Promise<ThreadReply> {
@@ -48,14 +66,12 @@ async function run(call: ThreadCall): Promise<ThreadReply> {
   }
 }
 
-async function perform<K extends OperationName>(
-  call: ThreadCall<K>,
-): Promise<Encoded<ResultOf<K>>> {
+async function perform<K extends OperationName>(call: ThreadCall<K>): Promise<Packed<ResultOf<K>>> {
   // Own entries only: a message naming no operation (or `constructor`) fails its own call.
   if (!Object.hasOwn(SQLITE_THREAD_HANDLERS, call.op))
     throw new Error(`No SQLite thread operation ${call.op}`);
   const handler = SQLITE_THREAD_HANDLERS[call.op];
-  return encode(await handler(store, ...decode(call.args)));
+  return pack(await handler(store, ...unpack(call.args)));
 }
 
 /** The options `SqliteThreadClient` passed as `workerData`, read back field by field. */

@@ -4,19 +4,22 @@ import type { ArgsOf, OperationName } from './sqlite-thread-operations.js';
 declare const holds: unique symbol;
 
 /**
- * The bytes {@link encode} wrote for a `T`. The type travels with the bytes, so that the end
- * reading them gets back the type the other end wrote; nothing else about them is checked.
+ * A `T` as it crosses between the threads (see {@link pack}): the value itself, which the message's
+ * structured clone copies, or, for a deep one, bytes of its own. The type travels with it, so
+ * that the end reading it gets back the type the other end wrote; nothing else is checked.
  */
-export type Encoded<T> = Uint8Array & { readonly [holds]?: T };
+export type Packed<T> =
+  | { readonly value: T; readonly bytes?: undefined }
+  | { readonly bytes: Uint8Array & { readonly [holds]?: T } };
 
 /**
- * A call as the caller sends it: `args` encode `op`'s arguments, which `SqliteThreadClient.call`
+ * A call as the caller sends it: `args` are `op`'s arguments, which `SqliteThreadClient.call`
  * pairs by its signature. The host reads the same message as a {@link ThreadCall}.
  */
 export interface SentCall {
   readonly id: number;
   readonly op: OperationName;
-  readonly args: Uint8Array;
+  readonly args: Packed<unknown>;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface SentCall {
  * `SqliteThreadOperations`, told apart by `op`, each carrying that operation's arguments.
  */
 export type ThreadCall<K extends OperationName = OperationName> = {
-  readonly [P in K]: SentCall & { readonly op: P; readonly args: Encoded<ArgsOf<P>> };
+  readonly [P in K]: SentCall & { readonly op: P; readonly args: Packed<ArgsOf<P>> };
 }[K];
 
 /** An error as it crosses the thread boundary: its class is lost, its name, code and text are not. */
@@ -36,12 +39,20 @@ export interface ThreadError {
 }
 
 /**
- * A call's result, encoded on its own, or its error. The caller knows which operation the
+ * A call's result, packed on its own, or its error. The caller knows which operation the
  * call `id` was, and so what `value` holds.
  */
 export type ThreadReply =
-  | { readonly id: number; readonly ok: true; readonly value: Uint8Array }
+  | { readonly id: number; readonly ok: true; readonly value: Packed<unknown> }
   | { readonly id: number; readonly ok: false; readonly error: ThreadError };
+
+/**
+ * What the thread sends when a message from its caller could not be read there (see
+ * {@link PLAIN_DEPTH}): it cannot tell which calls the message held.
+ */
+export interface ThreadLost {
+  readonly lost: ThreadError;
+}
 
 /** The thread's first message: the store is open and migrated, or could not be. */
 export type ThreadReady =
@@ -70,25 +81,78 @@ export function fromThreadError(error: ThreadError): Error {
 }
 
 /**
- * Encodes one call's arguments or one reply's value on its own, with v8's serializer (the
- * structured clone `postMessage` uses). A batch sent as one cloned message is dropped whole when
- * the receiving thread cannot read it back (a `messageerror`: for example a value nested deeper
- * than that thread's stack allows), and every call in it would wait forever. Encoded one by
- * one, a value that cannot be cloned or read fails its own call with an error, and the bytes
- * themselves always cross. Encode on a shallow stack (a fresh turn), where the serializer's
- * recursion has the most room.
+ * How deep a value may nest and still cross as itself. A message is cloned whole, recursing
+ * natively; one the receiving thread cannot read back (nested deeper than its stack allows) is
+ * dropped whole there, with every call in it. Telnyx payloads nest fewer than 10 levels and the
+ * API takes 64; the store keeps up to `MAX_JSON_DEPTH`, and those deeper values cross as bytes.
  */
-export function encode<T>(value: T): Encoded<T> {
-  return serialize(value);
+export const PLAIN_DEPTH = 64;
+
+/**
+ * Packs one call's arguments or one reply's value for its message. A value within
+ * {@link PLAIN_DEPTH} levels goes as itself, cloned with the rest of the message: no serializer
+ * per value, which the collector would otherwise find on every young collection. A deeper one is
+ * serialized on its own here (throwing if it cannot be), so that reading it back can fail that
+ * value's call alone. Pack on a shallow stack (a fresh turn), where the recursion has most room.
+ */
+export function pack<T>(value: T): Packed<T> {
+  return nestsDeeperThan(value, PLAIN_DEPTH) ? { bytes: serialize(value) } : { value };
 }
 
 /**
- * Reads back what {@link encode} wrote; throws (a `RangeError`, say) when it cannot. The one step
- * of the protocol the compiler takes on trust: v8's deserializer answers `any`, and these bytes
- * are taken to hold the `T` their type says. Both ends are typed by `SqliteThreadOperations`: the
- * host encodes what the operation's function returned, the caller what its arguments are.
+ * Reads back what {@link pack} made; throws (a `RangeError`, say) when its bytes cannot be read.
+ * The one step of the protocol the compiler takes on trust: each end is typed by
+ * `SqliteThreadOperations`, the host packing what the operation returned, the caller its
+ * arguments.
  */
-export function decode<T>(bytes: Encoded<T>): T {
+export function unpack<T>(packed: Packed<T>): T {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- see above
-  return deserialize(bytes);
+  return packed.bytes === undefined ? packed.value : deserialize(packed.bytes);
+}
+
+/**
+ * Posts `items` as one message. If the message cannot be cloned (a value holding a function,
+ * say), posts each item on its own and hands the ones that still cannot go to `unsent`, so that
+ * one bad value fails its own call, not its whole batch.
+ */
+export function postBatch<T>(
+  post: (batch: readonly T[]) => void,
+  items: readonly T[],
+  unsent: (item: T, error: unknown) => void,
+): void {
+  try {
+    post(items);
+  } catch {
+    for (const item of items) {
+      try {
+        post([item]);
+      } catch (error) {
+        unsent(item, error);
+      }
+    }
+  }
+}
+
+/**
+ * Whether `value` nests arrays and objects more than `limit` levels; byte arrays are leaves.
+ * Walks with a stack of its own, stopping at the first path past the limit (a cycle is one).
+ */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const containers: object[] = [];
+  const depths: number[] = [];
+  const visit = (child: unknown, depth: number): void => {
+    if (typeof child !== 'object' || child === null || ArrayBuffer.isView(child)) return;
+    containers.push(child);
+    depths.push(depth);
+  };
+  visit(value, 1);
+  for (let container = containers.pop(); container !== undefined; container = containers.pop()) {
+    const depth = depths.pop() ?? 1;
+    if (depth > limit) return true;
+    const children: readonly unknown[] = Array.isArray(container)
+      ? container
+      : Object.values(container);
+    for (const child of children) visit(child, depth + 1);
+  }
+  return false;
 }
