@@ -149,10 +149,9 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
   for (let container = containers.pop(); container !== undefined; container = containers.pop()) {
     const depth = depths.pop() ?? 1;
     if (depth > limit) return true;
-    const children: readonly unknown[] = Array.isArray(container)
-      ? container
-      : Object.values(container);
-    for (const child of children) visit(child, depth + 1);
+    // Indexed and keyed in place: this runs on every call, and `Object.values` would copy.
+    if (Array.isArray(container)) for (const child of container) visit(child, depth + 1);
+    else for (const key in container) visit(Reflect.get(container, key), depth + 1);
   }
   return false;
 }
