@@ -10,8 +10,9 @@
  *   from the moment it was due, whatever the server's pace.
  *
  * Each event carries its publish time (`bench_t`). Starts on `start`; answers `{ published }`.
- * An open loop may first be told `{ warmup: n }`: it publishes n events at the same rate, untimed,
- * and answers `{ warmedUp: n }`, so that the timed run measures a warm server and application.
+ * It may first be told `{ warmup: n }`: it publishes n events the same way (an open loop at the
+ * same rate), untimed, and answers `{ warmedUp: n }`, so that the timed run measures a warm
+ * server and application. The bench then sends `{ delivered: 0 }` with the receiver's reset.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -183,13 +184,13 @@ async function graphileClient(): Promise<Client> {
 }
 
 /** Closed loop: `concurrency` callers, `batchSize` events per call, a bounded backlog. */
-async function closedLoop(client: Client): Promise<CallerResult> {
+async function closedLoop(client: Client, count: number): Promise<CallerResult> {
   const size = config.mode.endsWith('-batch') ? config.batchSize : 1;
   let next = 0;
   const startedAtUs = nowUs();
   const lane = async (): Promise<void> => {
-    while (next < config.count) {
-      const take = Math.min(size, config.count - next);
+    while (next < count) {
+      const take = Math.min(size, count - next);
       if (next - delivered + take > config.maxBacklog) {
         await nextDelivery();
         continue;
@@ -251,7 +252,8 @@ let client: Promise<Client> | null = null;
 
 async function warmUp(count: number): Promise<void> {
   client ??= clientFor(config.mode);
-  await openLoop(await client, count);
+  const ready = await client;
+  await (config.mode === 'switchboard-open' ? openLoop(ready, count) : closedLoop(ready, count));
   process.send?.({ warmedUp: count });
 }
 
@@ -261,7 +263,7 @@ async function run(): Promise<void> {
   const result =
     config.mode === 'switchboard-open'
       ? await openLoop(ready, config.count)
-      : await closedLoop(ready);
+      : await closedLoop(ready, config.count);
   await ready.close();
   process.send?.({ published: result });
 }

@@ -19,7 +19,7 @@ export function printReport(report: BenchReport): void {
   const { settings, ceilings, results } = report;
   const ceiling = (ceilings[0].perSecond + ceilings[1].perSecond) / 2;
   console.log(
-    `Node ${process.version}, ${settings.count} events per row, ${settings.concurrency} callers and senders, ` +
+    `Node ${process.version}, ${settings.count} events per row after ${settings.warmupCount} untimed, ${settings.concurrency} callers and senders, ` +
       `batches of ${settings.batchSize}, backlog ≤ ${settings.maxBacklog}, ${settings.origins} origins; ` +
       `ceiling ${Math.round(ceiling)}/s (first ${Math.round(ceilings[0].perSecond)}, last ${Math.round(ceilings[1].perSecond)}); ` +
       `1-min load at start ${report.loadAtStart.toFixed(2)}; logs in ${report.logs}\n`,

@@ -32,6 +32,8 @@ export interface BenchSettings {
   readonly openSeconds: number;
   /** Open loop: seconds published at the same rate, untimed, before the timed run. */
   readonly openWarmupSeconds: number;
+  /** Every other row (the ceilings too): events sent the same way, untimed, before the timed run. */
+  readonly warmupCount: number;
   readonly databaseUrl: string;
   readonly redis: { readonly host: string; readonly port: number };
   readonly rowTimeoutMs: number;
@@ -97,6 +99,7 @@ export async function ceilingRow(ctx: RowContext): Promise<RowResult> {
   );
   try {
     receiver.reset();
+    await warmUp(ceiling, receiver, settings.warmupCount, settings.rowTimeoutMs);
     const load = loadAverage();
     const pids = { sender: ceiling.pid, store: null, caller: null };
     const before = cpuOf(pids, receiver);
@@ -217,10 +220,14 @@ async function callerRun(
   const { child: caller } = await forkBench('caller', config, join(ctx.dir, `caller-${mode}.log`));
   try {
     receiver.reset();
-    if (open) await warmUp(caller, receiver, settings);
     receiver.onDelivered((delivered) => {
       caller.send({ delivered });
     });
+    const warmup = open
+      ? Math.round(settings.rate * settings.openWarmupSeconds)
+      : settings.warmupCount;
+    await warmUp(caller, receiver, warmup, settings.rowTimeoutMs);
+    caller.send({ delivered: 0 });
     const load = loadAverage();
     const pids = { ...measured, caller: caller.pid };
     const before = cpuOf(pids, receiver);
@@ -243,23 +250,24 @@ async function callerRun(
 }
 
 /**
- * The open loop's untimed first seconds: the server's and the application's code is compiled and
- * their connections are open before the timed run, as in a process that has been serving for a
- * while. What a cold start costs is its own figure (docs/benchmarks.md).
+ * A row's untimed start: the same load, so that the server's and the application's code is
+ * compiled, their heaps have grown and their connections are open before the timed run, as in
+ * processes that have been serving for a while (a cold start is its own figure in
+ * docs/benchmarks.md). Leaves the receiver's count at zero.
  */
 async function warmUp(
-  caller: BenchChild,
+  child: BenchChild,
   receiver: ReceiverHandle,
-  settings: BenchSettings,
+  count: number,
+  timeoutMs: number,
 ): Promise<void> {
-  const count = Math.round(settings.rate * settings.openWarmupSeconds);
   if (count === 0) return;
-  caller.send({ warmup: count });
-  await caller.next(
+  child.send({ warmup: count });
+  await child.next(
     (message) => (isRecord(message) && 'warmedUp' in message ? true : undefined),
-    settings.rowTimeoutMs,
+    timeoutMs,
   );
-  await waitForDeliveries(receiver, count, settings.rowTimeoutMs);
+  await waitForDeliveries(receiver, count, timeoutMs);
   receiver.reset();
 }
 

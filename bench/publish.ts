@@ -6,7 +6,8 @@
  * per request and through `createPublisher`; then an open-loop run at a fixed rate. Each figure
  * is deliveries/s and its share of the ceiling measured in the same run (first and last row).
  *
- * Knobs: BENCH_N (20000 events per row), BENCH_CONCURRENCY (64 callers and senders),
+ * Knobs: BENCH_N (20000 events per row), BENCH_WARMUP_N (5000, sent the same way, untimed, before
+ * each row's timed run, the ceilings' too), BENCH_CONCURRENCY (64 callers and senders),
  * BENCH_BATCH (100), BENCH_BACKLOG (1024 published but undelivered at most), BENCH_ORIGINS (4),
  * BENCH_RATE (1000/s), BENCH_OPEN_SECONDS (10) and BENCH_OPEN_WARMUP_S (3, untimed, before the
  * timed seconds) for the open loop, BENCH_DATABASE_URL,
@@ -42,6 +43,7 @@ const settings: BenchSettings = {
   rate: Number(env('BENCH_RATE', '1000')),
   openSeconds: Number(env('BENCH_OPEN_SECONDS', '10')),
   openWarmupSeconds: Number(env('BENCH_OPEN_WARMUP_S', '3')),
+  warmupCount: Number(env('BENCH_WARMUP_N', '5000')),
   databaseUrl: env('BENCH_DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/test'),
   redis: { host: redisUrl.hostname, port: Number(redisUrl.port || '6379') },
   rowTimeoutMs: Number(env('BENCH_ROW_TIMEOUT_S', '180')) * 1000,
