@@ -4,8 +4,8 @@ import type { ArgsOf, OperationName, ResultOf } from './sqlite-thread-operations
 import {
   fromThreadError,
   pack,
-  toThreadError,
   postBatch,
+  toThreadError,
   unpack,
   type Packed,
   type SentCall,
@@ -40,8 +40,8 @@ interface QueuedCall {
 /**
  * Sends operations (`SqliteThreadOperations`) to the database thread and settles them with its
  * replies. Calls made during one turn of the event loop travel in one message. The thread keeps
- * the process alive only while a call is waiting for its reply. Every call settles: arguments that cannot be sent, and
- * results that cannot be read back, fail their own call (see `pack`).
+ * the process alive only while a call is waiting for its reply. Every call settles: arguments
+ * that cannot be sent, and results that cannot be read back, fail their own call (see `pack`).
  */
 export class SqliteThreadClient {
   readonly ready: Promise<void>;
