@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/engine/delivery/classify-error.js';
 import { classifyResponse } from '../../src/engine/delivery/classify-response.js';
-import { OriginSlots } from '../../src/engine/delivery/origin-slots.js';
+import { claimMayHaveLeftSome, OriginSlots } from '../../src/engine/delivery/origin-slots.js';
 
 const reply = (status: number, headers: [string, string][] = []) => ({ status, headers, body: '' });
 
@@ -91,5 +91,25 @@ describe('OriginSlots.plan', () => {
 
   it('never claims more than the free global capacity', () => {
     expect(new OriginSlots(16).plan(2, 256)).toMatchObject({ limit: 2, excludeOrigins: [] });
+  });
+});
+
+describe('claimMayHaveLeftSome', () => {
+  const plan = new OriginSlots(4).plan(16, 256);
+  const from = (origin: string, count: number) => Array.from({ length: count }, () => ({ origin }));
+
+  it('is true when the claim took all it asked for, or all the room of one origin', () => {
+    expect(claimMayHaveLeftSome(plan, from('http://a', 16))).toBe(true);
+    expect(claimMayHaveLeftSome(plan, [...from('http://a', 4), ...from('http://b', 1)])).toBe(true);
+    const busy = new OriginSlots(4);
+    busy.acquire('http://a');
+    expect(claimMayHaveLeftSome(busy.plan(16, 256), from('http://a', 3))).toBe(true);
+  });
+
+  it('is false when every origin came back short of its room', () => {
+    expect(claimMayHaveLeftSome(plan, [])).toBe(false);
+    expect(claimMayHaveLeftSome(plan, [...from('http://a', 3), ...from('http://b', 2)])).toBe(
+      false,
+    );
   });
 });

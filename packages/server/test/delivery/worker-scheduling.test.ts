@@ -61,6 +61,21 @@ describe('worker scheduling', () => {
     }
   });
 
+  it("drains one origin's backlog as its slots free, when each claim is bounded by the origin's room", async () => {
+    const ids = [];
+    for (let i = 0; i < 40; i += 1) ids.push(await publish(fixture, healthy.url('/hook')));
+    // A claim takes at most the origin's room (4 here) of the 16 the worker has room for. That
+    // is not the store running dry: the next freed slot must claim again, not the next poll.
+    const worker = startWorker(fixture, {
+      concurrency: 8,
+      perOriginConcurrency: 2,
+      pollIntervalMs: 60_000,
+    });
+    await until(() => healthy.received.length === ids.length);
+    await worker.stop();
+    expect(healthy.maxOpen).toBeLessThanOrEqual(2);
+  });
+
   it('stop() lets a try in flight finish within the grace period, and records it', async () => {
     healthy.on('/slow', { status: 200, delayMs: 300 });
     const id = await publish(fixture, healthy.url('/slow'));

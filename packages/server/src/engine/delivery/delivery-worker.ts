@@ -9,7 +9,7 @@ import { TurnBatch } from '../../storage/turn-batch.js';
 import { ChaosGate } from './chaos/chaos-gate.js';
 import { chaosStateOf } from './chaos/chaos-state.js';
 import { listenForPublishes } from './publish-listener.js';
-import { OriginSlots } from './origin-slots.js';
+import { claimMayHaveLeftSome, OriginSlots, type ClaimPlan } from './origin-slots.js';
 import { ReadyDeliveries, type ReadyDelivery } from './ready-deliveries.js';
 import { DEFAULT_RETRY_SCHEDULE } from './retry-policy.js';
 import { decideAfterRound } from './round-decision.js';
@@ -278,9 +278,13 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
     this.#claimOnFree = true;
   }
 
-  /** What a claim tells of the store: more may be due behind it when it took all it asked for. */
-  #noteClaim(claimed: readonly Delivery[], limit: number, excluded: boolean): void {
-    if (claimed.length === limit) {
+  /**
+   * What a claim tells of the store: more may be due behind it when it took all it asked for,
+   * or all the room of an origin (the store bounds each origin: a short claim is then not a dry
+   * store, and that origin's backlog would otherwise wait for the next poll).
+   */
+  #noteClaim(claimed: readonly Delivery[], plan: ClaimPlan): void {
+    if (claimMayHaveLeftSome(plan, claimed)) {
       // Claims take the oldest due first, so what is left fell due no earlier than the newest
       // taken (a wake-up's guess, made before this claim looked, is replaced by this fact).
       this.#backlogSince = Math.max(...claimed.map((delivery) => delivery.nextAttemptAt ?? 0));
@@ -289,7 +293,7 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
     }
     this.#backlogSince = null;
     // Excluded origins may hold due work: a finishing try wakes the loop for it.
-    this.#claimOnFree = excluded;
+    this.#claimOnFree = plan.excludeOrigins.length > 0;
   }
 
   /**
@@ -395,7 +399,7 @@ class Worker implements DeliveryWorker, DeliveryHandoff {
       excludeOrigins: plan.excludeOrigins,
       originRoom: plan.originRoom,
     });
-    this.#noteClaim(claimed, plan.limit, plan.excludeOrigins.length > 0);
+    this.#noteClaim(claimed, plan);
     for (const delivery of claimed) this.#held.acquire(delivery.origin);
     const leaseExpiresAt = claimedAt + this.#leaseMs;
     this.#ready.add(claimed.map((delivery) => ({ delivery, leaseExpiresAt })));

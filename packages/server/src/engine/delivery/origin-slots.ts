@@ -56,3 +56,22 @@ export class OriginSlots {
     };
   }
 }
+
+/**
+ * Whether a claim may have left due deliveries in the store: it took all it asked for, or it
+ * took all of some origin's room. Either way the store was not shown to be dry, so the next
+ * freed slot should claim again.
+ */
+export function claimMayHaveLeftSome(
+  plan: ClaimPlan,
+  claimed: readonly { readonly origin: string }[],
+): boolean {
+  if (claimed.length >= plan.limit) return true;
+  const taken = new Map<string, number>();
+  for (const { origin } of claimed) taken.set(origin, (taken.get(origin) ?? 0) + 1);
+  const { listed, others } = plan.originRoom;
+  for (const [origin, count] of taken) {
+    if (count >= (Object.hasOwn(listed, origin) ? (listed[origin] ?? 0) : others)) return true;
+  }
+  return false;
+}
