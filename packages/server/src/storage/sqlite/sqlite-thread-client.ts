@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SqliteStoreOptions } from './sqlite-database.js';
+import { siblingWorker } from './sibling-worker.js';
 import type { ArgsOf, OperationName, ResultOf } from './sqlite-thread-operations.js';
 import {
   fromThreadError,
@@ -52,7 +53,7 @@ export class SqliteThreadClient {
   #failure: Error | null = null;
 
   constructor(options: SqliteStoreOptions) {
-    this.#worker = spawnHost(options);
+    this.#worker = siblingWorker(import.meta.url, 'sqlite-thread-host', options);
     this.#worker.unref();
     this.ready = new Promise((resolve, reject) => {
       this.#worker.once('message', (message: ThreadReady) => {
@@ -198,13 +199,4 @@ function lostMessage(error: ThreadError): Error {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * The host is this module's sibling in the form this module runs in: the compiled `.js` host, or,
- * run from TypeScript sources, the `.ts` one (the runner brings the loader: `vitest.setup.ts`).
- */
-function spawnHost(workerData: SqliteStoreOptions): Worker {
-  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  return new Worker(new URL(`./sqlite-thread-host.${extension}`, import.meta.url), { workerData });
 }

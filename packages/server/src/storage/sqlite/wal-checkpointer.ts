@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { endsWithin } from '../../support/settle-within.js';
 import { WAL_CHECKPOINT_PAGES } from './sqlite-database.js';
+import { siblingWorker } from './sibling-worker.js';
 
 /** How the checkpointer's thread works; `WalCheckpointer.start` fills in what is left out. */
 export interface WalCheckpointSettings {
@@ -46,7 +47,7 @@ export class WalCheckpointer {
   readonly #exited: Promise<void>;
 
   private constructor(settings: WalCheckpointSettings, onGiveUp: (error: Error) => void) {
-    this.#worker = spawnThread(settings);
+    this.#worker = siblingWorker(import.meta.url, 'wal-checkpoint-thread', settings);
     this.#worker.unref();
     this.#exited = new Promise((resolve) => {
       let failure: Error | null = null;
@@ -78,12 +79,4 @@ export class WalCheckpointer {
     if (await endsWithin(this.#exited, STOP_MS)) return;
     await endsWithin(this.#worker.terminate(), STOP_MS);
   }
-}
-
-/** The thread's entry is this module's sibling in the form this module runs in (`.js` or `.ts`). */
-function spawnThread(workerData: WalCheckpointSettings): Worker {
-  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  return new Worker(new URL(`./wal-checkpoint-thread.${extension}`, import.meta.url), {
-    workerData,
-  });
 }
