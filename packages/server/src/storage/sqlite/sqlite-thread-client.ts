@@ -112,6 +112,8 @@ export class SqliteThreadClient {
   /** Resolves once the thread has ended. */
   async exited(): Promise<void> {
     if (this.#failure !== null) return;
+    // Held while waited for: with nothing else to do, the process would exit before the thread.
+    this.#worker.ref();
     await new Promise((resolve) => this.#worker.once('exit', resolve));
   }
 

@@ -74,6 +74,9 @@ export class WalCheckpointer {
   async stop(): Promise<void> {
     if (!this.#stopping) {
       this.#stopping = true;
+      // Held until it ends: a process with nothing else to do would otherwise exit mid-close,
+      // before the writer's own close that follows.
+      this.#worker.ref();
       this.#worker.postMessage('stop');
     }
     if (await endsWithin(this.#exited, STOP_MS)) return;
